@@ -1,0 +1,125 @@
+/**
+ * The build: load and check content, build the runtime with vite, and write one playable
+ * folder per module (dist/preview/<slug>/) plus a page listing them.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build as viteBuild } from 'vite';
+import type { Course } from '../src/content/schema.ts';
+import { checkContent, type CheckedModule } from './content/check.ts';
+import { ContentError, formatIssue } from './content/issues.ts';
+import { loadContent, type LoadOptions } from './content/load.ts';
+
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
+
+/** Loads and checks all content; throws a ContentError listing every problem. */
+export function loadCheckedCourses(root: string, options: LoadOptions = {}, log: Log = consoleLog): CheckedModule[] {
+  const content = loadContent(root, options);
+  const checked = checkContent(content);
+  for (const warning of content.issues.warnings) log.warn(formatIssue(warning));
+  if (content.issues.errors.length) throw new ContentError(content.issues.errors);
+  return checked;
+}
+
+export async function buildRuntime(root: string): Promise<string> {
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', root: join(root, 'src') });
+  return join(root, 'dist/runtime');
+}
+
+const COURSE_SCRIPT_ID = 'inprocap-course';
+
+/** The runtime's index.html with the compiled course embedded, so a package needs no extra request. */
+export function embedCourse(runtimeHtml: string, course: Course): string {
+  // "<" escaped so no text in the course can close the script element.
+  const json = JSON.stringify(course).replace(/</g, '\\u003c');
+  const title = escapeHtml(course.content[course.defaultLanguage]!.title);
+  return runtimeHtml
+    .replace(/<html lang="[^"]*"/, `<html lang="${course.defaultLanguage}"`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+    .replace('</head>', `<script type="application/json" id="${COURSE_SCRIPT_ID}">${json}</script>\n</head>`);
+}
+
+export interface PreviewBuild {
+  dir: string;
+  courses: Course[];
+}
+
+export async function buildPreview(root: string, options: LoadOptions = {}, log: Log = consoleLog): Promise<PreviewBuild> {
+  const started = Date.now();
+  log.info('Checking content…');
+  const checked = loadCheckedCourses(root, options, log);
+  const courses = checked.map((c) => c.course!);
+  for (const c of checked) {
+    log.info(`  ${c.course!.slug} ${c.course!.version}: ${c.course!.sections.length} sections, worst-case state ${c.worstStateLength} characters`);
+  }
+  log.info('Building the runtime (vite)…');
+  const runtimeDir = await buildRuntime(root);
+  const runtimeHtml = readFileSync(join(runtimeDir, 'index.html'), 'utf8');
+
+  const previewDir = join(root, 'dist/preview');
+  rmSync(previewDir, { recursive: true, force: true });
+  mkdirSync(previewDir, { recursive: true });
+  for (const course of courses) {
+    const dir = join(previewDir, course.slug);
+    cpSync(runtimeDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), embedCourse(runtimeHtml, course));
+    mkdirSync(join(root, 'dist/courses'), { recursive: true });
+    writeFileSync(join(root, 'dist/courses', `${course.slug}.json`), JSON.stringify(course, null, 2));
+  }
+  writeFileSync(join(previewDir, 'index.html'), previewIndex(courses));
+  log.info(`Built ${courses.length} module${courses.length === 1 ? '' : 's'} into dist/preview in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { dir: previewDir, courses };
+}
+
+export function previewIndexExists(root: string): boolean {
+  return existsSync(join(root, 'dist/preview/index.html'));
+}
+
+function previewIndex(courses: Course[]): string {
+  const items = courses
+    .map((course) => {
+      const c = course.content[course.defaultLanguage]!;
+      return `<li>
+  <h2><a href="./${encodeURIComponent(course.slug)}/">${escapeHtml(c.title)}</a></h2>
+  <p>${escapeHtml(c.description)}</p>
+  <p class="meta">About ${course.durationMinutes} minutes · version ${escapeHtml(course.version)} · ${course.languages.map(escapeHtml).join(', ')}</p>
+</li>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>INPROCAP Learning Bundle: modules</title>
+<style>
+  body { font: 1rem/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 48rem; padding: 1.5rem; color: #1a1a1a; }
+  ul { list-style: none; padding: 0; }
+  li { border: 1px solid #c8c8c8; border-radius: .5rem; padding: 1rem 1.25rem; margin: 1rem 0; }
+  h2 { margin: 0 0 .5rem; font-size: 1.25rem; }
+  a { color: #0b4f9c; }
+  a:focus-visible { outline: 3px solid #0b4f9c; outline-offset: 2px; }
+  .meta { color: #4a4a4a; font-size: .9rem; margin: 0; }
+</style>
+</head>
+<body>
+<main>
+<h1>INPROCAP Learning Bundle</h1>
+<p>Training modules on innovation procurement. Choose a module to take it here, in preview: your progress is kept in this browser.</p>
+<ul>
+${items}
+</ul>
+</main>
+</body>
+</html>
+`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

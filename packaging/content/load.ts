@@ -1,0 +1,193 @@
+/**
+ * Reads `modules/`: every module folder, its per-language variants, and the shared glossary and
+ * survey. Every problem is collected with its file and position; nothing stops at the first one.
+ *
+ * Per-language variants sit beside the default-language file with the language before the
+ * extension: `quiz.yaml` → `quiz.fr.yaml`, `lessons/01-intro.md` → `lessons/01-intro.fr.md`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import {
+  caseSchema,
+  glossarySchema,
+  lessonFrontMatterSchema,
+  moduleSchema,
+  quizSchema,
+  surveySchema,
+  type CaseExercise,
+  type LessonFrontMatter,
+  type ModuleSource,
+  type Quiz,
+  type Survey,
+} from '../../src/content/schema.ts';
+import type { z } from 'zod';
+import { IssueList } from './issues.ts';
+import { YamlSource } from './source-file.ts';
+
+/** The language of the shared files `glossary.yaml` and `survey.yaml`. */
+export const SHARED_DEFAULT_LANGUAGE = 'en';
+
+export interface Loaded<T> {
+  source: YamlSource;
+  data: T;
+}
+
+export interface LoadedLesson {
+  file: string;
+  frontMatter: Loaded<LessonFrontMatter>;
+  body: string;
+  /** Line of the file on which the Markdown body starts. */
+  bodyLine: number;
+}
+
+export interface LanguageFiles {
+  lessons: LoadedLesson[];
+  quiz?: Loaded<Quiz>;
+  case?: Loaded<CaseExercise>;
+}
+
+export interface LoadedModule {
+  dir: string;
+  module: Loaded<ModuleSource>;
+  /** Content per declared language; a missing variant falls back to the default language's file. */
+  languages: Map<string, LanguageFiles>;
+}
+
+export interface LoadedContent {
+  root: string;
+  modules: LoadedModule[];
+  glossary: Map<string, Loaded<z.output<typeof glossarySchema>>>;
+  survey: Map<string, Loaded<Survey>>;
+  issues: IssueList;
+}
+
+export interface LoadOptions {
+  /** Load only these module slugs (folder names). */
+  only?: string[];
+}
+
+export const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English', fr: 'French', es: 'Spanish', nl: 'Dutch', pl: 'Polish', da: 'Danish', sk: 'Slovak', de: 'German',
+};
+
+export function variantPath(file: string, language: string, defaultLanguage: string): string {
+  if (language === defaultLanguage) return file;
+  return file.replace(/(\.[a-z]+)$/, `.${language}$1`);
+}
+
+export function loadContent(root: string, options: LoadOptions = {}): LoadedContent {
+  const issues = new IssueList();
+  const modulesDir = join(root, 'modules');
+  const rel = (path: string) => relative(root, path);
+  if (!existsSync(modulesDir)) {
+    issues.add('modules', { line: 1, column: 1 }, 'folder not found: content lives in modules/<slug>/module.yaml');
+    return { root, modules: [], glossary: new Map(), survey: new Map(), issues };
+  }
+
+  const readYaml = <S extends z.ZodType>(path: string, schema: S): Loaded<z.output<S>> | undefined => {
+    const source = new YamlSource(rel(path), readFileSync(path, 'utf8'), issues);
+    const data = source.validate(schema);
+    return data === undefined ? undefined : { source, data };
+  };
+
+  /** Loads the shared file in every language a module declares, reporting missing translations. */
+  const sharedFile = <S extends z.ZodType>(name: string, schema: S, languages: Set<string>) => {
+    const loaded = new Map<string, Loaded<z.output<S>>>();
+    const base = join(modulesDir, name);
+    if (!existsSync(base)) {
+      issues.add(rel(base), { line: 1, column: 1 }, `file not found: the shared ${name} is required`);
+      return loaded;
+    }
+    for (const language of [SHARED_DEFAULT_LANGUAGE, ...[...languages].filter((l) => l !== SHARED_DEFAULT_LANGUAGE)]) {
+      const path = variantPath(base, language, SHARED_DEFAULT_LANGUAGE);
+      if (!existsSync(path)) {
+        issues.add(rel(path), { line: 1, column: 1 }, `missing ${LANGUAGE_NAMES[language] ?? language} translation of ${name} (a module declares "${language}")`);
+        continue;
+      }
+      const file = readYaml(path, schema);
+      if (file) loaded.set(language, file);
+    }
+    return loaded;
+  };
+
+  const modules: LoadedModule[] = [];
+  const folders = readdirSync(modulesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .filter((name) => !options.only || options.only.includes(name))
+    .sort();
+  if (options.only) {
+    for (const slug of options.only.filter((s) => !folders.includes(s))) {
+      issues.add(`modules/${slug}`, { line: 1, column: 1 }, `no module folder "${slug}" (known: ${folders.join(', ') || 'none'})`);
+    }
+  }
+
+  for (const folder of folders) {
+    const dir = join(modulesDir, folder);
+    const modulePath = join(dir, 'module.yaml');
+    if (!existsSync(modulePath)) {
+      issues.add(rel(dir), { line: 1, column: 1 }, 'module folder has no module.yaml');
+      continue;
+    }
+    const module = readYaml(modulePath, moduleSchema);
+    if (!module) continue;
+    if (module.data.slug !== folder) {
+      issues.add(rel(modulePath), module.source.positionOf(['slug']), `slug "${module.data.slug}" must equal the folder name "${folder}"`);
+    }
+    const languages = new Map<string, LanguageFiles>();
+    const { defaultLanguage } = module.data;
+    for (const language of module.data.languages) {
+      const files: LanguageFiles = { lessons: [] };
+      const languageName = LANGUAGE_NAMES[language] ?? language;
+      const resolve = (file: string, sectionIndex: number, key: string) => {
+        const wanted = join(dir, variantPath(file, language, defaultLanguage));
+        if (existsSync(wanted)) return wanted;
+        const fallback = join(dir, file);
+        if (language === defaultLanguage) {
+          issues.add(rel(modulePath), module.source.positionOf(['sections', sectionIndex, key]), `${key} file not found: ${file}`);
+          return undefined;
+        }
+        issues.add(rel(wanted), { line: 1, column: 1 }, `missing ${languageName} translation of ${file} (module declares "${language}")`);
+        return existsSync(fallback) ? fallback : undefined;
+      };
+      module.data.sections.forEach((section, index) => {
+        if ('lesson' in section) {
+          const path = resolve(section.lesson, index, 'lesson');
+          const lesson = path && readLesson(path, rel(path), issues);
+          if (lesson) files.lessons.push(lesson);
+        } else if ('quiz' in section) {
+          const path = resolve(section.quiz, index, 'quiz');
+          files.quiz = path ? readYaml(path, quizSchema) : undefined;
+        } else if ('case' in section) {
+          const path = resolve(section.case, index, 'case');
+          files.case = path ? readYaml(path, caseSchema) : undefined;
+        }
+      });
+      languages.set(language, files);
+    }
+    modules.push({ dir, module, languages });
+  }
+
+  const allLanguages = new Set(modules.flatMap((m) => m.module.data.languages));
+  const needsSurvey = modules.some((m) => m.module.data.sections.some((s) => 'survey' in s));
+  const glossary = sharedFile('glossary.yaml', glossarySchema, allLanguages);
+  const survey = needsSurvey ? sharedFile('survey.yaml', surveySchema, allLanguages) : new Map<string, Loaded<Survey>>();
+  return { root, modules, glossary, survey, issues };
+}
+
+/** A lesson: `---` YAML front matter `---`, then Markdown. */
+function readLesson(path: string, file: string, issues: IssueList): LoadedLesson | undefined {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!match) {
+    issues.add(file, { line: 1, column: 1 }, 'lesson must start with front matter: a "---" line, id and title, then "---"');
+    return undefined;
+  }
+  const source = new YamlSource(file, match[1]!, issues, 1);
+  const data = source.validate(lessonFrontMatterSchema);
+  if (!data) return undefined;
+  const bodyLine = match[0].split('\n').length;
+  const body = text.slice(match[0].length);
+  if (!body.trim()) issues.add(file, { line: bodyLine, column: 1 }, 'lesson has no text after its front matter');
+  return { file, frontMatter: { source, data }, body, bodyLine };
+}

@@ -1,0 +1,21 @@
+/**
+ * The local preview: serves dist/preview (a page listing the modules, and each module playable
+ * with the local preview tracker, which keeps progress in the browser's localStorage).
+ */
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+
+export interface PreviewServerOptions {
+  dir: string;
+  port: number;
+  host: string;
+  logger?: boolean;
+}
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<{ app: FastifyInstance; url: string }> {
+  const app = Fastify({ logger: options.logger ?? false });
+  await app.register(fastifyStatic, { root: options.dir, index: ['index.html'], redirect: true, cacheControl: false });
+  const address = await app.listen({ port: options.port, host: options.host });
+  const url = address.replace('127.0.0.1', 'localhost');
+  return { app, url };
+}

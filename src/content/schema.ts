@@ -1,0 +1,342 @@
+/**
+ * The content schema: the one definition of what a module is.
+ *
+ * Authors write YAML and Markdown in `modules/`; `packaging/content` validates it with these zod
+ * schemas and compiles it into a {@link Course}. The browser runtime imports only the *types*
+ * from this file (`import type`), so zod never ships inside a package.
+ *
+ * Text fields marked "Markdown" are compiled at build time to sanitised HTML; in a compiled
+ * {@link Course} the same fields hold that HTML.
+ */
+import { z } from 'zod';
+
+/** A language tag such as `en`, `fr`, `pt-BR`. */
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "fr"');
+
+/** Ids are used in state, interactions and xAPI activity IRIs: keep them short and URL-safe. */
+export const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 lowercase letters, digits or hyphens, starting with a letter or digit');
+
+const iri = z
+  .string()
+  .regex(/^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i, 'must be an absolute IRI such as "https://example.org/modules/pcp" (no spaces)');
+
+const semver = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as "1.0.0"');
+
+const text = z.string().trim().min(1, 'must not be empty');
+/** Inline Markdown (emphasis, links, glossary marks `[[term]]`); compiled to HTML. */
+const inlineMarkdown = text;
+/** Block Markdown (paragraphs, lists); compiled to HTML. */
+const markdown = text;
+
+/** A map from language tag to a value, for the few translatable fields of module.yaml. */
+const localized = <T extends z.ZodType>(value: T) => z.record(languageTag, value);
+
+// ---------------------------------------------------------------------------------------------
+// module.yaml
+
+export const sectionRefSchema = z.union([
+  z.strictObject({ lesson: z.string().regex(/\.md$/, 'must name a Markdown file, e.g. "lessons/01-intro.md"') }),
+  z.strictObject({ quiz: z.string().regex(/\.ya?ml$/, 'must name a YAML file, e.g. "quiz.yaml"') }),
+  z.strictObject({ case: z.string().regex(/\.ya?ml$/, 'must name a YAML file, e.g. "case.yaml"') }),
+  z.strictObject({ survey: z.literal(true) }),
+]);
+
+export const moduleSchema = z
+  .strictObject({
+    id: iri,
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lowercase letters, digits and hyphens'),
+    version: semver,
+    defaultLanguage: languageTag,
+    languages: z.array(languageTag).min(1, 'must list at least one language'),
+    title: localized(text.max(200)),
+    description: localized(text.max(2000)),
+    objectives: localized(z.array(text).min(1, 'must list at least one objective')),
+    /** Estimated time to complete, in minutes. */
+    durationMinutes: z.number().int().positive().max(600),
+    /** Quiz score (percent) needed to pass. */
+    masteryScore: z.number().min(0).max(100),
+    sections: z.array(sectionRefSchema).min(1, 'must list at least one section'),
+  })
+  .superRefine((m, ctx) => {
+    if (!m.languages.includes(m.defaultLanguage)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: `"${m.defaultLanguage}" is not in languages` });
+    }
+    for (const key of ['title', 'description', 'objectives'] as const) {
+      if (!m[key][m.defaultLanguage]) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `has no "${m.defaultLanguage}" (default language) entry` });
+      }
+    }
+    const kinds = m.sections.map((s) => Object.keys(s)[0]);
+    for (const kind of ['quiz', 'case', 'survey']) {
+      if (kinds.filter((k) => k === kind).length > 1) {
+        ctx.addIssue({ code: 'custom', path: ['sections'], message: `lists more than one ${kind}` });
+      }
+    }
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Lessons: Markdown with YAML front matter
+
+export const lessonFrontMatterSchema = z.strictObject({
+  id,
+  title: text.max(200),
+  /** Estimated reading time in minutes. */
+  durationMinutes: z.number().int().positive().max(120).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Quiz
+
+const feedbackSchema = z.strictObject({
+  correct: inlineMarkdown.optional(),
+  incorrect: inlineMarkdown.optional(),
+});
+
+const choiceOptionSchema = z.strictObject({
+  id,
+  text: inlineMarkdown,
+  correct: z.boolean().default(false),
+  /** Shown when the learner picks this option: why it is right or wrong. */
+  feedback: inlineMarkdown.optional(),
+});
+
+const questionBase = {
+  id,
+  prompt: inlineMarkdown,
+  points: z.number().positive().max(100).default(1),
+  feedback: feedbackSchema.optional(),
+};
+
+export const singleChoiceSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('single'),
+  options: z.array(choiceOptionSchema).min(2, 'needs at least 2 options').max(10),
+});
+
+export const multipleResponseSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('multiple'),
+  options: z.array(choiceOptionSchema).min(2, 'needs at least 2 options').max(10),
+});
+
+export const trueFalseSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('truefalse'),
+  answer: z.boolean(),
+});
+
+export const matchingSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('matching'),
+  /** Each prompt and the target that matches it. Targets are offered shuffled. */
+  pairs: z
+    .array(z.strictObject({ id, prompt: inlineMarkdown, match: inlineMarkdown }))
+    .min(2, 'needs at least 2 pairs')
+    .max(8),
+  /** Targets that match no prompt. */
+  distractors: z.array(z.strictObject({ id, text: inlineMarkdown })).max(4).default([]),
+  /** Score the share of correct pairs instead of all-or-nothing. */
+  partialCredit: z.boolean().default(false),
+});
+
+export const sequencingSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('sequencing'),
+  /** Items in their correct order; the learner sees them shuffled. */
+  items: z.array(z.strictObject({ id, text: inlineMarkdown })).min(3, 'needs at least 3 items').max(8),
+});
+
+export const fillInSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('fillin'),
+  /** Accepted answers; surrounding spaces and repeated inner spaces are ignored. */
+  answers: z.array(text.max(100)).min(1, 'needs at least one accepted answer'),
+  caseSensitive: z.boolean().default(false),
+  maxLength: z.number().int().min(1).max(100).default(60),
+});
+
+export const numericSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal('numeric'),
+  answer: z.number(),
+  /** Accepted distance from the answer (inclusive). */
+  tolerance: z.number().min(0).default(0),
+  unit: z.string().max(20).optional(),
+});
+
+export const questionSchema = z.discriminatedUnion('type', [
+  singleChoiceSchema,
+  multipleResponseSchema,
+  trueFalseSchema,
+  matchingSchema,
+  sequencingSchema,
+  fillInSchema,
+  numericSchema,
+]);
+
+export const quizSchema = z.strictObject({
+  id,
+  title: text.max(200),
+  intro: markdown.optional(),
+  /** How many times the learner may take the quiz; 0 means unlimited. */
+  attempts: z.number().int().min(0).max(10).default(2),
+  /** Shuffle question and option order, seeded per learner so a resumed attempt looks the same. */
+  shuffle: z.boolean().default(false),
+  questions: z.array(questionSchema).min(1, 'needs at least one question').max(40),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Case exercise: a branching scenario
+
+export const caseChoiceSchema = z.strictObject({
+  id,
+  label: inlineMarkdown,
+  /** What happens next in the story, shown right after the choice. */
+  consequence: markdown,
+  /** Why this choice is or is not the best one, shown in the debrief. */
+  feedback: markdown,
+  points: z.number().min(0).max(100).default(0),
+  /** Marks the best choice at this decision point (exactly one per decision). */
+  best: z.boolean().default(false),
+  next: id,
+});
+
+export const decisionNodeSchema = z.strictObject({
+  id,
+  type: z.literal('decision'),
+  title: text.max(200),
+  text: markdown,
+  choices: z.array(caseChoiceSchema).min(2, 'a decision needs at least 2 choices').max(6),
+});
+
+export const endingNodeSchema = z.strictObject({
+  id,
+  type: z.literal('ending'),
+  title: text.max(200),
+  text: markdown,
+  outcome: z.enum(['good', 'mixed', 'poor']),
+});
+
+export const caseNodeSchema = z.discriminatedUnion('type', [decisionNodeSchema, endingNodeSchema]);
+
+export const caseSchema = z.strictObject({
+  id,
+  title: text.max(200),
+  intro: markdown,
+  start: id,
+  nodes: z.array(caseNodeSchema).min(2).max(40),
+  /** Introduces the debrief, where the learner's path is shown beside the best path. */
+  debrief: markdown,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Feedback survey (modules/survey.yaml, shared by all modules so answers compare across modules)
+
+export const surveySchema = z.strictObject({
+  id,
+  title: text.max(200),
+  intro: markdown.optional(),
+  /** Labels of the Likert scale, from most negative to most positive. */
+  scale: z.array(text.max(40)).min(3).max(7),
+  items: z
+    .array(
+      z.discriminatedUnion('type', [
+        z.strictObject({ id, type: z.literal('likert'), statement: text.max(300) }),
+        z.strictObject({
+          id,
+          type: z.literal('text'),
+          prompt: text.max(300),
+          maxLength: z.number().int().min(1).max(1000).default(500),
+        }),
+      ]),
+    )
+    .min(1)
+    .max(15),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Glossary (modules/glossary.yaml, shared)
+
+export const glossaryTermSchema = z.strictObject({
+  id,
+  term: text.max(120),
+  /** Other spellings authors may mark, e.g. an abbreviation. */
+  aliases: z.array(text.max(120)).default([]),
+  definition: text.max(400),
+});
+
+export const glossarySchema = z.strictObject({
+  terms: z.array(glossaryTermSchema).min(1),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Types. Source types are what authors write; the compiled Course is what the runtime plays.
+
+export type ModuleSource = z.infer<typeof moduleSchema>;
+export type SectionRef = z.infer<typeof sectionRefSchema>;
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
+export type Quiz = z.infer<typeof quizSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionType = Question['type'];
+export type SingleChoiceQuestion = z.infer<typeof singleChoiceSchema>;
+export type MultipleResponseQuestion = z.infer<typeof multipleResponseSchema>;
+export type TrueFalseQuestion = z.infer<typeof trueFalseSchema>;
+export type MatchingQuestion = z.infer<typeof matchingSchema>;
+export type SequencingQuestion = z.infer<typeof sequencingSchema>;
+export type FillInQuestion = z.infer<typeof fillInSchema>;
+export type NumericQuestion = z.infer<typeof numericSchema>;
+export type CaseExercise = z.infer<typeof caseSchema>;
+export type CaseNode = z.infer<typeof caseNodeSchema>;
+export type DecisionNode = z.infer<typeof decisionNodeSchema>;
+export type EndingNode = z.infer<typeof endingNodeSchema>;
+export type CaseChoice = z.infer<typeof caseChoiceSchema>;
+export type Survey = z.infer<typeof surveySchema>;
+export type SurveyItem = Survey['items'][number];
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+
+export interface CompiledLesson {
+  id: string;
+  title: string;
+  durationMinutes?: number;
+  html: string;
+}
+
+/** One section of the compiled module, in play order. */
+export type CourseSection =
+  | { kind: 'lesson'; id: string }
+  | { kind: 'quiz'; id: string }
+  | { kind: 'case'; id: string }
+  | { kind: 'survey'; id: string };
+
+/** Everything a learner reads in one language; Markdown fields already hold sanitised HTML. */
+export interface CourseContent {
+  title: string;
+  description: string;
+  objectives: string[];
+  lessons: CompiledLesson[];
+  quiz?: Quiz;
+  case?: CaseExercise;
+  survey?: Survey;
+  glossary: GlossaryTerm[];
+}
+
+/** A compiled module: what `packaging/` writes and the runtime plays. */
+export interface Course {
+  /** Format version of this compiled structure. */
+  format: 1;
+  id: string;
+  slug: string;
+  version: string;
+  defaultLanguage: string;
+  languages: string[];
+  durationMinutes: number;
+  masteryScore: number;
+  sections: CourseSection[];
+  content: Record<string, CourseContent>;
+}

@@ -1,0 +1,79 @@
+/**
+ * The one interface between the runtime and whatever records learning: the local preview
+ * (localStorage), an LMS through SCORM 1.2 or 2004, an xAPI LRS, or cmi5. UI components never
+ * know which; the tracker for a launch is chosen once, at start-up (see `src/main.ts`).
+ */
+import type { CaseChoice, DecisionNode, Question, SurveyItem } from '../content/schema.ts';
+import type { QuestionResult } from '../quiz/scoring.ts';
+import type { Response } from '../quiz/responses.ts';
+
+export interface LearnerInfo {
+  id?: string;
+  name?: string;
+  /** The learner's preferred language, from the LMS, if it says. */
+  language?: string;
+}
+
+export interface TrackerSession {
+  learner: LearnerInfo;
+  /** Serialised learner state saved by an earlier session, if any. */
+  savedState: string | null;
+  /** Bookmark saved by an earlier session, if any. */
+  bookmark: string | null;
+}
+
+/** An answered question, a case decision or a survey answer, for the LMS/LRS record. */
+export type InteractionRecord =
+  | {
+      kind: 'question';
+      question: Question;
+      response: Response;
+      result: QuestionResult;
+      /** Time from showing the question to checking the answer. */
+      latencyMs: number;
+      attempt: number;
+      timestamp: Date;
+    }
+  | {
+      kind: 'case-decision';
+      caseId: string;
+      node: DecisionNode;
+      choice: CaseChoice;
+      /** 1-based position of this decision in the learner's path. */
+      step: number;
+      latencyMs: number;
+      timestamp: Date;
+    }
+  | {
+      kind: 'survey';
+      surveyId: string;
+      item: SurveyItem;
+      /** Likert value (1..scale length) or free text. */
+      value: number | string;
+      timestamp: Date;
+    };
+
+export interface Score {
+  raw: number;
+  min: number;
+  max: number;
+  /** raw / max, 0..1 */
+  scaled: number;
+}
+
+export type CompletionStatus = 'incomplete' | 'completed';
+export type SuccessStatus = 'unknown' | 'passed' | 'failed';
+
+export interface Tracker {
+  /** Shown to the learner where it matters, e.g. "Preview". */
+  readonly label: string;
+  /** Opens the session and returns what an earlier session saved. */
+  start(): Promise<TrackerSession>;
+  /** Saves the serialised learner state and bookmark (and commits, for an LMS). */
+  saveState(state: string, bookmark: string): Promise<void>;
+  recordInteraction(interaction: InteractionRecord): Promise<void>;
+  setScore(score: Score): Promise<void>;
+  setStatus(completion: CompletionStatus, success: SuccessStatus): Promise<void>;
+  /** Ends the session (the learner leaves or presses Exit). Safe to call more than once. */
+  finish(): Promise<void>;
+}
