@@ -56,7 +56,7 @@ export function checkContent(content: LoadedContent): CheckedModule[] {
         });
       }
     }
-    if (issues.errors.length > before) return { loaded };
+    if (issues.errors.length > before || !loaded.complete || !content.sharedComplete) return { loaded };
     const course = compileCourse(content, loaded);
     const worstStateLength = serialiseState(worstCaseState(course), course).length;
     if (worstStateLength > SCORM12_SUSPEND_DATA_LIMIT) {

@@ -48,6 +48,8 @@ export interface LanguageFiles {
 
 export interface LoadedModule {
   dir: string;
+  /** Every file of the module loaded without error, so it can be compiled. */
+  complete: boolean;
   module: Loaded<ModuleSource>;
   /** Content per declared language; a missing variant falls back to the default language's file. */
   languages: Map<string, LanguageFiles>;
@@ -58,6 +60,8 @@ export interface LoadedContent {
   modules: LoadedModule[];
   glossary: Map<string, Loaded<z.output<typeof glossarySchema>>>;
   survey: Map<string, Loaded<Survey>>;
+  /** The shared glossary and survey loaded without error. */
+  sharedComplete: boolean;
   issues: IssueList;
 }
 
@@ -81,7 +85,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   const rel = (path: string) => relative(root, path);
   if (!existsSync(modulesDir)) {
     issues.add('modules', { line: 1, column: 1 }, 'folder not found: content lives in modules/<slug>/module.yaml');
-    return { root, modules: [], glossary: new Map(), survey: new Map(), issues };
+    return { root, modules: [], glossary: new Map(), survey: new Map(), sharedComplete: false, issues };
   }
 
   const readYaml = <S extends z.ZodType>(path: string, schema: S): Loaded<z.output<S>> | undefined => {
@@ -123,6 +127,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   }
 
   for (const folder of folders) {
+    const errorsBefore = issues.errors.length;
     const dir = join(modulesDir, folder);
     const modulePath = join(dir, 'module.yaml');
     if (!existsSync(modulePath)) {
@@ -165,14 +170,15 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
       });
       languages.set(language, files);
     }
-    modules.push({ dir, module, languages });
+    modules.push({ dir, module, languages, complete: issues.errors.length === errorsBefore });
   }
 
+  const errorsBeforeShared = issues.errors.length;
   const allLanguages = new Set(modules.flatMap((m) => m.module.data.languages));
   const needsSurvey = modules.some((m) => m.module.data.sections.some((s) => 'survey' in s));
   const glossary = sharedFile('glossary.yaml', glossarySchema, allLanguages);
   const survey = needsSurvey ? sharedFile('survey.yaml', surveySchema, allLanguages) : new Map<string, Loaded<Survey>>();
-  return { root, modules, glossary, survey, issues };
+  return { root, modules, glossary, survey, sharedComplete: issues.errors.length === errorsBeforeShared, issues };
 }
 
 /** A lesson: `---` YAML front matter `---`, then Markdown. */

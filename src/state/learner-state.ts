@@ -87,7 +87,8 @@ export function bookmarkOf(state: LearnerState): string {
 // ---------------------------------------------------------------------------------------------
 // Serialisation
 
-const bits = (flags: boolean[]) => flags.map((f) => (f ? '1' : '0')).join('').replace(/0+$/, '');
+// Array.from, not map: checked[] is sparse and map would skip its holes.
+const bits = (flags: boolean[]) => Array.from(flags, (f) => (f ? '1' : '0')).join('').replace(/0+$/, '');
 const unbits = (text: string, length: number) => Array.from({ length }, (_, i) => text[i] === '1');
 const B36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 

@@ -1,0 +1,219 @@
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadCheckedCourses } from '../../packaging/build.ts';
+import type { Course } from '../../src/content/schema.ts';
+import { CoursePlayer } from '../../src/player/course-player.ts';
+import type { Response } from '../../src/quiz/responses.ts';
+import { LocalPreviewTracker, type PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
+
+/** A Storage kept in a Map: Node has no localStorage, and the tracker only needs these calls. */
+class MemoryStorage implements Storage {
+  private readonly map = new Map<string, string>();
+  get length() { return this.map.size; }
+  clear() { this.map.clear(); }
+  getItem(key: string) { return this.map.get(key) ?? null; }
+  key(index: number) { return [...this.map.keys()][index] ?? null; }
+  removeItem(key: string) { this.map.delete(key); }
+  setItem(key: string, value: string) { this.map.set(key, value); }
+}
+
+const quiet = { info: () => {}, warn: () => {} };
+const course: Course = loadCheckedCourses(resolve(import.meta.dirname, '../..'), { only: ['fundamentals'] }, quiet)[0]!.course!;
+const content = course.content[course.defaultLanguage]!;
+const quiz = content.quiz!;
+
+/** The correct response to each question, worked out from the content. */
+function correctResponse(index: number): Response {
+  const q = quiz.questions[index]!;
+  switch (q.type) {
+    case 'single': return q.options.findIndex((o) => o.correct);
+    case 'multiple': return q.options.flatMap((o, i) => (o.correct ? [i] : []));
+    case 'truefalse': return q.answer;
+    case 'matching': return q.pairs.map((_, i) => i);
+    case 'sequencing': return q.items.map((_, i) => i);
+    case 'fillin': return q.answers[0]!;
+    case 'numeric': return String(q.answer);
+  }
+}
+
+function wrongResponse(index: number): Response {
+  const q = quiz.questions[index]!;
+  switch (q.type) {
+    case 'single': return q.options.findIndex((o) => !o.correct);
+    case 'multiple': return q.options.flatMap((o, i) => (o.correct ? [] : [i]));
+    case 'truefalse': return !q.answer;
+    case 'matching': return q.pairs.map((_, i) => (i + 1) % q.pairs.length);
+    case 'sequencing': return q.items.map((_, i) => q.items.length - 1 - i);
+    case 'fillin': return 'something else';
+    case 'numeric': return String(q.answer + q.tolerance + 1);
+  }
+}
+
+describe('course player with the local preview tracker', () => {
+  let storage: MemoryStorage;
+  let player: CoursePlayer;
+  const record = () => JSON.parse(storage.getItem(LocalPreviewTracker.storageKey(course.id))!) as PreviewRecord;
+
+  beforeEach(async () => {
+    storage = new MemoryStorage();
+    player = new CoursePlayer(course, new LocalPreviewTracker(course.id, storage));
+    await player.start();
+  });
+
+  const quizSection = () => course.sections.findIndex((s) => s.kind === 'quiz');
+  const caseSection = () => course.sections.findIndex((s) => s.kind === 'case');
+
+  function takeQuiz(answer: (i: number) => Response) {
+    player.goTo(quizSection());
+    player.startQuiz();
+    for (const i of player.questionOrder) {
+      player.setAnswer(i, answer(i));
+      expect(player.checkAnswer(i)).toBeDefined();
+    }
+    player.submitQuiz();
+  }
+
+  it('starts incomplete at the first section', () => {
+    expect(player.state.section).toBe(0);
+    expect(player.completion).toBe('incomplete');
+    expect(player.success).toBe('unknown');
+    expect(player.progress.done).toBe(1); // the first lesson is open, so visited
+  });
+
+  it('scores a perfect quiz as passed and reports score and success to the tracker', async () => {
+    takeQuiz(correctResponse);
+    await player.settled();
+    expect(player.state.quiz.bestPercent).toBe(100);
+    expect(player.success).toBe('passed');
+    expect(record().score).toEqual({ raw: 100, min: 0, max: 100, scaled: 1 });
+    expect(record().success).toBe('passed');
+    expect(record().interactions.filter((i) => i.kind === 'question')).toHaveLength(quiz.questions.length);
+    expect(record().interactions.every((i) => i.kind !== 'question' || i.result === 'correct')).toBe(true);
+  });
+
+  it('fails a wrong quiz, limits attempts and keeps the best score', async () => {
+    takeQuiz(wrongResponse);
+    expect(player.state.quiz.lastPercent).toBe(0);
+    expect(player.success).toBe('failed');
+    takeQuiz((i) => (i % 2 === 0 ? correctResponse(i) : wrongResponse(i)));
+    const second = player.state.quiz.lastPercent!;
+    expect(second).toBeGreaterThan(0);
+    takeQuiz(wrongResponse);
+    expect(player.state.quiz.bestPercent).toBe(second);
+    expect(player.quizAttemptsLeft).toBe(Math.max(0, quiz.attempts - 3));
+    if (quiz.attempts === 3) {
+      player.startQuiz(); // no attempts left: nothing happens
+      expect(player.state.quiz.attempt).toBe(3);
+      expect(player.state.quiz.submitted).toBe(true);
+    }
+  });
+
+  it('locks an answer once checked', () => {
+    player.goTo(quizSection());
+    player.startQuiz();
+    const first = player.questionOrder[0]!;
+    player.setAnswer(first, wrongResponse(first));
+    player.checkAnswer(first);
+    player.setAnswer(first, correctResponse(first));
+    expect(player.state.quiz.answers[first]).toEqual(wrongResponse(first));
+    expect(player.checkAnswer(first)).toBeUndefined();
+  });
+
+  it('refuses to check an unanswered question', () => {
+    player.goTo(quizSection());
+    player.startQuiz();
+    const choice = quiz.questions.findIndex((q) => q.type === 'single');
+    expect(player.checkAnswer(choice)).toBeUndefined();
+    expect(player.state.quiz.checked[choice]).toBeFalsy();
+  });
+
+  it('shuffles with the learner seed: the same after a reload, different for another learner', async () => {
+    player.goTo(quizSection());
+    player.startQuiz();
+    const order = player.questionOrder;
+    const choice = quiz.questions.findIndex((q) => q.type === 'single');
+    const options = player.displayOrder(choice);
+    await player.settled();
+    const again = new CoursePlayer(course, new LocalPreviewTracker(course.id, storage));
+    await again.start();
+    expect(again.questionOrder).toEqual(order);
+    expect(again.displayOrder(choice)).toEqual(options);
+    if (quiz.shuffle) {
+      const orders = new Set<string>();
+      for (let seed = 1; seed <= 5; seed++) {
+        const other = new CoursePlayer(course, new LocalPreviewTracker(course.id, new MemoryStorage()));
+        other.state.quiz.seed = seed * 7919;
+        orders.add(other.questionOrder.join());
+      }
+      expect(orders.size).toBeGreaterThan(1);
+    }
+  });
+
+  it('never starts a sequencing question in the correct order', () => {
+    player.goTo(quizSection());
+    const seq = quiz.questions.findIndex((q) => q.type === 'sequencing');
+    for (let seed = 0; seed < 50; seed++) {
+      player.state.quiz.seed = seed;
+      const start = player.responseFor(seq) as number[];
+      expect(start.every((item, i) => item === i)).toBe(false);
+    }
+  });
+
+  it('plays the case along the best path to a good ending and records each decision', async () => {
+    player.goTo(caseSection(), 1);
+    for (const choice of player.caseBestChoices) {
+      player.chooseInCase(choice);
+      player.continueCase();
+    }
+    expect(player.casePath?.ending?.outcome).toBe('good');
+    expect(player.state.case.finished).toBe(true);
+    expect(player.sectionStatus(caseSection())).toBe('done');
+    await player.settled();
+    expect(record().interactions.filter((i) => i.kind === 'case-decision')).toHaveLength(player.caseBestChoices.length);
+  });
+
+  it('completes when every lesson, the quiz and the case are done; the survey is optional', async () => {
+    course.sections.forEach((s, i) => s.kind === 'lesson' && player.goTo(i));
+    takeQuiz(correctResponse);
+    player.goTo(caseSection(), 1);
+    for (const choice of player.caseBestChoices) {
+      player.chooseInCase(choice);
+      player.continueCase();
+    }
+    expect(player.completion).toBe('completed');
+    await player.settled();
+    expect(record().completion).toBe('completed');
+  });
+
+  it('records survey answers and keeps free text as typed (without control characters)', async () => {
+    const survey = content.survey!;
+    const text = survey.items.findIndex((i) => i.type === 'text');
+    const likert = survey.items.findIndex((i) => i.type === 'likert');
+    player.setRating(likert, 4);
+    player.setSurveyText(text, '<script>alert(1)</script>\u0007 Great');
+    player.submitSurvey();
+    await player.settled();
+    expect(player.state.survey.texts[text]).toBe('<script>alert(1)</script> Great');
+    const recorded = record().interactions.filter((i) => i.kind === 'survey');
+    expect(recorded).toEqual(expect.arrayContaining([expect.objectContaining({ id: survey.items[likert]!.id, value: 4 })]));
+  });
+
+  it('resumes from storage at the same place with the same answers', async () => {
+    player.goTo(quizSection());
+    player.startQuiz();
+    const [first, second] = player.questionOrder;
+    player.setAnswer(first!, correctResponse(first!));
+    player.checkAnswer(first!);
+    player.setAnswer(second!, wrongResponse(second!));
+    player.goToQuestion(1);
+    await player.settled();
+    const resumed = new CoursePlayer(course, new LocalPreviewTracker(course.id, storage));
+    await resumed.start();
+    expect(resumed.resumed).toBe(true);
+    expect(resumed.state.section).toBe(quizSection());
+    expect(resumed.state.step).toBe(1);
+    expect(resumed.state.quiz.checked[first!]).toBe(true);
+    expect(resumed.state.quiz.answers[second!]).toEqual(wrongResponse(second!));
+    expect(record().sessions).toBe(2);
+  });
+});
