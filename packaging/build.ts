@@ -97,6 +97,7 @@ function previewIndex(courses: Course[]): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>INPROCAP Learning Bundle: modules</title>
+<link rel="icon" href="data:,">
 <style>
   body { font: 1rem/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 48rem; padding: 1.5rem; color: #1a1a1a; }
   ul { list-style: none; padding: 0; }

@@ -98,7 +98,7 @@ export class CaseExerciseView extends PlayerElement {
           ${node.choices.map(
             (c, i) => html`<li>
               <label class="choice">
-                <input type="radio" name=${`case-${node.id}`} .checked=${this.selected === i} @change=${() => { this.selected = i; this.error = ''; }} />
+                <input type="radio" name=${`case-${node.id}`} value=${i} .checked=${this.selected === i} @change=${() => { this.selected = i; this.error = ''; }} />
                 <span>${unsafeHTML(c.label)}</span>
               </label>
             </li>`,
@@ -128,11 +128,11 @@ export class CaseExerciseView extends PlayerElement {
       <div class="paths">
         <div>
           <h3>${msg('Your path')}</h3>
-          <ol>${walked.steps.map((s) => html`<li>${s.node.title}: ${unsafeHTML(s.node.choices[s.choiceIndex]!.label)}</li>`)}</ol>
+          <ol>${walked.steps.map((s) => html`<li><strong>${s.node.title}</strong><br />${unsafeHTML(s.node.choices[s.choiceIndex]!.label)}</li>`)}</ol>
         </div>
         <div>
           <h3>${msg('The best path')}</h3>
-          <ol>${bestSteps.map((s) => html`<li>${s.node.title}: ${unsafeHTML(s.node.choices[s.choiceIndex]!.label)}</li>`)}</ol>
+          <ol>${bestSteps.map((s) => html`<li><strong>${s.node.title}</strong><br />${unsafeHTML(s.node.choices[s.choiceIndex]!.label)}</li>`)}</ol>
           ${bestEnding ? html`<p>${msg('Ending:')} ${bestEnding.title}</p>` : nothing}
         </div>
       </div>

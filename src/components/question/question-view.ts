@@ -116,6 +116,7 @@ export class QuestionView extends PlayerElement {
                   <input
                     type=${q.type === 'single' ? 'radio' : 'checkbox'}
                     name=${name}
+                    value=${i}
                     .checked=${isChosen(i)}
                     ?disabled=${this.checked}
                     @change=${(e: Event) => this.onChoice(i, (e.target as HTMLInputElement).checked)}
@@ -134,7 +135,7 @@ export class QuestionView extends PlayerElement {
           const mark = this.checked && value === v ? (v === q.answer ? 'is-correct' : 'is-incorrect') : '';
           return html`<li>
             <label class="choice ${mark}">
-              <input type="radio" name=${name} .checked=${value === v} ?disabled=${this.checked} @change=${() => this.answer(v)} />
+              <input type="radio" name=${name} value=${String(v)} .checked=${value === v} ?disabled=${this.checked} @change=${() => this.answer(v)} />
               <span>${label}</span>
               ${mark ? html`<span class="mark">${mark === 'is-correct' ? msg('Correct') : msg('Incorrect')}</span>` : nothing}
             </label>

@@ -1,0 +1,131 @@
+/**
+ * Browser test harness: Debian's Chromium driven by playwright-core, the real preview server,
+ * keyboard-only helpers, axe-core checks and screenshots kept as artifacts.
+ */
+import axe from 'axe-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildPreview } from '../../packaging/build.ts';
+import { startPreviewServer } from '../../packaging/preview/server.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = resolve(ROOT, 'test-artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
+  // A fresh, temporary profile per launch.
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/** Serves dist/preview (building it first if it is missing) on a free port. */
+export async function servePreview(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(resolve(ROOT, 'dist/preview/index.html'))) {
+    await buildPreview(ROOT, {}, { info: () => {}, warn: console.warn });
+  }
+  const { app, url } = await startPreviewServer({ dir: resolve(ROOT, 'dist/preview'), port: 0, host: '127.0.0.1' });
+  return { url, close: () => app.close() };
+}
+
+/** Fails the test on any script error or console error in the page. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // Failed requests are reported below with their URL.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return errors;
+}
+
+export interface FocusedElement {
+  tag: string;
+  type: string | null;
+  value: string | null;
+  name: string;
+  checked: boolean | null;
+  data: Record<string, string>;
+  disabled: boolean;
+  /** Tag of the custom element whose shadow root holds the element. */
+  host: string | null;
+}
+
+/** The focused element, looking inside shadow roots, with a name as a person would read it. */
+export async function focused(page: Page): Promise<FocusedElement | null> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active || active === document.body) return null;
+    const el = active as HTMLInputElement;
+    const label = el.closest('label')?.textContent ?? (el.id ? (el.getRootNode() as ShadowRoot).querySelector(`label[for="${el.id}"]`)?.textContent : null);
+    const name = (el.getAttribute('aria-label') ?? label ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type'),
+      value: 'value' in el ? String(el.value) : null,
+      name,
+      checked: 'checked' in el ? el.checked : null,
+      data: { ...el.dataset } as Record<string, string>,
+      disabled: el.disabled === true,
+      host: ((el.getRootNode() as ShadowRoot).host?.tagName ?? '').toLowerCase() || null,
+    };
+  });
+}
+
+/** Presses Tab (forwards) until the focused element matches; fails after `limit` presses. */
+export async function tabTo(page: Page, matches: (el: FocusedElement) => boolean, what: string, limit = 150): Promise<FocusedElement> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const el = await focused(page);
+    if (el && matches(el)) return el;
+  }
+  throw new Error(`Could not reach ${what} with the Tab key`);
+}
+
+export const byName = (name: string | RegExp) => (el: FocusedElement) =>
+  typeof name === 'string' ? el.name === name : name.test(el.name);
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page, shadow roots included. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  return violations;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = resolve(ARTIFACTS, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: true });
+}
+
+/** Text of the visible h2 of the current view (inside the shell's shadow DOM). */
+export async function viewHeading(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const shell = document.querySelector('inp-course')!.shadowRoot!;
+    const view = shell.querySelector('main')!.firstElementChild!;
+    const root = view.shadowRoot ?? view;
+    return root.querySelector('h2')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  });
+}
