@@ -2,7 +2,7 @@
  * The build: load and check content, build the runtime with vite, and write one playable
  * folder per module (dist/preview/<slug>/) plus a page listing them.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
 import type { Course } from '../src/content/schema.ts';
@@ -74,10 +74,6 @@ export async function buildPreview(root: string, options: LoadOptions = {}, log:
   writeFileSync(join(previewDir, 'index.html'), previewIndex(courses));
   log.info(`Built ${courses.length} module${courses.length === 1 ? '' : 's'} into dist/preview in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { dir: previewDir, courses };
-}
-
-export function previewIndexExists(root: string): boolean {
-  return existsSync(join(root, 'dist/preview/index.html'));
 }
 
 function previewIndex(courses: Course[]): string {

@@ -50,7 +50,7 @@ export function compileCourse(content: LoadedContent, loaded: LoadedModule): Cou
       ...(files.quiz ? { quiz: compileQuiz(files.quiz.data, md) } : {}),
       ...(files.case ? { case: compileCase(files.case.data, md) } : {}),
       ...(survey ? { survey: compileSurvey(survey, md) } : {}),
-      // Only the terms this language's text marks, plus the rest for the glossary page: all of them.
+      // Every term, not only those marked: the glossary page lists them all.
       glossary: [...glossary].sort((a, b) => a.term.localeCompare(b.term, language)),
     };
   }

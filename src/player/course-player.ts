@@ -290,7 +290,8 @@ export class CoursePlayer extends EventTarget {
   chooseInCase(choiceIndex: number): void {
     const exercise = this.content.case;
     const walked = this.casePath;
-    if (!exercise || !walked || walked.current?.type !== 'decision' || !this.state.case.consequenceSeen && this.state.case.path.length > 0) return;
+    const awaitingConsequence = this.state.case.path.length > 0 && !this.state.case.consequenceSeen;
+    if (!exercise || !walked || walked.current?.type !== 'decision' || awaitingConsequence) return;
     const node = walked.current;
     const choice = node.choices[choiceIndex];
     if (!choice) return;

@@ -109,3 +109,23 @@ export function isPassed(percent: number, masteryScore: number): boolean {
 export function matchingTargets(question: Extract<Question, { type: 'matching' }>): { id: string; text: string }[] {
   return [...question.pairs.map((p) => ({ id: p.id, text: p.match })), ...question.distractors];
 }
+
+/** The response that scores full marks: what trackers report as the correct response. */
+export function correctResponse(question: Question): Response {
+  switch (question.type) {
+    case 'single':
+      return question.options.findIndex((o) => o.correct);
+    case 'multiple':
+      return question.options.flatMap((o, i) => (o.correct ? [i] : []));
+    case 'truefalse':
+      return question.answer;
+    case 'matching':
+      return question.pairs.map((_, i) => i);
+    case 'sequencing':
+      return question.items.map((_, i) => i);
+    case 'fillin':
+      return question.answers[0]!;
+    case 'numeric':
+      return String(question.answer);
+  }
+}

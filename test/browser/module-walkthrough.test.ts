@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Course, Question } from '../../src/content/schema.ts';
-import { scoreQuiz } from '../../src/quiz/scoring.ts';
+import { correctResponse, scoreQuiz } from '../../src/quiz/scoring.ts';
 import type { Response } from '../../src/quiz/responses.ts';
 import type { PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
 import {
@@ -58,18 +58,6 @@ async function currentQuestionIndex(): Promise<number> {
 
 async function record(): Promise<PreviewRecord> {
   return page.evaluate((id) => JSON.parse(localStorage.getItem(`inprocap:preview:${id}`)!), course.id);
-}
-
-function correctResponse(q: Question): Response {
-  switch (q.type) {
-    case 'single': return q.options.findIndex((o) => o.correct);
-    case 'multiple': return q.options.flatMap((o, i) => (o.correct ? [i] : []));
-    case 'truefalse': return q.answer;
-    case 'matching': return q.pairs.map((_, i) => i);
-    case 'sequencing': return q.items.map((_, i) => i);
-    case 'fillin': return q.answers[0]!;
-    case 'numeric': return String(q.answer);
-  }
 }
 
 /** Answers the question on screen with the keyboard only. */

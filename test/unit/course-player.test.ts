@@ -4,6 +4,7 @@ import { loadCheckedCourses } from '../../packaging/build.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { CoursePlayer } from '../../src/player/course-player.ts';
 import type { Response } from '../../src/quiz/responses.ts';
+import { correctResponse as correctOf } from '../../src/quiz/scoring.ts';
 import { LocalPreviewTracker, type PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
 
 /** A Storage kept in a Map: Node has no localStorage, and the tracker only needs these calls. */
@@ -22,19 +23,7 @@ const course: Course = loadCheckedCourses(resolve(import.meta.dirname, '../..'),
 const content = course.content[course.defaultLanguage]!;
 const quiz = content.quiz!;
 
-/** The correct response to each question, worked out from the content. */
-function correctResponse(index: number): Response {
-  const q = quiz.questions[index]!;
-  switch (q.type) {
-    case 'single': return q.options.findIndex((o) => o.correct);
-    case 'multiple': return q.options.flatMap((o, i) => (o.correct ? [i] : []));
-    case 'truefalse': return q.answer;
-    case 'matching': return q.pairs.map((_, i) => i);
-    case 'sequencing': return q.items.map((_, i) => i);
-    case 'fillin': return q.answers[0]!;
-    case 'numeric': return String(q.answer);
-  }
-}
+const correctResponse = (index: number): Response => correctOf(quiz.questions[index]!);
 
 function wrongResponse(index: number): Response {
   const q = quiz.questions[index]!;
