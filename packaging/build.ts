@@ -3,19 +3,16 @@
  * folder per module (dist/preview/<slug>/) plus a page listing them.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { build as viteBuild } from 'vite';
 import type { Course } from '../src/content/schema.ts';
+import { embedCourse, escapeHtml } from './html.ts';
+import { consoleLog, type Log } from './log.ts';
 import { checkContent, type CheckedModule } from './content/check.ts';
 import { ContentError, formatIssue } from './content/issues.ts';
 import { loadContent, type LoadOptions } from './content/load.ts';
-
-export interface Log {
-  info(message: string): void;
-  warn(message: string): void;
-}
-
-export const consoleLog: Log = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
+import type { PackageFormatId } from './formats/format.ts';
+import { buildPackages, formatPackageTable, type PackageResult } from './package.ts';
 
 /** Loads and checks all content; throws a ContentError listing every problem. */
 export function loadCheckedCourses(root: string, options: LoadOptions = {}, log: Log = consoleLog): CheckedModule[] {
@@ -31,17 +28,34 @@ export async function buildRuntime(root: string): Promise<string> {
   return join(root, 'dist/runtime');
 }
 
-const COURSE_SCRIPT_ID = 'inprocap-course';
+export interface BuildOptions extends LoadOptions {
+  /** Package formats to build; none means the preview only. */
+  formats?: PackageFormatId[];
+  /** Where packages go (default dist/packages). */
+  out?: string;
+}
 
-/** The runtime's index.html with the compiled course embedded, so a package needs no extra request. */
-export function embedCourse(runtimeHtml: string, course: Course): string {
-  // "<" escaped so no text in the course can close the script element.
-  const json = JSON.stringify(course).replace(/</g, '\\u003c');
-  const title = escapeHtml(course.content[course.defaultLanguage]!.title);
-  return runtimeHtml
-    .replace(/<html lang="[^"]*"/, `<html lang="${course.defaultLanguage}"`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
-    .replace('</head>', `<script type="application/json" id="${COURSE_SCRIPT_ID}">${json}</script>\n</head>`);
+export interface BuildResult {
+  previewDir: string;
+  courses: Course[];
+  packages: PackageResult[];
+}
+
+/** The whole build: content check, runtime, preview, then packages for the requested formats. */
+export async function build(root: string, options: BuildOptions = {}, log: Log = consoleLog): Promise<BuildResult> {
+  const started = Date.now();
+  const { dir, courses } = await buildPreview(root, options, log);
+  let packages: PackageResult[] = [];
+  if (options.formats?.length) {
+    const out = resolve(root, options.out ?? 'dist/packages');
+    log.info(`Packaging ${courses.length * options.formats.length} package(s) into ${relative(root, out) || '.'}…`);
+    packages = await buildPackages(courses, options.formats, join(root, 'dist/runtime'), out, log);
+    log.info(formatPackageTable(packages));
+    const invalid = packages.filter((p) => !p.validation.valid);
+    if (invalid.length) throw new Error(`${invalid.length} package(s) failed validation: ${invalid.map((p) => basename(p.file)).join(', ')}`);
+  }
+  log.info(`Build finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { previewDir: dir, courses, packages };
 }
 
 export interface PreviewBuild {
@@ -67,7 +81,7 @@ export async function buildPreview(root: string, options: LoadOptions = {}, log:
   for (const course of courses) {
     const dir = join(previewDir, course.slug);
     cpSync(runtimeDir, dir, { recursive: true });
-    writeFileSync(join(dir, 'index.html'), embedCourse(runtimeHtml, course));
+    writeFileSync(join(dir, 'index.html'), embedCourse(runtimeHtml, course, { format: 'preview' }));
     mkdirSync(join(root, 'dist/courses'), { recursive: true });
     writeFileSync(join(root, 'dist/courses', `${course.slug}.json`), JSON.stringify(course, null, 2));
   }
@@ -115,8 +129,4 @@ ${items}
 </body>
 </html>
 `;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

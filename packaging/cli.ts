@@ -2,27 +2,36 @@
  * `inprocap`: the project's command line.
  *
  *   inprocap check [--module slug]      validate modules/ and report every problem with file:line:column
- *   inprocap build [--module slug]      check, build the runtime and write dist/preview/
+ *   inprocap build [--module slug] [--format scorm12,scorm2004] [--out dir]
+ *                                       check, build the runtime, the preview and the packages
+ *   inprocap validate <zip>...          validate SCORM packages (ours or anyone's)
  *   inprocap size                       measure the runtime bundle (gzip) against the 40 KB budget
  *   inprocap start [--port n] [--host]  build, then serve the local preview
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildPreview, loadCheckedCourses } from './build.ts';
+import { readFileSync } from 'node:fs';
+import { build, loadCheckedCourses } from './build.ts';
 import { ContentError } from './content/issues.ts';
+import { PACKAGE_FORMATS, type PackageFormatId } from './formats/format.ts';
+import { formatReport, validatePackage } from './validate/validate-package.ts';
 import { startPreviewServer } from './preview/server.ts';
 import { formatSizeReport, measureRuntime } from './size.ts';
 
-const USAGE = `Usage: inprocap <command> [options]
+const USAGE = () => `Usage: inprocap <command> [options]
 
 Commands:
   check            Validate every module (schema, glossary, case graph, translations, state size)
-  build            Check content, build the runtime and write dist/preview/
+  build            Check content, build the runtime, the preview (dist/preview/) and the
+                   packages (dist/packages/<slug>-<version>-<format>.zip), each validated
+  validate <zip>   Validate SCORM 1.2 / 2004 packages: layout, manifest schemas, files
   size             Measure the runtime shipped in every package (gzip -9) against its budget
   start            Build, then serve the local preview
 
 Options:
   --module <slug>  Only this module (repeatable)
+  --format <list>  Package formats, comma-separated: ${PACKAGE_FORMATS.join(', ')} (default: all)
+  --out <dir>      Where packages go (default dist/packages)
   --port <n>       Preview port (default 8080, or $PORT)
   --host <h>       Preview host (default 127.0.0.1, or $HOST)
   --help           Show this help
@@ -36,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       module: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      out: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean' },
@@ -43,10 +54,11 @@ async function main(argv: string[]): Promise<number> {
   });
   const command = positionals[0];
   if (values.help || !command) {
-    process.stdout.write(USAGE);
+    process.stdout.write(USAGE());
     return command || values.help ? 0 : 1;
   }
   const only = values.module ? { only: values.module } : {};
+  const formats = parseFormats(values.format);
 
   switch (command) {
     case 'check': {
@@ -58,13 +70,27 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'build': {
-      await buildPreview(root, only);
+      await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}) });
       return reportSize();
+    }
+    case 'validate': {
+      const zips = positionals.slice(1);
+      if (!zips.length) {
+        process.stderr.write('Usage: inprocap validate <package.zip>...\n');
+        return 1;
+      }
+      let invalid = 0;
+      for (const zip of zips) {
+        const report = await validatePackage(readFileSync(zip), zip);
+        console.log(formatReport(report));
+        if (!report.valid) invalid++;
+      }
+      return invalid ? 1 : 0;
     }
     case 'size':
       return reportSize();
     case 'start': {
-      await buildPreview(root, only);
+      await build(root, { ...only, formats });
       if (reportSize() !== 0) console.warn('Serving anyway: the runtime is over its size budget.');
       const port = Number(values.port ?? process.env.PORT ?? 8080);
       const host = values.host ?? process.env.HOST ?? '127.0.0.1';
@@ -79,9 +105,17 @@ async function main(argv: string[]): Promise<number> {
       return new Promise(() => {});
     }
     default:
-      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE()}`);
       return 1;
   }
+}
+
+function parseFormats(list: string | undefined): PackageFormatId[] {
+  if (!list) return [...PACKAGE_FORMATS];
+  const formats = list.split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = formats.filter((f) => !(PACKAGE_FORMATS as readonly string[]).includes(f));
+  if (unknown.length) throw new Error(`unknown format ${unknown.join(', ')}: choose from ${PACKAGE_FORMATS.join(', ')}`);
+  return formats as PackageFormatId[];
 }
 
 function reportSize(): number {
@@ -103,6 +137,8 @@ main(process.argv.slice(2)).then(
       console.error(error.message);
     } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
       console.error(`The port is in use: choose another with --port or PORT=… (${error.message})`);
+    } else if (error instanceof Error && !('code' in error)) {
+      console.error(`Error: ${error.message}`);
     } else {
       console.error(error);
     }

@@ -1,0 +1,280 @@
+/**
+ * A SCORM package validator for any package, ours or a third party's: detects the standard and
+ * edition, checks the zip layout, the manifest's well-formedness and its validity against the
+ * official ADL/IMS schemas (libxml2 compiled to WebAssembly), unique identifiers, that every
+ * referenced file is present, and that there is something to launch.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
+import { validateXML } from 'xmllint-wasm';
+import { schemaFilesForValidation, type SchemaSet } from '../formats/schema-files.ts';
+
+export type Standard = 'SCORM 1.2' | 'SCORM 2004 2nd Edition' | 'SCORM 2004 3rd Edition' | 'SCORM 2004 4th Edition';
+
+export interface ValidationReport {
+  name: string;
+  standard?: Standard;
+  /** What was checked and held. */
+  passed: string[];
+  errors: string[];
+  warnings: string[];
+  valid: boolean;
+}
+
+const NS = {
+  cp12: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
+  cp2004: 'http://www.imsglobal.org/xsd/imscp_v1p1',
+  lom: 'http://ltsc.ieee.org/xsd/LOM',
+};
+
+/** The namespaces and schema files each standard's manifest is validated with. */
+const SCHEMAS: Record<'1.2' | '2004', { set: SchemaSet; imports: [string, string][]; names: string }> = {
+  '1.2': {
+    set: 'scorm12',
+    imports: [
+      [NS.cp12, 'imscp_rootv1p1p2.xsd'],
+      ['http://www.adlnet.org/xsd/adlcp_rootv1p2', 'adlcp_rootv1p2.xsd'],
+      ['http://www.imsglobal.org/xsd/imsmd_rootv1p2p1', 'imsmd_rootv1p2p1.xsd'],
+    ],
+    names: 'IMS CP 1.1.2, ADL CP 1.2 and IMS MD 1.2.1',
+  },
+  '2004': {
+    set: 'scorm2004-4th',
+    imports: [
+      [NS.cp2004, 'imscp_v1p1.xsd'],
+      ['http://www.adlnet.org/xsd/adlcp_v1p3', 'adlcp_v1p3.xsd'],
+      ['http://www.adlnet.org/xsd/adlseq_v1p3', 'adlseq_v1p3.xsd'],
+      ['http://www.adlnet.org/xsd/adlnav_v1p3', 'adlnav_v1p3.xsd'],
+      ['http://www.imsglobal.org/xsd/imsss', 'imsss_v1p0.xsd'],
+    ],
+    names: 'IMS CP 1.1.4, ADL CP, ADL SEQ, ADL NAV and IMS SS (2004 4th edition)',
+  },
+};
+
+type XmlNode = Record<string, unknown>;
+
+export async function validatePackage(zip: Uint8Array, name: string): Promise<ValidationReport> {
+  const report: ValidationReport = { name, passed: [], errors: [], warnings: [], valid: false };
+  const finish = () => ({ ...report, valid: report.errors.length === 0 });
+
+  // 1. The zip and its layout.
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(zip);
+  } catch (error) {
+    report.errors.push(`not a readable zip file (${error instanceof Error ? error.message : String(error)})`);
+    return finish();
+  }
+  const paths = Object.keys(entries).filter((p) => !p.endsWith('/'));
+  const badPaths = paths.filter((p) => p.includes('\\') || p.startsWith('/') || p.split('/').includes('..'));
+  for (const p of badPaths) report.errors.push(`zip entry "${p}" must be a relative path with forward slashes`);
+  const manifestBytes = entries['imsmanifest.xml'];
+  if (!manifestBytes) {
+    const nested = paths.find((p) => p.endsWith('/imsmanifest.xml'));
+    report.errors.push(
+      nested
+        ? `imsmanifest.xml must be at the root of the zip, not in "${nested.slice(0, -'imsmanifest.xml'.length)}": zip the folder's contents, not the folder`
+        : 'imsmanifest.xml is missing: a SCORM package has its manifest at the root of the zip',
+    );
+    return finish();
+  }
+  if (!badPaths.length) report.passed.push(`zip layout: ${paths.length} files, imsmanifest.xml at the root, relative forward-slash paths`);
+
+  // 2. Well-formed XML.
+  const xml = new TextDecoder('utf-8', { fatal: false }).decode(manifestBytes).replace(/^\uFEFF/, '');
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true) {
+    report.errors.push(`imsmanifest.xml is not well-formed XML: line ${wellFormed.err.line}, column ${wellFormed.err.col}: ${wellFormed.err.msg}`);
+    return finish();
+  }
+  report.passed.push('imsmanifest.xml is well-formed XML');
+
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (_name, _path, _leaf, isAttribute) => !isAttribute });
+  const doc = parser.parse(xml) as XmlNode;
+  const manifest = first(doc.manifest);
+  if (!manifest) {
+    report.errors.push('the root element of imsmanifest.xml must be <manifest>');
+    return finish();
+  }
+
+  // 3. Standard and edition.
+  const namespace = rootNamespace(xml);
+  const schemaversion = text(first(first(manifest.metadata)?.schemaversion)).trim();
+  let family: '1.2' | '2004' | undefined;
+  if (namespace === NS.cp12 || schemaversion === '1.2') {
+    family = '1.2';
+    report.standard = 'SCORM 1.2';
+  } else if (namespace === NS.cp2004) {
+    family = '2004';
+    report.standard = /4th/i.test(schemaversion)
+      ? 'SCORM 2004 4th Edition'
+      : /3rd/i.test(schemaversion)
+        ? 'SCORM 2004 3rd Edition'
+        : schemaversion === 'CAM 1.3'
+          ? 'SCORM 2004 2nd Edition'
+          : undefined;
+    if (!report.standard) {
+      report.warnings.push(`schemaversion "${schemaversion}" names no SCORM 2004 edition; checked as 4th edition`);
+      report.standard = 'SCORM 2004 4th Edition';
+    }
+  } else {
+    report.errors.push(`cannot tell the standard: manifest namespace "${namespace}" and schemaversion "${schemaversion}" are neither SCORM 1.2 nor SCORM 2004`);
+    return finish();
+  }
+  if (!schemaversion) report.warnings.push('metadata/schemaversion is missing; the LMS has to guess the standard');
+  report.passed.push(`standard: ${report.standard}`);
+
+  // 4. Schema validity.
+  const schema = SCHEMAS[family];
+  const usesLom = xml.includes(NS.lom);
+  const driver = schemaDriver(schema.imports, usesLom);
+  const preload = [...schemaFilesForValidation(schema.set)].map(([fileName, contents]) => ({ fileName, contents: new Uint8Array(contents) }));
+  if (usesLom) {
+    preload.push({ fileName: 'lom-lax.xsd', contents: new TextEncoder().encode(LAX_LOM_SCHEMA) });
+    report.warnings.push('LOM metadata (IEEE LOM namespace) was not validated in detail: only its placement was checked');
+  }
+  const result = await validateXML({
+    xml: [{ fileName: 'imsmanifest.xml', contents: xml }],
+    schema: [{ fileName: 'validate-driver.xsd', contents: driver }],
+    preload,
+  });
+  if (result.valid) report.passed.push(`manifest valid against the ${schema.names} schemas`);
+  for (const error of result.errors) {
+    report.errors.push(`schema: ${error.loc ? `line ${error.loc.lineNumber}: ` : ''}${error.message.trim()}`);
+  }
+
+  // 5. Identifiers, references, files and launch.
+  const identifiers = new Map<string, number>();
+  const resources = new Map<string, XmlNode>();
+  const organizationsNode = first(manifest.organizations);
+  const organizations = list(organizationsNode?.organization);
+  const items: XmlNode[] = [];
+  const walkItems = (node: XmlNode) => {
+    for (const item of list(node.item)) {
+      items.push(item);
+      walkItems(item);
+    }
+  };
+  const count = (id: unknown) => {
+    if (typeof id === 'string' && id) identifiers.set(id, (identifiers.get(id) ?? 0) + 1);
+  };
+  count(manifest['@identifier']);
+  for (const organization of organizations) {
+    count(organization['@identifier']);
+    walkItems(organization);
+  }
+  for (const item of items) count(item['@identifier']);
+  for (const resource of list(first(manifest.resources)?.resource)) {
+    count(resource['@identifier']);
+    resources.set(String(resource['@identifier']), resource);
+  }
+  const duplicates = [...identifiers].filter(([, n]) => n > 1).map(([id]) => id);
+  for (const id of duplicates) report.errors.push(`identifier "${id}" is used more than once: identifiers must be unique in the manifest`);
+  if (!duplicates.length) report.passed.push(`${identifiers.size} identifiers, all unique`);
+
+  const defaultOrg = organizationsNode?.['@default'];
+  if (defaultOrg && !organizations.some((o) => o['@identifier'] === defaultOrg)) {
+    report.errors.push(`organizations default="${String(defaultOrg)}" names no organization`);
+  }
+  if (!organizations.length) report.errors.push('the manifest has no organization: the LMS has nothing to show');
+
+  const files = new Set(paths);
+  const missing = new Set<string>();
+  let referenced = 0;
+  const checkFile = (href: unknown, base: string, what: string) => {
+    if (typeof href !== 'string' || !href) return;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return; // external URL
+    const path = normalisePath(base + decodeURIComponent(href.split(/[?#]/)[0]!));
+    referenced++;
+    if (!files.has(path)) missing.add(`${path} (${what})`);
+  };
+  for (const [id, resource] of resources) {
+    const base = typeof resource['@base'] === 'string' ? String(resource['@base']) : '';
+    checkFile(resource['@href'], base, `href of resource "${id}"`);
+    for (const file of list(resource.file)) checkFile(file['@href'], base, `file of resource "${id}"`);
+    for (const dependency of list(resource.dependency)) {
+      if (!resources.has(String(dependency['@identifierref']))) {
+        report.errors.push(`resource "${id}" depends on "${String(dependency['@identifierref'])}", which is no resource`);
+      }
+    }
+  }
+  for (const path of missing) report.errors.push(`file missing from the zip: ${path}`);
+  if (!missing.size) report.passed.push(`${referenced} referenced files, all present`);
+
+  const launchable: string[] = [];
+  for (const item of items) {
+    const ref = item['@identifierref'];
+    if (ref === undefined) continue;
+    const resource = resources.get(String(ref));
+    if (!resource) {
+      report.errors.push(`item "${String(item['@identifier'])}" refers to resource "${String(ref)}", which does not exist`);
+      continue;
+    }
+    const scormType = String(resource['@scormtype'] ?? resource['@scormType'] ?? '');
+    if (!resource['@href']) report.errors.push(`resource "${String(ref)}" is launched by item "${String(item['@identifier'])}" but has no href`);
+    else launchable.push(`${String(resource['@href'])} (${scormType || 'no scormtype'})`);
+    if (family === '1.2' && !scormType) report.errors.push(`resource "${String(ref)}" has no adlcp:scormtype (sco or asset)`);
+    if (family === '2004' && !scormType) report.errors.push(`resource "${String(ref)}" has no adlcp:scormType (sco or asset)`);
+  }
+  if (!launchable.length) report.errors.push('no item launches a resource: the package has nothing to start');
+  else report.passed.push(`launches ${launchable.join(', ')}`);
+
+  return finish();
+}
+
+export function formatReport(report: ValidationReport): string {
+  const lines = [`${report.name}: ${report.standard ?? 'unknown standard'}`];
+  for (const p of report.passed) lines.push(`  ok       ${p}`);
+  for (const w of report.warnings) lines.push(`  warning  ${w}`);
+  for (const e of report.errors) lines.push(`  error    ${e}`);
+  lines.push(report.valid ? '  valid' : `  INVALID: ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`);
+  return lines.join('\n');
+}
+
+function schemaDriver(imports: [string, string][], lom: boolean): string {
+  const all = lom ? [...imports, [NS.lom, 'lom-lax.xsd'] as [string, string]] : imports;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+${all.map(([ns, file]) => `  <xs:import namespace="${ns}" schemaLocation="${file}"/>`).join('\n')}
+</xs:schema>`;
+}
+
+/** Accepts any IEEE LOM element where the content-packaging schema allows metadata. */
+const LAX_LOM_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${NS.lom}" elementFormDefault="qualified">
+  <xs:element name="lom"><xs:complexType><xs:sequence>
+    <xs:any processContents="skip" minOccurs="0" maxOccurs="unbounded"/>
+  </xs:sequence><xs:anyAttribute processContents="skip"/></xs:complexType></xs:element>
+</xs:schema>`;
+
+/** The namespace of the root element, whether it is the default namespace or a prefixed one. */
+function rootNamespace(xml: string): string {
+  const root = /<([A-Za-z_][\w.-]*:)?manifest\b([^>]*)>/.exec(xml);
+  if (!root) return '';
+  const prefix = root[1] ? root[1].slice(0, -1) : '';
+  const attribute = prefix ? `xmlns:${prefix}` : 'xmlns';
+  return new RegExp(`\\s${attribute}\\s*=\\s*["']([^"']*)["']`).exec(root[2]!)?.[1] ?? '';
+}
+
+function first(value: unknown): XmlNode | undefined {
+  return Array.isArray(value) ? (value[0] as XmlNode | undefined) : (value as XmlNode | undefined);
+}
+
+function list(value: unknown): XmlNode[] {
+  return Array.isArray(value) ? (value as XmlNode[]) : value ? [value as XmlNode] : [];
+}
+
+function text(node: unknown): string {
+  if (node === undefined || node === null) return '';
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  return String((node as XmlNode)['#text'] ?? '');
+}
+
+function normalisePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part && part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}
