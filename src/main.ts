@@ -1,28 +1,77 @@
 /**
- * Start-up: read the compiled course embedded in the page, choose the tracker for this launch,
- * restore the learner's state, pick the language, and show the course shell.
+ * Start-up: read the compiled course and launch settings embedded in the page, choose the tracker
+ * for this launch (once), restore the learner's state, pick the language, and show the course.
  */
+import { msg, str } from '@lit/localize';
 import type { Course } from './content/schema.ts';
 import './components/course-shell/course-shell.ts';
 import { getLocale, pickLanguage, setLocale, UI_LANGUAGES } from './i18n/localization.ts';
+import { COURSE_ELEMENT_ID, LAUNCH_ELEMENT_ID, type LaunchConfig } from './launch.ts';
 import { CoursePlayer } from './player/course-player.ts';
 import { LocalPreviewTracker } from './tracker/local-preview-tracker.ts';
+import { findScormApi } from './tracker/scorm/api-discovery.ts';
+import { createScorm12Tracker, type Scorm12Api } from './tracker/scorm/scorm12.ts';
+import { createScorm2004Tracker, type Scorm2004Api } from './tracker/scorm/scorm2004.ts';
 import type { Tracker } from './tracker/tracker.ts';
 
-function readCourse(): Course {
-  const script = document.getElementById('inprocap-course');
-  if (!script?.textContent) throw new Error('This page has no module: build it with `npm run build`.');
-  return JSON.parse(script.textContent) as Course;
+function readJson<T>(id: string): T | undefined {
+  const text = document.getElementById(id)?.textContent;
+  return text ? (JSON.parse(text) as T) : undefined;
 }
 
-/** One tracker per launch, chosen once. SCORM, xAPI and cmi5 trackers plug in here. */
-function chooseTracker(course: Course): Tracker {
-  return new LocalPreviewTracker(course.id);
+const STANDARD_NAMES = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' } as const;
+
+/** One tracker per launch, chosen once; undefined when the package's LMS API cannot be found. */
+function chooseTracker(course: Course, launch: LaunchConfig): Tracker | undefined {
+  switch (launch.format) {
+    case 'scorm12': {
+      const api = findScormApi<Scorm12Api>('API');
+      return api ? createScorm12Tracker(api, course) : undefined;
+    }
+    case 'scorm2004': {
+      const api = findScormApi<Scorm2004Api>('API_1484_11');
+      return api ? createScorm2004Tracker(api, course) : undefined;
+    }
+    default:
+      return new LocalPreviewTracker(course.id);
+  }
+}
+
+/** Tells the learner no LMS answered, and offers to go on in preview mode (nothing recorded in the LMS). */
+function askForPreview(format: keyof typeof STANDARD_NAMES): Promise<void> {
+  return new Promise((resolve) => {
+    const main = document.createElement('main');
+    main.className = 'no-lms';
+    const heading = document.createElement('h1');
+    heading.textContent = msg('No connection to the learning platform');
+    heading.tabIndex = -1;
+    const text = document.createElement('p');
+    text.textContent = msg(
+      str`This module is a ${STANDARD_NAMES[format]} package, but no learning platform (LMS) answered. Open it from your LMS course page to have your progress and score recorded. You can also take it here in preview mode: your progress is then kept in this browser only.`,
+    );
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = msg('Run in preview mode');
+    button.addEventListener('click', () => resolve());
+    main.append(heading, text, button);
+    document.body.replaceChildren(main);
+    heading.focus();
+  });
 }
 
 async function main(): Promise<void> {
-  const course = readCourse();
-  const player = new CoursePlayer(course, chooseTracker(course));
+  const course = readJson<Course>(COURSE_ELEMENT_ID);
+  if (!course) throw new Error('This page has no module: build it with `npm run build`.');
+  const launch = readJson<LaunchConfig>(LAUNCH_ELEMENT_ID) ?? { format: 'preview' };
+  const browserLanguage = pickLanguage(navigator.languages, UI_LANGUAGES, 'en');
+  if (browserLanguage !== getLocale()) await setLocale(browserLanguage);
+
+  let tracker = chooseTracker(course, launch);
+  if (!tracker) {
+    await askForPreview(launch.format as keyof typeof STANDARD_NAMES);
+    tracker = new LocalPreviewTracker(course.id);
+  }
+  const player = new CoursePlayer(course, tracker);
   await player.start();
 
   // Language: the learner's own choice (saved), their LMS preference, the browser, the module default.
@@ -36,8 +85,12 @@ async function main(): Promise<void> {
 
   const shell = document.createElement('inp-course');
   shell.player = player;
+  tracker.onHealthChange = (health) => shell.showHealth(health);
   document.body.replaceChildren(shell);
-  // Browsers give no time to work in `unload`; pagehide is the last reliable moment to save.
+  // Browsers give no time to work in `unload`: save when the page is hidden, end on pagehide.
+  addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void tracker.flush?.();
+  });
   addEventListener('pagehide', () => void player.finish());
   (globalThis as { inprocap?: unknown }).inprocap = { player };
 }
@@ -46,6 +99,6 @@ main().catch((error: unknown) => {
   console.error(error);
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
-  message.textContent = `The module could not start: ${error instanceof Error ? error.message : String(error)}`;
+  message.textContent = msg(str`The module could not start: ${error instanceof Error ? error.message : String(error)}`);
   document.body.replaceChildren(message);
 });

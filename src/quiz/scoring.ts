@@ -48,7 +48,9 @@ export function scoreQuestion(question: Question, response: Response | undefined
     case 'numeric': {
       if (typeof response !== 'string' || !response.trim()) return UNANSWERED;
       const value = parseNumber(response);
-      return result(Number.isFinite(value) && Math.abs(value - question.answer) <= question.tolerance + 1e-9);
+      // Text that is no number is not an answer yet: the learner is asked for a number.
+      if (!Number.isFinite(value)) return UNANSWERED;
+      return result(Math.abs(value - question.answer) <= question.tolerance + 1e-9);
     }
   }
 }

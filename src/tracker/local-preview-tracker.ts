@@ -2,6 +2,7 @@
  * The local preview tracker: keeps learner state and a record of the session in the browser's
  * localStorage, so a module can be taken, left and resumed without an LMS.
  */
+import { safeLocalStorage } from './storage.ts';
 import type { CompletionStatus, InteractionRecord, Score, SuccessStatus, Tracker, TrackerSession } from './tracker.ts';
 
 /** What the preview keeps per module; tests read it to check what was recorded. */
@@ -83,13 +84,5 @@ export class LocalPreviewTracker implements Tracker {
       // Storage full or blocked: progress stays in memory for this session; say so in the console.
       console.warn('Preview: could not save progress in this browser', error);
     }
-  }
-}
-
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
   }
 }

@@ -62,6 +62,13 @@ export interface Score {
 }
 
 export type CompletionStatus = 'incomplete' | 'completed';
+
+/** Whether the tracker's records are reaching their destination (the LMS or LRS). */
+export interface TrackerHealth {
+  ok: boolean;
+  /** For the log and the learner: what is wrong. */
+  detail?: string;
+}
 export type SuccessStatus = 'unknown' | 'passed' | 'failed';
 
 export interface Tracker {
@@ -74,6 +81,10 @@ export interface Tracker {
   recordInteraction(interaction: InteractionRecord): Promise<void>;
   setScore(score: Score): Promise<void>;
   setStatus(completion: CompletionStatus, success: SuccessStatus): Promise<void>;
+  /** Sends what is waiting now, for example when the page is hidden. */
+  flush?(): Promise<void>;
   /** Ends the session (the learner leaves or presses Exit). Safe to call more than once. */
   finish(): Promise<void>;
+  /** Set by the runtime to tell the learner when records cannot be delivered, and when they can again. */
+  onHealthChange?: (health: TrackerHealth) => void;
 }

@@ -352,7 +352,7 @@ describe(`module "${SLUG}" taken with the keyboard alone`, () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     const ui = await page.evaluate(() => {
       const shell = document.querySelector('inp-course')!.shadowRoot!;
-      return { toc: shell.querySelector('#toc-heading')!.textContent, previous: shell.querySelector('.pager button')!.textContent!.trim() };
+      return { toc: shell.querySelector('.toc-title')!.textContent, previous: shell.querySelector('.pager button')!.textContent!.trim() };
     });
     expect(ui).toEqual({ toc: 'Sommaire', previous: '← Précédent' });
     expect(await viewHeading(page)).toBe('Module terminé');
@@ -362,6 +362,22 @@ describe(`module "${SLUG}" taken with the keyboard alone`, () => {
     await page.waitForSelector('inp-course');
     await page.waitForTimeout(200);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+  });
+
+  it('fits a phone: the contents fold behind a button', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.waitForTimeout(100);
+    const tocVisible = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector('inp-course')!.shadowRoot!.querySelector('#toc-list')!).display !== 'none');
+    expect(await tocVisible()).toBe(false);
+    await check('18-phone');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const toggle = await tabTo(page, (e) => e.tag === 'button' && e.data !== undefined && (e.name === 'Sommaire' || e.name === 'Contents'), 'the contents button');
+    await page.keyboard.press('Enter');
+    expect(await tocVisible()).toBe(true);
+    expect(toggle.name).toBe('Sommaire');
+    await check('19-phone-contents');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('raised no script errors', () => {

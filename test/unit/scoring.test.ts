@@ -68,7 +68,7 @@ describe('scoring each question type', () => {
       expect(scoreQuestion(numeric, typed).correct, typed).toBe(true);
     }
     expect(scoreQuestion(numeric, '143000').correct).toBe(false);
-    expect(scoreQuestion(numeric, 'about 140k').correct).toBe(false);
+    expect(scoreQuestion(numeric, 'about 140k').answered).toBe(false);
     const tolerant = { ...numeric, tolerance: 5000 } as Question;
     expect(scoreQuestion(tolerant, '144999').correct).toBe(true);
     expect(scoreQuestion(tolerant, '145001').correct).toBe(false);

@@ -11,6 +11,7 @@ import '../glossary-page/glossary-page.ts';
 import '../glossary-term/glossary-term.ts';
 import '../lesson-page/lesson-page.ts';
 import '../quiz/quiz-view.ts';
+import type { TrackerHealth } from '../../tracker/tracker.ts';
 import { PlayerElement } from '../shared/player-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -42,7 +43,19 @@ export class CourseShell extends PlayerElement {
       .bar { width: 8rem; height: .75rem; border: 1px solid var(--inp-border); border-radius: 1rem; overflow: hidden; background: var(--inp-surface); }
       .bar span { display: block; height: 100%; background: var(--inp-primary); }
       .layout { display: grid; grid-template-columns: 17rem 1fr; min-height: calc(100vh - 4.5rem); }
-      @media (max-width: 52rem) { .layout { grid-template-columns: 1fr; } nav.toc { border-right: 0; border-bottom: 1px solid #c8c8c8; } }
+      .toc-toggle { display: none; }
+      @media (max-width: 52rem) {
+        .layout { grid-template-columns: 1fr; }
+        nav.toc { border-right: 0; border-bottom: 1px solid #c8c8c8; padding: .5rem 1rem; }
+        nav.toc h2 { margin: 0; }
+        .toc-title { display: none; }
+        .toc-toggle { display: inline-flex; gap: .5rem; align-items: center; }
+        .toc-toggle::after { content: '▾'; }
+        .toc-toggle[aria-expanded='true']::after { content: '▴'; }
+        nav.toc ol:not(.open) { display: none; }
+        nav.toc ol.open { margin-top: .5rem; }
+        header { padding: .5rem 1rem; }
+      }
       nav.toc { border-right: 1px solid #c8c8c8; padding: 1rem; }
       nav.toc h2 { font-size: 1rem; margin: 0 0 .5rem; }
       nav.toc ol { list-style: none; padding: 0; margin: 0; display: grid; gap: .25rem; }
@@ -60,10 +73,15 @@ export class CourseShell extends PlayerElement {
       dialog::backdrop { background: rgb(0 0 0 / 45%); }
       dialog h2 { font-size: 1.25rem; }
       .notice { padding: .5rem 1.5rem; background: #fff4d6; border-bottom: 1px solid #c8a200; margin: 0; }
+      .notice.problem { background: var(--inp-incorrect-bg); border-bottom-color: var(--inp-incorrect); font-weight: 600; }
     `,
   ];
 
   @state() private showGlossary = false;
+  /** On narrow screens the table of contents folds away behind a button. */
+  @state() private tocOpen = false;
+  /** Whether records reach the LMS; undefined until the tracker reports a problem. */
+  @state() private health?: TrackerHealth;
   @state() private exited = false;
   @query('dialog') private resumeDialog?: HTMLDialogElement;
   @query('main > :first-child') private view?: PlayerElement;
@@ -106,13 +124,18 @@ export class CourseShell extends PlayerElement {
           <button type="button" aria-pressed=${this.showGlossary ? 'true' : 'false'} @click=${() => this.toggleGlossary()}>${msg('Glossary')}</button>
         </div>
       </header>
+      ${this.renderHealth()}
       ${uiLang !== contentLang && !player.course.languages.includes(uiLang)
         ? html`<p class="notice" role="note">${msg(str`This module's content is not yet translated: it is shown in ${LANGUAGE_AUTONYMS[contentLang] ?? contentLang}.`)}</p>`
         : nothing}
       <div class="layout">
         <nav class="toc" part="toc" aria-labelledby="toc-heading">
-          <h2 id="toc-heading">${msg('Contents')}</h2>
-          <ol>
+          <h2 id="toc-heading">
+            <span class="toc-title">${msg('Contents')}</span>
+            <button type="button" class="toc-toggle" aria-expanded=${this.tocOpen ? 'true' : 'false'} aria-controls="toc-list"
+              @click=${() => (this.tocOpen = !this.tocOpen)}>${msg('Contents')}</button>
+          </h2>
+          <ol id="toc-list" class=${this.tocOpen ? 'open' : ''}>
             ${player.sections.map((_, i) => this.renderTocItem(i, section))}
             <li>
               <button type="button" aria-current=${section === player.summaryIndex && !this.showGlossary ? 'step' : 'false'} @click=${() => this.navigate(player.summaryIndex)}>
@@ -146,6 +169,25 @@ export class CourseShell extends PlayerElement {
         </div>
       </dialog>
     `;
+  }
+
+  /** Called by the launcher when the tracker's records stop or start reaching the LMS again. */
+  showHealth(health: TrackerHealth): void {
+    this.health = health;
+  }
+
+  private renderHealth() {
+    // Both regions always exist, so screen readers announce the change when the text appears.
+    const failing = this.health && !this.health.ok;
+    const recovered = this.health?.ok;
+    return html`<div role="alert" class=${failing ? 'notice problem' : 'visually-hidden'}>
+        ${failing
+          ? msg('Your progress is not reaching the learning platform right now. It is kept in this browser and will be sent again automatically: please keep this page open.')
+          : ''}
+      </div>
+      <div role="status" class=${recovered ? 'notice' : 'visually-hidden'}>
+        ${recovered ? msg('Your progress is saved in the learning platform again.') : ''}
+      </div>`;
   }
 
   private renderTocItem(index: number, current: number) {
@@ -185,6 +227,7 @@ export class CourseShell extends PlayerElement {
   /** Opens a section and puts focus on its heading. */
   async navigate(index: number): Promise<void> {
     this.showGlossary = false;
+    this.tocOpen = false;
     this.exited = false;
     this.player.goTo(index);
     await this.focusView();

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { plainText } from '../../content/plain-text.ts';
 import type { Question } from '../../content/schema.ts';
 import { NUMERIC_MAX_LENGTH, type Response } from '../../quiz/responses.ts';
 import { matchingTargets } from '../../quiz/scoring.ts';
@@ -267,11 +268,6 @@ export class QuestionView extends PlayerElement {
         : nothing}
     </div>`;
   }
-}
-
-/** Text of compiled inline HTML, for places that take text only (select options, labels). */
-function plainText(html: string): string {
-  return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
 }
 
 declare global {

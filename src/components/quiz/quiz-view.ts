@@ -144,7 +144,12 @@ export class QuizView extends PlayerElement {
     const result = this.player.checkAnswer(questionIndex);
     if (!result) {
       if (!this.player.state.quiz.checked[questionIndex]) {
-        this.error = msg('Answer the question first.');
+        const question = this.player.content.quiz!.questions[questionIndex]!;
+        const typed = this.player.state.quiz.answers[questionIndex];
+        this.error =
+          question.type === 'numeric' && typeof typed === 'string' && typed.trim()
+            ? msg('Enter a number, for example 140000.')
+            : msg('Answer the question first.');
         this.requestUpdate();
       }
       return;

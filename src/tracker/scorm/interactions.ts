@@ -1,0 +1,133 @@
+/**
+ * Interactions as both SCORM data models see them, before each formats them: what was answered,
+ * what would have been correct, and the result. Indices and ids are both kept because SCORM 1.2
+ * wants single characters where SCORM 2004 takes identifiers.
+ */
+import { plainText } from '../../content/plain-text.ts';
+import type { Question } from '../../content/schema.ts';
+import type { Response } from '../../quiz/responses.ts';
+import { matchingTargets, parseNumber } from '../../quiz/scoring.ts';
+import type { InteractionRecord } from '../tracker.ts';
+
+export interface Choice {
+  index: number;
+  id: string;
+}
+
+export type ResponsePart =
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'choices'; choices: Choice[] }
+  | { kind: 'sequence'; choices: Choice[] }
+  | { kind: 'pairs'; pairs: { source: Choice; target: Choice }[] }
+  | { kind: 'text'; text: string; caseMatters: boolean }
+  | { kind: 'number'; value: number }
+  | { kind: 'range'; min: number; max: number };
+
+export type InteractionType = 'true-false' | 'choice' | 'fill-in' | 'long-fill-in' | 'matching' | 'sequencing' | 'numeric' | 'likert';
+
+export interface InteractionParts {
+  id: string;
+  type: InteractionType;
+  description: string;
+  response?: ResponsePart;
+  correct: ResponsePart[];
+  result: 'correct' | 'incorrect' | 'neutral';
+  weighting?: number;
+  latencyMs?: number;
+  timestamp: Date;
+}
+
+export function interactionParts(record: InteractionRecord): InteractionParts {
+  switch (record.kind) {
+    case 'question':
+      return questionParts(record.question, record.response, record.result.correct, record.latencyMs, record.timestamp);
+    case 'case-decision': {
+      const choices = record.node.choices;
+      const chosen = choices.indexOf(record.choice);
+      const best = choices.findIndex((c) => c.best);
+      return {
+        id: `${record.caseId}-${record.node.id}`,
+        type: 'choice',
+        description: record.node.title,
+        response: { kind: 'choices', choices: [{ index: chosen, id: record.choice.id }] },
+        correct: best >= 0 ? [{ kind: 'choices', choices: [{ index: best, id: choices[best]!.id }] }] : [],
+        result: record.choice.best ? 'correct' : 'incorrect',
+        weighting: record.choice.points,
+        latencyMs: record.latencyMs,
+        timestamp: record.timestamp,
+      };
+    }
+    case 'survey': {
+      const { item, value } = record;
+      return item.type === 'likert'
+        ? {
+            id: `${record.surveyId}-${item.id}`,
+            type: 'likert',
+            description: item.statement,
+            response: { kind: 'choices', choices: [{ index: Number(value) - 1, id: String(value) }] },
+            correct: [],
+            result: 'neutral',
+            timestamp: record.timestamp,
+          }
+        : {
+            id: `${record.surveyId}-${item.id}`,
+            type: 'long-fill-in',
+            description: item.prompt,
+            response: { kind: 'text', text: String(value), caseMatters: true },
+            correct: [],
+            result: 'neutral',
+            timestamp: record.timestamp,
+          };
+    }
+  }
+}
+
+function questionParts(q: Question, response: Response, correct: boolean, latencyMs: number, timestamp: Date): InteractionParts {
+  const base = {
+    id: `quiz-${q.id}`,
+    description: plainText(q.prompt),
+    result: correct ? ('correct' as const) : ('incorrect' as const),
+    weighting: q.points,
+    latencyMs,
+    timestamp,
+  };
+  switch (q.type) {
+    case 'truefalse':
+      return { ...base, type: 'true-false', response: { kind: 'boolean', value: response as boolean }, correct: [{ kind: 'boolean', value: q.answer }] };
+    case 'single':
+    case 'multiple': {
+      const chosen = q.type === 'single' ? [response as number] : (response as number[]);
+      const option = (index: number): Choice => ({ index, id: q.options[index]!.id });
+      return {
+        ...base,
+        type: 'choice',
+        response: { kind: 'choices', choices: chosen.map(option) },
+        correct: [{ kind: 'choices', choices: q.options.flatMap((o, i) => (o.correct ? [option(i)] : [])) }],
+      };
+    }
+    case 'matching': {
+      const targets = matchingTargets(q);
+      const pair = (source: number, target: number) => ({ source: { index: source, id: q.pairs[source]!.id }, target: { index: target, id: targets[target]!.id } });
+      const chosen = (response as number[]).flatMap((target, source) => (target >= 0 ? [pair(source, target)] : []));
+      return { ...base, type: 'matching', response: { kind: 'pairs', pairs: chosen }, correct: [{ kind: 'pairs', pairs: q.pairs.map((_, i) => pair(i, i)) }] };
+    }
+    case 'sequencing': {
+      const item = (index: number): Choice => ({ index, id: q.items[index]!.id });
+      return { ...base, type: 'sequencing', response: { kind: 'sequence', choices: (response as number[]).map(item) }, correct: [{ kind: 'sequence', choices: q.items.map((_, i) => item(i)) }] };
+    }
+    case 'fillin':
+      return {
+        ...base,
+        type: 'fill-in',
+        response: { kind: 'text', text: response as string, caseMatters: q.caseSensitive },
+        correct: q.answers.map((text) => ({ kind: 'text', text, caseMatters: q.caseSensitive })),
+      };
+    case 'numeric':
+      return {
+        ...base,
+        type: 'numeric',
+        response: { kind: 'number', value: parseNumber(response as string) },
+        correct: [{ kind: 'range', min: q.answer - q.tolerance, max: q.answer + q.tolerance }],
+      };
+  }
+}
