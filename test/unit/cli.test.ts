@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/inprocap.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+
+describe('inprocap CLI', () => {
+  it('validate exits non-zero on a broken package and says why', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'inprocap-cli-')), 'broken.zip');
+    writeFileSync(file, 'not a zip');
+    const run = cli('validate', file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('error    not a readable zip file');
+    expect(run.stdout).toContain('INVALID: 1 error');
+  });
+
+  it('refuses an unknown package format before building anything', () => {
+    const run = cli('build', '--format', 'scorm12,scorm3000');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('unknown format scorm3000: choose from scorm12, scorm2004');
+  });
+
+  it('reports content problems with file, line and column and exits non-zero', () => {
+    const run = cli('check', '--module', 'no-such-module');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('modules/no-such-module:1:1: no module folder "no-such-module"');
+  });
+});
