@@ -24,7 +24,16 @@ export function loadCheckedCourses(root: string, options: LoadOptions = {}, log:
 }
 
 export async function buildRuntime(root: string): Promise<string> {
-  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', root: join(root, 'src') });
+  // Under a test runner NODE_ENV is "test", which would make vite ship lit's development build:
+  // packages are always production builds, whoever starts the build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', root: join(root, 'src'), mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return join(root, 'dist/runtime');
 }
 
