@@ -1,0 +1,123 @@
+/** The Statements resource: PUT, POST (one or a batch), GET with filters and `more`, HEAD. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseJsonBody, sendJson, type RouteContext } from '../server.ts';
+import { allows } from '../auth/credentials.ts';
+import { isUuid } from '../xapi/formats.ts';
+import {
+  formatStatement,
+  NotFoundError,
+  parseStatementQuery,
+  readStatements,
+  storeStatements,
+  type Writer,
+} from '../xapi/statements.ts';
+import { ValidationError } from '../xapi/validate-statement.ts';
+
+const WRITE = ['statements/write'] as const;
+const READ = ['statements/read', 'statements/read/mine', 'all/read'] as const;
+
+/** Query parameters as single strings; a repeated parameter is a 400. */
+export function singleParams(request: FastifyRequest): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+    if (Array.isArray(value)) throw new ValidationError(key, 'is given more than once');
+    params[key] = String(value);
+  }
+  return params;
+}
+
+function writerOf(request: FastifyRequest, baseUrl: string): Writer {
+  const credential = request.credential!;
+  return {
+    org: credential.org,
+    credentialKey: credential.key,
+    authority: { objectType: 'Agent', name: credential.org, account: { homePage: baseUrl, name: credential.key } },
+  };
+}
+
+function languagesOf(request: FastifyRequest): string[] {
+  const header = request.headers['accept-language'];
+  if (typeof header !== 'string') return [];
+  return header
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { tag: tag!.trim(), q: q ? Number(q) : 1 };
+    })
+    .filter((l) => l.tag && l.tag !== '*')
+    .sort((a, b) => b.q - a.q)
+    .map((l) => l.tag);
+}
+
+export async function statementRoutes(app: FastifyInstance, { backend, config }: RouteContext): Promise<void> {
+  const baseUrl = (request: FastifyRequest) => config.baseUrl ?? `${request.protocol}://${request.host}`;
+
+  app.put('/statements', { config: { scopes: WRITE } }, async (request, reply) => {
+    const params = singleParams(request);
+    const extra = Object.keys(params).filter((k) => k !== 'statementId');
+    if (extra.length) throw new ValidationError(extra[0]!, 'is not a parameter of PUT statements');
+    const id = params.statementId;
+    if (!id) throw new ValidationError('statementId', 'is required for PUT');
+    if (!isUuid(id)) throw new ValidationError('statementId', 'must be a UUID');
+    const statement = parseJsonBody(request.body, config.maxJsonDepth, 'statement');
+    if (Array.isArray(statement)) throw new ValidationError('statement', 'PUT takes one statement, not an array');
+    const bodyId = (statement as { id?: unknown } | null)?.id;
+    if (bodyId !== undefined && String(bodyId).toLowerCase() !== id.toLowerCase()) {
+      throw new ValidationError('statement.id', `differs from the statementId parameter (${id})`);
+    }
+    await storeStatements(backend, [{ ...(statement as object), id }], request.xapiVersion, writerOf(request, baseUrl(request)));
+    return reply.code(204).send();
+  });
+
+  app.post('/statements', { config: { scopes: WRITE } }, async (request, reply) => {
+    const params = singleParams(request);
+    if (Object.keys(params).length) throw new ValidationError(Object.keys(params)[0]!, 'is not a parameter of POST statements');
+    const body = parseJsonBody(request.body, config.maxJsonDepth, 'statements');
+    const statements = Array.isArray(body) ? body : [body];
+    const ids = await storeStatements(backend, statements, request.xapiVersion, writerOf(request, baseUrl(request)));
+    return sendJson(reply, 200, ids);
+  });
+
+  const answerQuery = async (request: FastifyRequest, reply: FastifyReply, params: Record<string, string>, after?: { afterSeq: number; maxSeq: number }) => {
+    const parsed = parseStatementQuery(params);
+    const mine = !allows(request.credential!, ['statements/read', 'all/read']) ? request.credential!.key : undefined;
+    const languages = languagesOf(request);
+    reply.header('X-Experience-API-Consistent-Through', new Date().toISOString());
+    const singleId = parsed.statementId ?? parsed.voidedStatementId;
+    if (singleId) {
+      const [found] = await backend.findStatements([singleId]);
+      const wantVoided = parsed.voidedStatementId !== undefined;
+      if (!found || found.voided !== wantVoided || (mine && found.credentialKey !== mine)) {
+        throw new NotFoundError(`no ${wantVoided ? 'voided ' : ''}statement ${singleId}`);
+      }
+      reply.header('Last-Modified', new Date(found.stored).toUTCString());
+      return sendJson(reply, 200, formatStatement(JSON.parse(found.body), parsed.format, languages));
+    }
+    const page = await readStatements(backend, {
+      ...parsed.query,
+      ...(mine ? { credentialKey: mine } : {}),
+      ...(after ? { afterSeq: after.afterSeq, maxSeq: after.maxSeq } : {}),
+    });
+    const more =
+      page.nextAfter !== undefined
+        ? `/xapi/statements/more/${Buffer.from(JSON.stringify({ p: params, a: page.nextAfter, m: page.maxSeq })).toString('base64url')}`
+        : '';
+    return sendJson(reply, 200, {
+      statements: page.statements.map((s) => formatStatement(JSON.parse(s.body), parsed.format, languages)),
+      more,
+    });
+  };
+
+  app.get('/statements', { config: { scopes: READ } }, async (request, reply) => answerQuery(request, reply, singleParams(request)));
+
+  app.get<{ Params: { token: string } }>('/statements/more/:token', { config: { scopes: READ } }, async (request, reply) => {
+    let state: { p: Record<string, string>; a: number; m: number };
+    try {
+      state = JSON.parse(Buffer.from(request.params.token, 'base64url').toString('utf8'));
+      if (typeof state.a !== 'number' || typeof state.m !== 'number' || typeof state.p !== 'object') throw new Error('shape');
+    } catch {
+      throw new ValidationError('more', 'is not a link this LRS gave out');
+    }
+    return answerQuery(request, reply, state.p, { afterSeq: state.a, maxSeq: state.m });
+  });
+}

@@ -1,0 +1,179 @@
+/**
+ * The LRS: a Fastify server with the xAPI resources as plugins under /xapi, credentials checked
+ * on every route but /xapi/about, and bad input always answered with a 4xx that names the field
+ * and the rule (never a 5xx).
+ */
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Credential, LrsBackend } from './storage/backend.ts';
+import { allows, CredentialVerifier } from './auth/credentials.ts';
+import { ValidationError, type XapiVersion } from './xapi/validate-statement.ts';
+import { ConflictError, NotFoundError } from './xapi/statements.ts';
+import { statementRoutes } from './routes/statements.ts';
+import { documentRoutes } from './routes/documents.ts';
+
+export interface LrsConfig {
+  /** Largest request body in bytes (413 above it). */
+  bodyLimit: number;
+  /** Deepest JSON nesting accepted (400 above it), extensions included. */
+  maxJsonDepth: number;
+  /** Origins allowed by CORS; "*" for any. */
+  corsOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Public base URL, used in authority accounts and `more` links. */
+  baseUrl?: string;
+}
+
+export const DEFAULT_LRS_CONFIG: LrsConfig = {
+  bodyLimit: 4 * 1024 * 1024,
+  maxJsonDepth: 64,
+  corsOrigins: ['*'],
+  logLevel: 'warn',
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    credential?: Credential;
+    xapiVersion: XapiVersion;
+  }
+  interface FastifyContextConfig {
+    /** Scopes any one of which allows the route; absent means no credential is needed. */
+    scopes?: readonly string[];
+  }
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const XAPI_VERSION_HEADER = 'x-experience-api-version';
+
+export async function createLrsServer(backend: LrsBackend, overrides: Partial<LrsConfig> = {}): Promise<FastifyInstance> {
+  const config = { ...DEFAULT_LRS_CONFIG, ...overrides };
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    // Unknown query parameters must reach the handlers to be refused, not be dropped.
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  });
+  const verifier = new CredentialVerifier(backend);
+
+  await app.register(cors, {
+    origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
+    credentials: true,
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Experience-API-Version', 'If-Match', 'If-None-Match'],
+    exposedHeaders: ['ETag', 'Last-Modified', 'X-Experience-API-Version', 'X-Experience-API-Consistent-Through'],
+  });
+
+  // Bodies arrive raw: the LRS checks UTF-8, JSON syntax and depth itself, with clear messages.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.decorateRequest('xapiVersion', '1.0');
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/xapi/')) return;
+    const about = request.url.startsWith('/xapi/about');
+    const header = request.headers[XAPI_VERSION_HEADER];
+    const version = typeof header === 'string' ? header.trim() : '';
+    if (version) {
+      if (!/^(1\.0(\.\d+)?|2\.0(\.\d+)?)$/.test(version)) {
+        throw new HttpError(400, `X-Experience-API-Version "${version}" is not supported: use 1.0.x or 2.0.0`);
+      }
+      request.xapiVersion = version.startsWith('2.') ? '2.0' : '1.0';
+    } else if (!about && request.method !== 'OPTIONS') {
+      throw new HttpError(400, 'the X-Experience-API-Version header is required (1.0.3 or 2.0.0)');
+    }
+    reply.header('X-Experience-API-Version', request.xapiVersion === '2.0' ? '2.0.0' : '1.0.3');
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const scopes = request.routeOptions.config.scopes;
+    if (!scopes) return;
+    const credential = await authenticate(request, verifier);
+    if (!allows(credential, scopes)) {
+      throw new HttpError(403, `this credential's scopes (${credential.scopes.join(', ')}) do not allow this request (needs one of: ${scopes.join(', ')})`);
+    }
+    request.credential = credential;
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status =
+      error instanceof ValidationError ? 400
+      : error instanceof ConflictError ? 409
+      : error instanceof NotFoundError ? 404
+      : error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode
+      : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 413
+      : 500;
+    if (status === 500) request.log.error(error, 'unexpected error');
+    if (status === 401) reply.header('WWW-Authenticate', 'Basic realm="INPROCAP LRS"');
+    void reply.code(status).send({ error: status, message: status === 500 ? 'internal error' : error.message });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send({ error: 404, message: `no resource at ${request.method} ${request.url.split('?')[0]}` });
+  });
+
+  app.get('/xapi/about', async () => ({ version: ['1.0.0', '1.0.1', '1.0.2', '1.0.3', '2.0.0'], extensions: {} }));
+
+  const context = { backend, config };
+  await app.register(async (scope) => statementRoutes(scope, context), { prefix: '/xapi' });
+  await app.register(async (scope) => documentRoutes(scope, context), { prefix: '/xapi' });
+  return app;
+}
+
+export interface RouteContext {
+  backend: LrsBackend;
+  config: LrsConfig;
+}
+
+async function authenticate(request: FastifyRequest, verifier: CredentialVerifier): Promise<Credential> {
+  const header = request.headers.authorization;
+  const match = header && /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!match) throw new HttpError(401, 'credentials required: HTTP Basic with an LRS key and secret');
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const credential = colon > 0 ? await verifier.verify(decoded.slice(0, colon), decoded.slice(colon + 1)) : undefined;
+  if (!credential) throw new HttpError(401, 'unknown or revoked credentials');
+  return credential;
+}
+
+/** Parses a JSON body: valid UTF-8, valid JSON, nesting within the limit. */
+export function parseJsonBody(body: unknown, maxDepth: number, what = 'body'): unknown {
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new ValidationError(what, 'is empty: a JSON document is required');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new ValidationError(what, 'is not valid UTF-8');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError(what, `is not valid JSON (${error instanceof Error ? error.message : 'syntax error'})`);
+  }
+  if (depthOf(value) > maxDepth) throw new ValidationError(what, `nests deeper than ${maxDepth} levels`);
+  return value;
+}
+
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v && typeof v === 'object') {
+      max = Math.max(max, depth);
+      for (const child of Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return max;
+}
+
+export function sendJson(reply: FastifyReply, status: number, value: unknown): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(value));
+}

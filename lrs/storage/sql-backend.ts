@@ -1,0 +1,366 @@
+/**
+ * The SQL behind the LRS, written once with kysely; SQLite and PostgreSQL differ only in their
+ * dialect and a few column types, given by each subclass.
+ */
+import { Kysely, Migrator, sql, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import type {
+  Credential,
+  DocumentKey,
+  LrsBackend,
+  StatementQuery,
+  StatementRow,
+  StoredDocument,
+  StoredStatement,
+} from './backend.ts';
+
+export interface Database {
+  statements: {
+    seq: number;
+    id: string;
+    stored: string;
+    verb_id: string;
+    object_activity_id: string | null;
+    object_statement_id: string | null;
+    registration: string | null;
+    voided: number;
+    voiding: number;
+    org: string;
+    credential_key: string;
+    content_hash: string;
+    body: string;
+  };
+  statement_agents: { seq: number; agent_key: string; relation: string };
+  statement_activities: { seq: number; activity_id: string; relation: string };
+  activities: { id: string; definition: string };
+  documents: {
+    kind: string;
+    activity_id: string;
+    agent_key: string;
+    registration: string;
+    document_id: string;
+    content_type: string;
+    content: Buffer;
+    etag: string;
+    updated: string;
+  };
+  credentials: {
+    key: string;
+    secret_hash: string;
+    org: string;
+    scopes: string;
+    label: string;
+    created: string;
+    revoked: number;
+  };
+}
+
+/** Column types that differ between engines. */
+export interface EngineTypes {
+  serialPrimaryKey: 'integer' | 'bigserial';
+  blob: 'blob' | 'bytea';
+}
+
+/** Versioned migrations: append, never edit a released one. */
+function migrations(types: EngineTypes): Record<string, Migration> {
+  return {
+    '0001-initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('statements')
+          .addColumn('seq', types.serialPrimaryKey, (c) => (types.serialPrimaryKey === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('stored', 'text', (c) => c.notNull())
+          .addColumn('verb_id', 'text', (c) => c.notNull())
+          .addColumn('object_activity_id', 'text')
+          .addColumn('object_statement_id', 'text')
+          .addColumn('registration', 'text')
+          .addColumn('voided', 'smallint', (c) => c.notNull().defaultTo(0))
+          .addColumn('voiding', 'smallint', (c) => c.notNull().defaultTo(0))
+          .addColumn('org', 'text', (c) => c.notNull())
+          .addColumn('credential_key', 'text', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('statements_stored').on('statements').columns(['stored']).execute();
+        await db.schema.createIndex('statements_verb').on('statements').columns(['verb_id', 'seq']).execute();
+        await db.schema.createIndex('statements_registration').on('statements').columns(['registration', 'seq']).execute();
+        await db.schema.createIndex('statements_object_statement').on('statements').columns(['object_statement_id']).execute();
+        await db.schema
+          .createTable('statement_agents')
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('agent_key', 'text', (c) => c.notNull())
+          .addColumn('relation', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('statement_agents_key').on('statement_agents').columns(['agent_key', 'seq']).execute();
+        await db.schema
+          .createTable('statement_activities')
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('activity_id', 'text', (c) => c.notNull())
+          .addColumn('relation', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('statement_activities_id').on('statement_activities').columns(['activity_id', 'seq']).execute();
+        await db.schema
+          .createTable('activities')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('definition', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('documents')
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('activity_id', 'text', (c) => c.notNull())
+          .addColumn('agent_key', 'text', (c) => c.notNull())
+          .addColumn('registration', 'text', (c) => c.notNull())
+          .addColumn('document_id', 'text', (c) => c.notNull())
+          .addColumn('content_type', 'text', (c) => c.notNull())
+          .addColumn('content', types.blob, (c) => c.notNull())
+          .addColumn('etag', 'text', (c) => c.notNull())
+          .addColumn('updated', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('documents_pk', ['kind', 'activity_id', 'agent_key', 'registration', 'document_id'])
+          .execute();
+        await db.schema
+          .createTable('credentials')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('secret_hash', 'text', (c) => c.notNull())
+          .addColumn('org', 'text', (c) => c.notNull())
+          .addColumn('scopes', 'text', (c) => c.notNull())
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('created', 'text', (c) => c.notNull())
+          .addColumn('revoked', 'smallint', (c) => c.notNull().defaultTo(0))
+          .execute();
+      },
+    },
+  };
+}
+
+const STATEMENT_COLUMNS = ['seq', 'id', 'stored', 'voided', 'voiding', 'object_statement_id', 'credential_key', 'content_hash', 'body'] as const;
+
+const toStored = (r: Pick<Database['statements'], (typeof STATEMENT_COLUMNS)[number]>): StoredStatement => ({
+  seq: Number(r.seq),
+  id: r.id,
+  stored: r.stored,
+  voided: Number(r.voided) === 1,
+  voiding: Number(r.voiding) === 1,
+  objectStatementId: r.object_statement_id,
+  credentialKey: r.credential_key,
+  contentHash: r.content_hash,
+  body: r.body,
+});
+
+
+export abstract class SqlBackend implements LrsBackend {
+  abstract readonly engine: 'sqlite' | 'postgres';
+
+  constructor(
+    protected readonly db: Kysely<Database>,
+    private readonly types: EngineTypes,
+    private readonly inTransaction = false,
+  ) {}
+
+  protected abstract withTransaction(db: Transaction<Database>): SqlBackend;
+
+  async migrate(): Promise<void> {
+    const all = migrations(this.types);
+    const provider: MigrationProvider = { getMigrations: async () => all };
+    const { error, results } = await new Migrator({ db: this.db, provider }).migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+
+  async close(): Promise<void> {
+    if (!this.inTransaction) await this.db.destroy();
+  }
+
+  async transaction<T>(work: (tx: LrsBackend) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.db.transaction().execute((trx) => work(this.withTransaction(trx)));
+  }
+
+  async findStatements(ids: string[]): Promise<StoredStatement[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('statements').select(STATEMENT_COLUMNS).where('id', 'in', ids).execute();
+    return rows.map(toStored);
+  }
+
+  async insertStatements(rows: StatementRow[]): Promise<void> {
+    for (const row of rows) {
+      const inserted = await this.db
+        .insertInto('statements')
+        .values({
+          id: row.id,
+          stored: row.stored,
+          verb_id: row.verbId,
+          object_activity_id: row.objectActivityId,
+          object_statement_id: row.objectStatementId,
+          registration: row.registration,
+          voided: 0,
+          voiding: row.voiding ? 1 : 0,
+          org: row.org,
+          credential_key: row.credentialKey,
+          content_hash: row.contentHash,
+          body: row.body,
+        } as never)
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      const seq = Number(inserted.seq);
+      if (row.agents.length) {
+        await this.db.insertInto('statement_agents').values(row.agents.map((a) => ({ seq, agent_key: a.key, relation: a.relation }))).execute();
+      }
+      if (row.activities.length) {
+        await this.db.insertInto('statement_activities').values(row.activities.map((a) => ({ seq, activity_id: a.id, relation: a.relation }))).execute();
+      }
+    }
+  }
+
+  async markVoided(ids: string[]): Promise<void> {
+    if (ids.length) await this.db.updateTable('statements').set({ voided: 1 }).where('id', 'in', ids).execute();
+  }
+
+  async queryStatements(q: StatementQuery): Promise<StoredStatement[]> {
+    let query = this.db.selectFrom('statements').select(STATEMENT_COLUMNS).where('voided', '=', 0);
+    if (q.verbId) query = query.where('verb_id', '=', q.verbId);
+    if (q.registration) query = query.where('registration', '=', q.registration);
+    if (q.since) query = query.where('stored', '>', q.since);
+    if (q.until) query = query.where('stored', '<=', q.until);
+    if (q.credentialKey) query = query.where('credential_key', '=', q.credentialKey);
+    if (q.maxSeq !== undefined) query = query.where('seq', '<=', q.maxSeq);
+    if (q.afterSeq !== undefined) query = query.where('seq', q.ascending ? '>' : '<', q.afterSeq);
+    if (q.activityId) {
+      const relations = q.relatedActivities ? ['object', 'related'] : ['object'];
+      query = query.where('seq', 'in', (eb) =>
+        eb.selectFrom('statement_activities').select('seq').where('activity_id', '=', q.activityId!).where('relation', 'in', relations),
+      );
+    }
+    if (q.agentKey) {
+      const relations = q.relatedAgents ? ['actor', 'object', 'related'] : ['actor', 'object'];
+      query = query.where('seq', 'in', (eb) =>
+        eb.selectFrom('statement_agents').select('seq').where('agent_key', '=', q.agentKey!).where('relation', 'in', relations),
+      );
+    }
+    const rows = await query.orderBy('seq', q.ascending ? 'asc' : 'desc').limit(q.limit).execute();
+    return rows.map(toStored);
+  }
+
+  async statementsReferring(ids: string[]): Promise<StoredStatement[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .selectFrom('statements')
+      .select(STATEMENT_COLUMNS)
+      .where('object_statement_id', 'in', ids)
+      .where('voided', '=', 0)
+      .where('voiding', '=', 0)
+      .execute();
+    return rows.map(toStored);
+  }
+
+  async lastSeq(): Promise<number> {
+    const row = await this.db.selectFrom('statements').select(sql<number>`coalesce(max(seq), 0)`.as('max')).executeTakeFirst();
+    return Number(row?.max ?? 0);
+  }
+
+  async upsertActivity(id: string, definition: string): Promise<void> {
+    await this.db
+      .insertInto('activities')
+      .values({ id, definition })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ definition }))
+      .execute();
+  }
+
+  async getActivity(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('activities').select('definition').where('id', '=', id).executeTakeFirst();
+    return row?.definition;
+  }
+
+  async getDocument(key: DocumentKey): Promise<StoredDocument | undefined> {
+    const row = await this.db
+      .selectFrom('documents')
+      .select(['content_type', 'content', 'etag', 'updated'])
+      .where('kind', '=', key.kind)
+      .where('activity_id', '=', key.activityId)
+      .where('agent_key', '=', key.agentKey)
+      .where('registration', '=', key.registration)
+      .where('document_id', '=', key.documentId)
+      .executeTakeFirst();
+    return row && { contentType: row.content_type, content: Buffer.from(row.content), etag: row.etag, updated: row.updated };
+  }
+
+  async putDocument(key: DocumentKey, doc: StoredDocument): Promise<void> {
+    const values = {
+      kind: key.kind,
+      activity_id: key.activityId,
+      agent_key: key.agentKey,
+      registration: key.registration,
+      document_id: key.documentId,
+      content_type: doc.contentType,
+      content: doc.content,
+      etag: doc.etag,
+      updated: doc.updated,
+    };
+    await this.db
+      .insertInto('documents')
+      .values(values)
+      .onConflict((oc) =>
+        oc
+          .columns(['kind', 'activity_id', 'agent_key', 'registration', 'document_id'])
+          .doUpdateSet({ content_type: doc.contentType, content: doc.content, etag: doc.etag, updated: doc.updated }),
+      )
+      .execute();
+  }
+
+  async deleteDocuments(key: Omit<DocumentKey, 'documentId'> & { documentId?: string }): Promise<void> {
+    let query = this.db
+      .deleteFrom('documents')
+      .where('kind', '=', key.kind)
+      .where('activity_id', '=', key.activityId)
+      .where('agent_key', '=', key.agentKey)
+      .where('registration', '=', key.registration);
+    if (key.documentId !== undefined) query = query.where('document_id', '=', key.documentId);
+    await query.execute();
+  }
+
+  async listDocumentIds(key: Omit<DocumentKey, 'documentId'>, since?: string): Promise<string[]> {
+    let query = this.db
+      .selectFrom('documents')
+      .select('document_id')
+      .where('kind', '=', key.kind)
+      .where('activity_id', '=', key.activityId)
+      .where('agent_key', '=', key.agentKey)
+      .where('registration', '=', key.registration);
+    if (since) query = query.where('updated', '>', since);
+    const rows = await query.orderBy('document_id').execute();
+    return rows.map((r) => r.document_id);
+  }
+
+  async saveCredential(c: Credential): Promise<void> {
+    await this.db
+      .insertInto('credentials')
+      .values({ key: c.key, secret_hash: c.secretHash, org: c.org, scopes: JSON.stringify(c.scopes), label: c.label, created: c.created, revoked: c.revoked ? 1 : 0 })
+      .execute();
+  }
+
+  async getCredential(key: string): Promise<Credential | undefined> {
+    const row = await this.db.selectFrom('credentials').selectAll().where('key', '=', key).executeTakeFirst();
+    return row && toCredential(row);
+  }
+
+  async listCredentials(): Promise<Credential[]> {
+    const rows = await this.db.selectFrom('credentials').selectAll().orderBy('created').execute();
+    return rows.map(toCredential);
+  }
+
+  async revokeCredential(key: string): Promise<boolean> {
+    const result = await this.db.updateTable('credentials').set({ revoked: 1 }).where('key', '=', key).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+}
+
+function toCredential(row: Database['credentials']): Credential {
+  return {
+    key: row.key,
+    secretHash: row.secret_hash,
+    org: row.org,
+    scopes: JSON.parse(row.scopes) as string[],
+    label: row.label,
+    created: row.created,
+    revoked: Number(row.revoked) === 1,
+  };
+}

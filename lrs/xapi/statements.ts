@@ -1,0 +1,261 @@
+/**
+ * xAPI rules for statements, above storage: storing a batch whole or not at all, ids, stored,
+ * authority and version set by the LRS, conflicts and no-ops on re-sent ids, voiding; and reading
+ * with every filter, formats and `more` paging.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { LrsBackend, StatementQuery, StoredStatement } from '../storage/backend.ts';
+import { isIsoTimestamp, isUuid, nowIso } from './formats.ts';
+import { agentKey, indexStatement } from './identity.ts';
+import { validateActor, validateStatement, ValidationError, VOIDED_VERB, type XapiVersion } from './validate-statement.ts';
+
+type Json = Record<string, any>;
+
+export class ConflictError extends Error {
+  readonly statusCode = 409;
+}
+
+export class NotFoundError extends Error {
+  readonly statusCode = 404;
+}
+
+/** Who is writing: the credential's organisation, key and the authority the LRS records. */
+export interface Writer {
+  org: string;
+  credentialKey: string;
+  authority: Json;
+}
+
+/** JSON with object keys sorted, so equal statements give equal text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Json)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function contentHash(statement: Json): string {
+  const { stored: _s, authority: _a, version: _v, ...rest } = statement;
+  return createHash('sha256').update(canonicalJson({ ...rest, id: String(rest.id).toLowerCase() })).digest('hex');
+}
+
+/**
+ * Stores statements (validated first, all of them). Returns their ids in order.
+ * A re-sent id with identical content is a no-op; with different content a 409 and nothing stored.
+ */
+export async function storeStatements(backend: LrsBackend, input: unknown[], version: XapiVersion, writer: Writer): Promise<string[]> {
+  if (input.length === 0) throw new ValidationError('statements', 'the batch is empty');
+  input.forEach((s, i) => validateStatement(s, version, input.length > 1 ? `statements[${i}]` : 'statement'));
+  const stored = nowIso();
+  const seen = new Set<string>();
+  const prepared = (input as Json[]).map((statement, i) => {
+    const id = String(statement.id ?? randomUUID()).toLowerCase();
+    if (seen.has(id)) throw new ValidationError(`statements[${i}].id`, `"${id}" appears more than once in the batch`);
+    seen.add(id);
+    const hash = contentHash({ ...statement, id });
+    const body: Json = {
+      ...statement,
+      id,
+      timestamp: statement.timestamp ?? stored,
+      stored,
+      authority: writer.authority,
+      version: statement.version ?? (version === '2.0' ? '2.0.0' : '1.0.0'),
+    };
+    return { id, hash, body, statement };
+  });
+
+  return backend.transaction(async (tx) => {
+    const existing = new Map((await tx.findStatements(prepared.map((p) => p.id))).map((s) => [s.id, s]));
+    const fresh = prepared.filter((p) => {
+      const known = existing.get(p.id);
+      if (!known) return true;
+      if (known.contentHash !== p.hash) throw new ConflictError(`statement ${p.id} already exists with different content`);
+      return false; // identical: already stored
+    });
+
+    // Voiding: the target must not be a voiding statement; it may arrive later, or not at all.
+    const voidingTargets = fresh.filter((p) => p.body.verb.id === VOIDED_VERB).map((p) => String(p.body.object.id).toLowerCase());
+    if (voidingTargets.length) {
+      const targets = await tx.findStatements(voidingTargets);
+      const inBatch = new Map(fresh.map((p) => [p.id, p]));
+      for (const target of voidingTargets) {
+        const stored = targets.find((t) => t.id === target);
+        if (stored?.voiding || inBatch.get(target)?.body.verb.id === VOIDED_VERB) {
+          throw new ValidationError('statement.object.id', `statement ${target} is itself a voiding statement and cannot be voided`);
+        }
+      }
+    }
+
+    await tx.insertStatements(
+      fresh.map(({ id, hash, body }) => {
+        const object = body.object as Json;
+        const index = indexStatement(body);
+        return {
+          id,
+          stored,
+          verbId: body.verb.id,
+          objectActivityId: (object.objectType ?? 'Activity') === 'Activity' ? object.id : null,
+          objectStatementId: object.objectType === 'StatementRef' ? String(object.id).toLowerCase() : null,
+          registration: body.context?.registration ? String(body.context.registration).toLowerCase() : null,
+          voiding: body.verb.id === VOIDED_VERB,
+          org: writer.org,
+          credentialKey: writer.credentialKey,
+          contentHash: hash,
+          body: JSON.stringify(body),
+          agents: index.agents,
+          activities: index.activities,
+        };
+      }),
+    );
+    if (voidingTargets.length) await tx.markVoided(voidingTargets);
+    for (const { body } of fresh) {
+      const object = body.object as Json;
+      if ((object.objectType ?? 'Activity') === 'Activity' && object.definition) {
+        await tx.upsertActivity(object.id, JSON.stringify({ objectType: 'Activity', id: object.id, definition: object.definition }));
+      }
+    }
+    return prepared.map((p) => p.id);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export const QUERY_PARAMETERS = [
+  'statementId', 'voidedStatementId', 'agent', 'verb', 'activity', 'registration', 'related_activities',
+  'related_agents', 'since', 'until', 'limit', 'format', 'attachments', 'ascending',
+] as const;
+
+export type Format = 'exact' | 'ids' | 'canonical';
+
+export interface ParsedQuery {
+  statementId?: string;
+  voidedStatementId?: string;
+  query: Omit<StatementQuery, 'credentialKey' | 'afterSeq' | 'maxSeq'>;
+  format: Format;
+  attachments: boolean;
+}
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 500;
+
+const bool = (name: string, value: string | undefined): boolean => {
+  if (value === undefined) return false;
+  if (value !== 'true' && value !== 'false') throw new ValidationError(name, 'must be true or false');
+  return value === 'true';
+};
+
+/** Parses GET /statements parameters; unknown parameters are a 400, as the specification requires. */
+export function parseStatementQuery(params: Record<string, string | undefined>): ParsedQuery {
+  for (const key of Object.keys(params)) {
+    if (!(QUERY_PARAMETERS as readonly string[]).includes(key)) throw new ValidationError(key, `is not a parameter of GET statements (allowed: ${QUERY_PARAMETERS.join(', ')})`);
+  }
+  const format = (params.format ?? 'exact') as Format;
+  if (!['exact', 'ids', 'canonical'].includes(format)) throw new ValidationError('format', 'must be exact, ids or canonical');
+  const attachments = bool('attachments', params.attachments);
+  if (params.statementId !== undefined || params.voidedStatementId !== undefined) {
+    const name = params.statementId !== undefined ? 'statementId' : 'voidedStatementId';
+    const others = Object.keys(params).filter((k) => !['statementId', 'voidedStatementId', 'format', 'attachments'].includes(k));
+    if (others.length || (params.statementId !== undefined && params.voidedStatementId !== undefined)) {
+      throw new ValidationError(name, `cannot be combined with ${[...others, ...(params.statementId !== undefined && params.voidedStatementId !== undefined ? ['the other id'] : [])].join(', ')}`);
+    }
+    const id = params[name]!;
+    if (!isUuid(id)) throw new ValidationError(name, 'must be a UUID');
+    return { [name]: id.toLowerCase(), query: { ascending: false, limit: 1 }, format, attachments };
+  }
+  const query: ParsedQuery['query'] = { ascending: bool('ascending', params.ascending), limit: DEFAULT_LIMIT };
+  if (params.agent !== undefined) {
+    let agent: unknown;
+    try {
+      agent = JSON.parse(params.agent);
+    } catch {
+      throw new ValidationError('agent', 'must be an Agent or identified Group as JSON');
+    }
+    validateActor(agent, 'agent');
+    const key = agentKey(agent as Json);
+    if (!key) throw new ValidationError('agent', 'must identify an Agent or Group (mbox, mbox_sha1sum, openid or account)');
+    query.agentKey = key;
+  }
+  if (params.verb !== undefined) query.verbId = params.verb;
+  if (params.activity !== undefined) query.activityId = params.activity;
+  if (params.registration !== undefined) {
+    if (!isUuid(params.registration)) throw new ValidationError('registration', 'must be a UUID');
+    query.registration = params.registration.toLowerCase();
+  }
+  query.relatedActivities = bool('related_activities', params.related_activities);
+  query.relatedAgents = bool('related_agents', params.related_agents);
+  for (const name of ['since', 'until'] as const) {
+    const value = params[name];
+    if (value === undefined) continue;
+    if (!isIsoTimestamp(value)) throw new ValidationError(name, 'must be an ISO 8601 timestamp with a time zone');
+    query[name] = new Date(value).toISOString();
+  }
+  if (params.limit !== undefined) {
+    if (!/^\d+$/.test(params.limit)) throw new ValidationError('limit', 'must be a whole number (0 means the server maximum)');
+    const limit = Number(params.limit);
+    query.limit = limit === 0 ? MAX_LIMIT : Math.min(limit, MAX_LIMIT);
+  }
+  return { query, format, attachments };
+}
+
+/** Reduces a stored statement to the requested format. */
+export function formatStatement(statement: Json, format: Format, languages: string[]): Json {
+  if (format === 'exact') return statement;
+  if (format === 'ids') return idsFormat(statement);
+  return canonicalFormat(statement, languages);
+}
+
+function idsActor(actor: Json): Json {
+  const { name: _n, member, ...rest } = actor;
+  return actor.objectType === 'Group' && member && !agentKey(actor) ? { ...rest, member: member.map(idsActor) } : rest;
+}
+
+function idsFormat(statement: Json): Json {
+  const out: Json = { ...statement, actor: idsActor(statement.actor), verb: { id: statement.verb.id } };
+  const object = statement.object as Json;
+  if (object.objectType === 'Agent' || object.objectType === 'Group') out.object = idsActor(object);
+  else if (object.objectType === 'SubStatement') out.object = idsFormat(object);
+  else if ((object.objectType ?? 'Activity') === 'Activity') out.object = { objectType: 'Activity', id: object.id };
+  if (statement.authority) out.authority = idsActor(statement.authority);
+  return out;
+}
+
+function canonicalFormat(value: unknown, languages: string[]): any {
+  if (Array.isArray(value)) return value.map((v) => canonicalFormat(v, languages));
+  if (!value || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [key, v] of Object.entries(value as Json)) {
+    if (['display', 'name', 'description'].includes(key) && v && typeof v === 'object' && !Array.isArray(v)) {
+      const tags = Object.keys(v);
+      const pick = languages.find((l) => tags.includes(l)) ?? languages.map((l) => tags.find((t) => t.split('-')[0] === l.split('-')[0])).find(Boolean) ?? tags[0];
+      out[key] = pick ? { [pick]: v[pick] } : {};
+    } else if (key === 'extensions') {
+      out[key] = v;
+    } else {
+      out[key] = canonicalFormat(v, languages);
+    }
+  }
+  return out;
+}
+
+export interface StatementPage {
+  statements: StoredStatement[];
+  /** Sequence to continue after, if there may be more. */
+  nextAfter?: number;
+  maxSeq: number;
+}
+
+/** One page of statements for a parsed query. */
+export async function readStatements(
+  backend: LrsBackend,
+  query: StatementQuery,
+): Promise<StatementPage> {
+  const maxSeq = query.maxSeq ?? (await backend.lastSeq());
+  const rows = await backend.queryStatements({ ...query, maxSeq, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  return { statements: page, maxSeq, ...(rows.length > query.limit ? { nextAfter: page[page.length - 1]!.seq } : {}) };
+}
