@@ -6,7 +6,8 @@
  *                                       check, build the runtime, the preview and the packages
  *   inprocap validate <zip>...          validate SCORM packages (ours or anyone's)
  *   inprocap size                       measure the runtime bundle (gzip) against the 40 KB budget
- *   inprocap start [--port n] [--host]  build, then serve the local preview
+ *   inprocap start [--port n] [--host]  build, then serve the local preview and the LRS
+ *   inprocap lrs …                      the learning record store (see lrs/cli.ts)
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,9 @@ import { ContentError } from './content/issues.ts';
 import { PACKAGE_FORMATS, type PackageFormatId } from './formats/format.ts';
 import { formatReport, validatePackage } from './validate/validate-package.ts';
 import { startPreviewServer } from './preview/server.ts';
+import { createCredential } from '../lrs/auth/credentials.ts';
+import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from '../lrs/cli.ts';
+import type { LrsBackend } from '../lrs/storage/backend.ts';
 import { formatSizeReport, measureRuntime } from './size.ts';
 
 const USAGE = () => `Usage: inprocap <command> [options]
@@ -26,7 +30,8 @@ Commands:
                    packages (dist/packages/<slug>-<version>-<format>.zip), each validated
   validate <zip>   Validate SCORM 1.2 / 2004 packages: layout, manifest schemas, files
   size             Measure the runtime shipped in every package (gzip -9) against its budget
-  start            Build, then serve the local preview
+  start            Build, then serve the local preview and the LRS (with a demo credential)
+  lrs              Run the LRS alone, or manage its credentials (inprocap lrs --help)
 
 Options:
   --module <slug>  Only this module (repeatable)
@@ -50,10 +55,21 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean' },
+      // LRS settings (see lrs/cli.ts)
+      'lrs-port': { type: 'string' },
+      database: { type: 'string' },
+      'cors-origins': { type: 'string' },
+      'log-level': { type: 'string' },
+      'body-limit': { type: 'string' },
+      'max-json-depth': { type: 'string' },
+      'base-url': { type: 'string' },
+      org: { type: 'string' },
+      scopes: { type: 'string' },
+      label: { type: 'string' },
     },
   });
   const command = positionals[0];
-  if (values.help || !command) {
+  if ((values.help && command !== 'lrs') || !command) {
     process.stdout.write(USAGE());
     return command || values.help ? 0 : 1;
   }
@@ -95,20 +111,52 @@ async function main(argv: string[]): Promise<number> {
       const port = Number(values.port ?? process.env.PORT ?? 8080);
       const host = values.host ?? process.env.HOST ?? '127.0.0.1';
       const { app, url } = await startPreviewServer({ dir: resolve(root, 'dist/preview'), port, host });
-      console.log(`\nPreview: ${url}/  (Ctrl+C to stop)`);
+      const lrs = await startLrs(root, lrsFlags(values));
+      const demo = await demoCredential(lrs.backend);
+      console.log(`\nPreview: ${url}/`);
+      console.log(`LRS:     ${lrs.url}  (${lrs.backend.engine}, ${lrs.options.databaseUrl})`);
+      console.log(`         demo credential (all scopes, made for this run): ${demo.key} / ${demo.secret}`);
+      console.log(`         try: curl -u ${demo.key}:${demo.secret} -H 'X-Experience-API-Version: 1.0.3' ${lrs.url}/statements`);
+      console.log('Ctrl+C to stop.');
       const stop = async () => {
         await app.close();
+        await stopLrs(lrs);
         process.exit(0);
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       return new Promise(() => {});
     }
+    case 'lrs':
+      if (values.help) {
+        process.stdout.write(LRS_USAGE);
+        return 0;
+      }
+      return lrsCommand(root, positionals.slice(1), lrsFlags(values));
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE()}`);
       return 1;
   }
 }
+
+function lrsFlags(values: Record<string, unknown>): Record<string, string | undefined> {
+  const flags: Record<string, string | undefined> = {};
+  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'base-url', 'org', 'scopes', 'label']) {
+    if (typeof values[name] === 'string') flags[name] = values[name] as string;
+  }
+  return flags;
+}
+
+/** A fresh all-scopes credential for this run of `npm start`; the previous run's is revoked. */
+async function demoCredential(backend: LrsBackend): Promise<{ key: string; secret: string }> {
+  for (const old of await backend.listCredentials()) {
+    if (old.label === DEMO_LABEL && !old.revoked) await backend.revokeCredential(old.key);
+  }
+  const { credential, secret } = await createCredential(backend, 'demo', ['all'], DEMO_LABEL);
+  return { key: credential.key, secret };
+}
+
+const DEMO_LABEL = 'demo (npm start)';
 
 function parseFormats(list: string | undefined): PackageFormatId[] {
   if (!list) return [...PACKAGE_FORMATS];
