@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts', 'packaging/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/lrs/**/*.test.ts', 'src/**/*.test.ts', 'packaging/**/*.test.ts', 'lrs/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -22,6 +22,8 @@ export interface LrsConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Public base URL, used in authority accounts and `more` links. */
   baseUrl?: string;
+  /** How long a verified credential is trusted before it is looked up again (revocation delay). */
+  credentialCacheMs: number;
 }
 
 export const DEFAULT_LRS_CONFIG: LrsConfig = {
@@ -29,6 +31,7 @@ export const DEFAULT_LRS_CONFIG: LrsConfig = {
   maxJsonDepth: 64,
   corsOrigins: ['*'],
   logLevel: 'warn',
+  credentialCacheMs: 10_000,
 };
 
 declare module 'fastify' {
@@ -58,11 +61,11 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
-    // Unknown query parameters must reach the handlers to be refused, not be dropped.
-    routerOptions: { ignoreTrailingSlash: true },
+    // `more` links carry the query in the path: allow long ones.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
     return503OnClosing: true,
   });
-  const verifier = new CredentialVerifier(backend);
+  const verifier = new CredentialVerifier(backend, config.credentialCacheMs);
 
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,

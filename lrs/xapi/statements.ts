@@ -231,7 +231,9 @@ function canonicalFormat(value: unknown, languages: string[]): any {
   for (const [key, v] of Object.entries(value as Json)) {
     if (['display', 'name', 'description'].includes(key) && v && typeof v === 'object' && !Array.isArray(v)) {
       const tags = Object.keys(v);
-      const pick = languages.find((l) => tags.includes(l)) ?? languages.map((l) => tags.find((t) => t.split('-')[0] === l.split('-')[0])).find(Boolean) ?? tags[0];
+      // In the learner's order of preference: the exact tag, else the same primary language.
+      const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
+      const pick = languages.map((l) => tags.find((t) => t.toLowerCase() === l.toLowerCase()) ?? tags.find((t) => primary(t) === primary(l))).find(Boolean) ?? tags[0];
       out[key] = pick ? { [pick]: v[pick] } : {};
     } else if (key === 'extensions') {
       out[key] = v;
