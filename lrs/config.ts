@@ -26,6 +26,13 @@ export function lrsOptions(root: string, flags: Record<string, string | undefine
     logLevel: level as LrsConfig['logLevel'],
     bodyLimit: number('body limit', flags['body-limit'] ?? env.LRS_BODY_LIMIT, DEFAULT_LRS_CONFIG.bodyLimit),
     maxJsonDepth: number('JSON depth', flags['max-json-depth'] ?? env.LRS_MAX_JSON_DEPTH, DEFAULT_LRS_CONFIG.maxJsonDepth),
+    defaultVersion: defaultVersion(flags['default-xapi-version'] ?? env.LRS_DEFAULT_XAPI_VERSION),
     ...(flags['base-url'] ?? env.LRS_BASE_URL ? { baseUrl: flags['base-url'] ?? env.LRS_BASE_URL } : {}),
   };
+}
+
+function defaultVersion(value: string | undefined): LrsConfig['defaultVersion'] {
+  if (value === undefined) return DEFAULT_LRS_CONFIG.defaultVersion;
+  if (value !== '1.0.3' && value !== '2.0.0') throw new Error(`default xAPI version must be 1.0.3 or 2.0.0, not "${value}"`);
+  return value;
 }

@@ -24,6 +24,8 @@ export interface LrsConfig {
   baseUrl?: string;
   /** How long a verified credential is trusted before it is looked up again (revocation delay). */
   credentialCacheMs: number;
+  /** The version the LRS answers in when a request names none (or an invalid one). */
+  defaultVersion: '1.0.3' | '2.0.0';
 }
 
 export const DEFAULT_LRS_CONFIG: LrsConfig = {
@@ -32,6 +34,7 @@ export const DEFAULT_LRS_CONFIG: LrsConfig = {
   corsOrigins: ['*'],
   logLevel: 'warn',
   credentialCacheMs: 10_000,
+  defaultVersion: '2.0.0',
 };
 
 declare module 'fastify' {
@@ -78,12 +81,15 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  app.decorateRequest('xapiVersion', '1.0');
+  app.decorateRequest('xapiVersion', '2.0');
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/xapi/')) return;
     const about = request.url.startsWith('/xapi/about');
     const header = request.headers[XAPI_VERSION_HEADER];
     const version = typeof header === 'string' ? header.trim() : '';
+    // Every answer, errors included, says which version it speaks.
+    request.xapiVersion = config.defaultVersion.startsWith('2.') ? '2.0' : '1.0';
+    reply.header('X-Experience-API-Version', config.defaultVersion);
     if (version) {
       if (!/^(1\.0(\.\d+)?|2\.0(\.\d+)?)$/.test(version)) {
         throw new HttpError(400, `X-Experience-API-Version "${version}" is not supported: use 1.0.x or 2.0.0`);

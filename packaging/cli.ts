@@ -63,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       'body-limit': { type: 'string' },
       'max-json-depth': { type: 'string' },
       'base-url': { type: 'string' },
+      'default-xapi-version': { type: 'string' },
       org: { type: 'string' },
       scopes: { type: 'string' },
       label: { type: 'string' },
@@ -141,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
 
 function lrsFlags(values: Record<string, unknown>): Record<string, string | undefined> {
   const flags: Record<string, string | undefined> = {};
-  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'base-url', 'org', 'scopes', 'label']) {
+  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'base-url', 'default-xapi-version', 'org', 'scopes', 'label']) {
     if (typeof values[name] === 'string') flags[name] = values[name] as string;
   }
   return flags;

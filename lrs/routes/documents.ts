@@ -82,8 +82,13 @@ function checkPreconditions(spec: ResourceSpec, request: FastifyRequest, existin
   if (ifNoneMatch !== undefined && String(ifNoneMatch).trim() === '*' && existing) {
     throw new HttpError(412, 'If-None-Match: * but the document exists');
   }
-  if (method === 'PUT' && spec.concurrencyRequired && existing && ifMatch === undefined && ifNoneMatch === undefined) {
-    throw new HttpError(409, 'this document exists: send If-Match with its ETag (or If-None-Match: *) to change it');
+  if (method !== 'PUT' || ifMatch !== undefined || ifNoneMatch !== undefined) return;
+  // xAPI 1.0.x asks for a concurrency header on every profile PUT; 2.0 extends the rule to state
+  // and asks only when the document exists.
+  const guarded = spec.concurrencyRequired || request.xapiVersion === '2.0';
+  if (existing && guarded) throw new HttpError(409, 'this document exists: send If-Match with its ETag to change it');
+  if (!existing && spec.concurrencyRequired && request.xapiVersion === '1.0') {
+    throw new HttpError(400, 'send If-None-Match: * to create this document (or If-Match with an ETag to replace one)');
   }
 }
 

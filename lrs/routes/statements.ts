@@ -26,6 +26,11 @@ export function singleParams(request: FastifyRequest): Record<string, string> {
   return params;
 }
 
+function requireJson(request: FastifyRequest): void {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new ValidationError('Content-Type', `must be application/json for statements (was "${type || 'none'}")`);
+}
+
 function writerOf(request: FastifyRequest, baseUrl: string): Writer {
   const credential = request.credential!;
   return {
@@ -59,6 +64,7 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
     const id = params.statementId;
     if (!id) throw new ValidationError('statementId', 'is required for PUT');
     if (!isUuid(id)) throw new ValidationError('statementId', 'must be a UUID');
+    requireJson(request);
     const statement = parseJsonBody(request.body, config.maxJsonDepth, 'statement');
     if (Array.isArray(statement)) throw new ValidationError('statement', 'PUT takes one statement, not an array');
     const bodyId = (statement as { id?: unknown } | null)?.id;
@@ -72,6 +78,7 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
   app.post('/statements', { config: { scopes: WRITE } }, async (request, reply) => {
     const params = singleParams(request);
     if (Object.keys(params).length) throw new ValidationError(Object.keys(params)[0]!, 'is not a parameter of POST statements');
+    requireJson(request);
     const body = parseJsonBody(request.body, config.maxJsonDepth, 'statements');
     const statements = Array.isArray(body) ? body : [body];
     const ids = await storeStatements(backend, statements, request.xapiVersion, writerOf(request, baseUrl(request)));
@@ -82,7 +89,6 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
     const parsed = parseStatementQuery(params);
     const mine = !allows(request.credential!, ['statements/read', 'all/read']) ? request.credential!.key : undefined;
     const languages = languagesOf(request);
-    reply.header('X-Experience-API-Consistent-Through', new Date().toISOString());
     const singleId = parsed.statementId ?? parsed.voidedStatementId;
     if (singleId) {
       const [found] = await backend.findStatements([singleId]);
@@ -107,6 +113,12 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
       more,
     });
   };
+
+  // Every answer to a statement query, errors included, carries Consistent-Through: writes are
+  // visible as soon as they are acknowledged, so "now" is always consistent.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD') reply.header('X-Experience-API-Consistent-Through', new Date().toISOString());
+  });
 
   app.get('/statements', { config: { scopes: READ } }, async (request, reply) => answerQuery(request, reply, singleParams(request)));
 

@@ -217,27 +217,46 @@ export abstract class SqlBackend implements LrsBackend {
 
   async queryStatements(q: StatementQuery): Promise<StoredStatement[]> {
     let query = this.db.selectFrom('statements').select(STATEMENT_COLUMNS).where('voided', '=', 0);
-    if (q.verbId) query = query.where('verb_id', '=', q.verbId);
-    if (q.registration) query = query.where('registration', '=', q.registration);
     if (q.since) query = query.where('stored', '>', q.since);
     if (q.until) query = query.where('stored', '<=', q.until);
     if (q.credentialKey) query = query.where('credential_key', '=', q.credentialKey);
     if (q.maxSeq !== undefined) query = query.where('seq', '<=', q.maxSeq);
     if (q.afterSeq !== undefined) query = query.where('seq', q.ascending ? '>' : '<', q.afterSeq);
+    if (q.agentKey || q.verbId || q.activityId || q.registration) {
+      // A statement also matches when it targets (StatementRef, voiding included) a statement
+      // that matches, even a voided one; two levels of reference are followed.
+      const matching = this.matchingIds(q);
+      const referring = this.db.selectFrom('statements as r1').select('r1.id').where('r1.object_statement_id', 'in', matching);
+      query = query.where((eb) =>
+        eb.or([
+          eb('id', 'in', this.matchingIds(q)),
+          eb('object_statement_id', 'in', matching),
+          eb('object_statement_id', 'in', referring),
+        ]),
+      );
+    }
+    const rows = await query.orderBy('seq', q.ascending ? 'asc' : 'desc').limit(q.limit).execute();
+    return rows.map(toStored);
+  }
+
+  /** Ids of the statements the filters match directly (voided ones included). */
+  private matchingIds(q: StatementQuery) {
+    let matched = this.db.selectFrom('statements as m').select('m.id');
+    if (q.verbId) matched = matched.where('m.verb_id', '=', q.verbId);
+    if (q.registration) matched = matched.where('m.registration', '=', q.registration);
     if (q.activityId) {
       const relations = q.relatedActivities ? ['object', 'related'] : ['object'];
-      query = query.where('seq', 'in', (eb) =>
+      matched = matched.where('m.seq', 'in', (eb) =>
         eb.selectFrom('statement_activities').select('seq').where('activity_id', '=', q.activityId!).where('relation', 'in', relations),
       );
     }
     if (q.agentKey) {
       const relations = q.relatedAgents ? ['actor', 'object', 'related'] : ['actor', 'object'];
-      query = query.where('seq', 'in', (eb) =>
+      matched = matched.where('m.seq', 'in', (eb) =>
         eb.selectFrom('statement_agents').select('seq').where('agent_key', '=', q.agentKey!).where('relation', 'in', relations),
       );
     }
-    const rows = await query.orderBy('seq', q.ascending ? 'asc' : 'desc').limit(q.limit).execute();
-    return rows.map(toStored);
+    return matched;
   }
 
   async statementsReferring(ids: string[]): Promise<StoredStatement[]> {

@@ -43,6 +43,30 @@ function contentHash(statement: Json): string {
   return createHash('sha256').update(canonicalJson({ ...rest, id: String(rest.id).toLowerCase() })).digest('hex');
 }
 
+/** Single context activities become one-element arrays, as the specification stores them. */
+function normaliseStatement(statement: Json): Json {
+  const out: Json = { ...statement };
+  const activities = statement.context?.contextActivities as Json | undefined;
+  if (activities) {
+    out.context = {
+      ...statement.context,
+      contextActivities: Object.fromEntries(Object.entries(activities).map(([k, v]) => [k, Array.isArray(v) ? v : [v]])),
+    };
+  }
+  if (statement.object?.objectType === 'SubStatement') out.object = normaliseStatement(statement.object);
+  return out;
+}
+
+/** Combines what two statements say about an activity: language maps merged, the newer value otherwise. */
+export function mergeDefinitions(older: Json | undefined, newer: Json): Json {
+  if (!older) return newer;
+  const merged: Json = { ...older, ...newer };
+  for (const key of ['name', 'description', 'extensions']) {
+    if (older[key] || newer[key]) merged[key] = { ...(older[key] ?? {}), ...(newer[key] ?? {}) };
+  }
+  return merged;
+}
+
 /**
  * Stores statements (validated first, all of them). Returns their ids in order.
  * A re-sent id with identical content is a no-op; with different content a 409 and nothing stored.
@@ -52,7 +76,7 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
   input.forEach((s, i) => validateStatement(s, version, input.length > 1 ? `statements[${i}]` : 'statement'));
   const stored = nowIso();
   const seen = new Set<string>();
-  const prepared = (input as Json[]).map((statement, i) => {
+  const prepared = (input as Json[]).map(normaliseStatement).map((statement, i) => {
     const id = String(statement.id ?? randomUUID()).toLowerCase();
     if (seen.has(id)) throw new ValidationError(`statements[${i}].id`, `"${id}" appears more than once in the batch`);
     seen.add(id);
@@ -115,7 +139,9 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
     for (const { body } of fresh) {
       const object = body.object as Json;
       if ((object.objectType ?? 'Activity') === 'Activity' && object.definition) {
-        await tx.upsertActivity(object.id, JSON.stringify({ objectType: 'Activity', id: object.id, definition: object.definition }));
+        const known = await tx.getActivity(object.id);
+        const definition = mergeDefinitions(known ? JSON.parse(known).definition : undefined, object.definition);
+        await tx.upsertActivity(object.id, JSON.stringify({ objectType: 'Activity', id: object.id, definition }));
       }
     }
     return prepared.map((p) => p.id);
@@ -219,7 +245,7 @@ function idsFormat(statement: Json): Json {
   const object = statement.object as Json;
   if (object.objectType === 'Agent' || object.objectType === 'Group') out.object = idsActor(object);
   else if (object.objectType === 'SubStatement') out.object = idsFormat(object);
-  else if ((object.objectType ?? 'Activity') === 'Activity') out.object = { objectType: 'Activity', id: object.id };
+  else if ((object.objectType ?? 'Activity') === 'Activity') out.object = { ...(object.objectType ? { objectType: object.objectType } : {}), id: object.id };
   if (statement.authority) out.authority = idsActor(statement.authority);
   return out;
 }

@@ -264,7 +264,7 @@ function validateContextActivities(value: unknown, path: string): void {
   }
 }
 
-function validateContext(value: unknown, path: string, version: XapiVersion, objectIsAgentOrGroup: boolean): void {
+function validateContext(value: unknown, path: string, version: XapiVersion, objectIsNotActivity: boolean): void {
   const context = expectObject(value, path);
   const keys = ['registration', 'instructor', 'team', 'contextActivities', 'revision', 'platform', 'language', 'statement', 'extensions'];
   allowOnly(context, path, version === '2.0' ? [...keys, 'contextAgents', 'contextGroups'] : keys);
@@ -275,7 +275,7 @@ function validateContext(value: unknown, path: string, version: XapiVersion, obj
   for (const key of ['revision', 'platform'] as const) {
     if (context[key] === undefined) continue;
     expectString(context[key], `${path}.${key}`);
-    if (objectIsAgentOrGroup) fail(`${path}.${key}`, 'is only allowed when the object is an Activity');
+    if (objectIsNotActivity) fail(`${path}.${key}`, 'is only allowed when the object is an Activity');
   }
   if (context.language !== undefined && !isLanguageTag(expectString(context.language, `${path}.language`))) fail(`${path}.language`, 'must be an RFC 5646 language tag');
   if (context.statement !== undefined) validateStatementRef(context.statement, `${path}.statement`);
@@ -328,10 +328,11 @@ function validateAttachments(value: unknown, path: string): void {
 // ---------------------------------------------------------------------------------------------
 // Statements
 
-function validateTimestamp(value: unknown, path: string, version: XapiVersion): void {
+function validateTimestamp(value: unknown, path: string): void {
   const text = expectString(value, path);
   if (!isIsoTimestamp(text)) fail(path, 'must be an ISO 8601 date and time with a time zone, and a date that exists');
-  if (version === '2.0' && /-00:?00$/.test(text)) fail(path, 'must not use the offset -00:00');
+  // RFC 3339 gives "-00:00" the meaning "offset unknown", which xAPI does not allow.
+  if (/-00(:?00)?$/.test(text)) fail(path, 'must not use the offset -00 (write Z or +00:00 for UTC)');
 }
 
 function validateCore(statement: Json, path: string, version: XapiVersion, inSubStatement: boolean): void {
@@ -343,8 +344,8 @@ function validateCore(statement: Json, path: string, version: XapiVersion, inSub
   validateObject(statement.object, `${path}.object`, version, inSubStatement);
   if (statement.result !== undefined) validateResult(statement.result, `${path}.result`);
   const objectType = (statement.object as Json).objectType;
-  if (statement.context !== undefined) validateContext(statement.context, `${path}.context`, version, objectType === 'Agent' || objectType === 'Group');
-  if (statement.timestamp !== undefined) validateTimestamp(statement.timestamp, `${path}.timestamp`, version);
+  if (statement.context !== undefined) validateContext(statement.context, `${path}.context`, version, objectType !== undefined && objectType !== 'Activity');
+  if (statement.timestamp !== undefined) validateTimestamp(statement.timestamp, `${path}.timestamp`);
   if (statement.attachments !== undefined) validateAttachments(statement.attachments, `${path}.attachments`);
 }
 
@@ -361,12 +362,13 @@ export function validateStatement(value: unknown, version: XapiVersion, path = '
   allowOnly(statement, path, ['id', 'actor', 'verb', 'object', 'result', 'context', 'timestamp', 'stored', 'authority', 'version', 'attachments']);
   if (statement.id !== undefined) expectUuid(statement.id, `${path}.id`);
   validateCore(statement, path, version, false);
-  if (statement.stored !== undefined) validateTimestamp(statement.stored, `${path}.stored`, version);
+  if (statement.stored !== undefined) validateTimestamp(statement.stored, `${path}.stored`);
   if (statement.authority !== undefined) {
     validateActor(statement.authority, `${path}.authority`);
     const authority = statement.authority as Json;
-    if (authority.objectType === 'Group' && (!Array.isArray(authority.member) || authority.member.length !== 2)) {
-      fail(`${path}.authority`, 'a Group authority must have exactly two members (an OAuth consumer and a user)');
+    if (authority.objectType === 'Group') {
+      if (IFIS.some((ifi) => authority[ifi] !== undefined)) fail(`${path}.authority`, 'a Group authority must be anonymous (an OAuth consumer and a user, no identifier)');
+      if (!Array.isArray(authority.member) || authority.member.length !== 2) fail(`${path}.authority`, 'a Group authority must have exactly two members (an OAuth consumer and a user)');
     }
   }
   if (statement.version !== undefined) {

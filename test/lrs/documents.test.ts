@@ -51,9 +51,15 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('documents on %s'
 
   it('requires If-Match or If-None-Match to overwrite a profile, and honours both', async () => {
     const profile = `/xapi/activities/profile?activityId=${activity}&profileId=settings`;
-    expect((await lrs.request('PUT', profile, { auth: all, body: { v: 1 } })).status).toBe(204);
+    expect((await lrs.request('PUT', profile, { auth: all, body: { v: 1 } })).status).toBe(400);
+    expect((await lrs.request('PUT', profile, { auth: all, body: { v: 1 }, headers: { 'if-none-match': '*' } })).status).toBe(204);
     const first = await lrs.request('GET', profile, { auth: all });
     expect((await lrs.request('PUT', profile, { auth: all, body: { v: 2 } })).status).toBe(409);
+    // xAPI 2.0 guards state documents the same way once they exist.
+    const state = `/xapi/activities/state?activityId=${activity}&agent=${agent}&stateId=guarded`;
+    expect((await lrs.request('PUT', state, { auth: all, body: { a: 1 }, version: '2.0.0' })).status).toBe(204);
+    expect((await lrs.request('PUT', state, { auth: all, body: { a: 2 }, version: '2.0.0' })).status).toBe(409);
+    expect((await lrs.request('PUT', state, { auth: all, body: { a: 2 }, version: '1.0.3' })).status).toBe(204);
     expect((await lrs.request('PUT', profile, { auth: all, body: { v: 2 }, headers: { 'if-none-match': '*' } })).status).toBe(412);
     expect((await lrs.request('PUT', profile, { auth: all, body: { v: 2 }, headers: { 'if-match': '"stale"' } })).status).toBe(412);
     expect((await lrs.request('PUT', profile, { auth: all, body: { v: 2 }, headers: { 'if-match': String(first.headers.etag) } })).status).toBe(204);

@@ -68,6 +68,9 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('statements on %s
     ['a scaled score over 1', statement({ result: { score: { scaled: 1.5 } } }), 'statement.result.score.scaled: must lie between -1 and 1'],
     ['two identifiers on an agent', statement({ actor: { mbox: 'mailto:a@b.c', openid: 'http://a.b/c' } }), 'statement.actor: an Agent must have exactly one of mbox, mbox_sha1sum, openid, account (has 2)'],
     ['a bad duration', statement({ result: { duration: 'PT1H30' } }), 'statement.result.duration: must be an ISO 8601 duration such as PT1H30M'],
+    ['a -00:00 offset', statement({ timestamp: '2026-05-01T10:00:00-00:00' }), 'statement.timestamp: must not use the offset -00 (write Z or +00:00 for UTC)'],
+    ['platform with a StatementRef object', statement({ object: { objectType: 'StatementRef', id: randomUUID() }, context: { platform: 'Moodle' } }), 'statement.context.platform: is only allowed when the object is an Activity'],
+    ['an identified Group as authority', statement({ authority: { objectType: 'Group', mbox: 'mailto:g@example.org', member: [{ mbox: 'mailto:a@b.c' }, { mbox: 'mailto:d@e.f' }] } }), 'statement.authority: a Group authority must be anonymous (an OAuth consumer and a user, no identifier)'],
     ['revision on an Agent object', statement({ object: { objectType: 'Agent', mbox: 'mailto:b@c.d' }, context: { revision: '2' } }), 'statement.context.revision: is only allowed when the object is an Activity'],
   ];
 
@@ -162,11 +165,32 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('statements on %s
     expect(seen).toEqual([...ids].reverse());
   });
 
+  it('returns statements that target a matching statement, the voiding one included', async () => {
+    const verb = `https://inprocap.eu/verbs/${randomUUID()}`;
+    const [target] = (await lrs.request('POST', '/xapi/statements', { auth: all, body: statement({ verb: { id: verb } }) })).json;
+    const [ref] = (await lrs.request('POST', '/xapi/statements', { auth: all, body: statement({ object: { objectType: 'StatementRef', id: target } }) })).json;
+    let found = (await lrs.request('GET', `/xapi/statements?verb=${encodeURIComponent(verb)}`, { auth: all })).json.statements.map((s: any) => s.id);
+    expect(found.sort()).toEqual([target, ref].sort());
+    const [voiding] = (await lrs.request('POST', '/xapi/statements', { auth: all, body: statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: target } }) })).json;
+    found = (await lrs.request('GET', `/xapi/statements?verb=${encodeURIComponent(verb)}`, { auth: all })).json.statements.map((s: any) => s.id);
+    expect(found.sort()).toEqual([ref, voiding].sort());
+  });
+
+  it('stores single context activities as arrays and merges activity definitions', async () => {
+    const id = `https://inprocap.eu/modules/${randomUUID()}`;
+    const [first] = (await lrs.request('POST', '/xapi/statements', { auth: all, body: statement({ object: { id, definition: { name: { en: 'Market consultation' } } }, context: { contextActivities: { parent: { id: 'https://inprocap.eu/modules' } } } }) })).json;
+    const stored = (await lrs.request('GET', `/xapi/statements?statementId=${first}`, { auth: all })).json;
+    expect(stored.context.contextActivities.parent).toEqual([{ id: 'https://inprocap.eu/modules' }]);
+    await lrs.request('POST', '/xapi/statements', { auth: all, body: statement({ object: { id, definition: { name: { fr: 'Consultation du marché' } } } }) });
+    const activity = (await lrs.request('GET', `/xapi/activities?activityId=${encodeURIComponent(id)}`, { auth: all })).json;
+    expect(activity.definition.name).toEqual({ en: 'Market consultation', fr: 'Consultation du marché' });
+  });
+
   it('answers in the ids and canonical formats', async () => {
     const [id] = (await lrs.request('POST', '/xapi/statements', { auth: all, body: statement() })).json;
     const ids = await lrs.request('GET', `/xapi/statements?statementId=${id}&format=ids`, { auth: all });
     expect(ids.json.actor).toEqual({ objectType: 'Agent', mbox: 'mailto:ada@example.org' });
-    expect(ids.json.object).toEqual({ objectType: 'Activity', id: 'https://inprocap.eu/modules/pcp' });
+    expect(ids.json.object).toEqual({ objectType: 'Activity', id: 'https://inprocap.eu/modules/pcp' }); // objectType kept as sent
     const canonical = await lrs.request('GET', `/xapi/statements?statementId=${id}&format=canonical`, { auth: all, headers: { 'accept-language': 'fr-BE, en;q=0.5' } });
     expect(canonical.json.object.definition.name).toEqual({ fr: 'Achats avant commercialisation' });
   });
