@@ -59,6 +59,13 @@ export class HttpError extends Error {
 
 export const XAPI_VERSION_HEADER = 'x-experience-api-version';
 
+/** Headers a client may put in the form of an alternate-syntax request. */
+const FORM_HEADERS = ['authorization', 'x-experience-api-version', 'content-type', 'content-length', 'if-match', 'if-none-match', 'accept-language'];
+
+function isAlternateSyntax(request: FastifyRequest): boolean {
+  return request.method === 'POST' && typeof (request.query as Record<string, unknown> | undefined)?.method === 'string';
+}
+
 export async function createLrsServer(backend: LrsBackend, overrides: Partial<LrsConfig> = {}): Promise<FastifyInstance> {
   const config = { ...DEFAULT_LRS_CONFIG, ...overrides };
   const app = Fastify({
@@ -95,10 +102,45 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
         throw new HttpError(400, `X-Experience-API-Version "${version}" is not supported: use 1.0.x or 2.0.0`);
       }
       request.xapiVersion = version.startsWith('2.') ? '2.0' : '1.0';
-    } else if (!about && request.method !== 'OPTIONS') {
+    } else if (!about && request.method !== 'OPTIONS' && !isAlternateSyntax(request)) {
       throw new HttpError(400, 'the X-Experience-API-Version header is required (1.0.3 or 2.0.0)');
     }
     reply.header('X-Experience-API-Version', request.xapiVersion === '2.0' ? '2.0.0' : '1.0.3');
+  });
+
+  // The alternate request syntax (xAPI 1.0.3, for clients that can only POST): the method in the
+  // query string, headers, parameters and content in a form body. It is replayed as the request it
+  // stands for, so every rule applies to it unchanged.
+  app.addHook('preValidation', async (request, reply) => {
+    if (!isAlternateSyntax(request)) return;
+    const query = request.query as Record<string, unknown>;
+    const method = String(query.method).toUpperCase();
+    if (!['GET', 'HEAD', 'PUT', 'POST', 'DELETE'].includes(method)) throw new ValidationError('method', `"${method}" is not an HTTP method the LRS serves`);
+    const extra = Object.keys(query).filter((k) => k !== 'method');
+    if (extra.length) throw new ValidationError(extra[0]!, 'with ?method=, every other parameter goes in the form body');
+    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') throw new ValidationError('Content-Type', 'the alternate request syntax needs an application/x-www-form-urlencoded body');
+    const form = new URLSearchParams(Buffer.isBuffer(request.body) ? request.body.toString('utf8') : '');
+    const headers: Record<string, string> = {};
+    const params = new URLSearchParams();
+    let content: string | undefined;
+    for (const [name, value] of form) {
+      const lower = name.toLowerCase();
+      if (lower === 'content') content = value;
+      else if (FORM_HEADERS.includes(lower)) headers[lower] = value;
+      else params.append(name, value);
+    }
+    const path = request.url.split('?')[0]!;
+    const response = await app.inject({
+      method: method as 'GET',
+      url: params.size ? `${path}?${params}` : path,
+      headers,
+      ...(content !== undefined ? { payload: content } : {}),
+    });
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (!['content-length', 'transfer-encoding', 'connection', 'date'].includes(name) && value !== undefined) reply.header(name, value);
+    }
+    return reply.code(response.statusCode).send(response.rawPayload);
   });
 
   app.addHook('preHandler', async (request) => {

@@ -1,6 +1,7 @@
 /** The Statements resource: PUT, POST (one or a batch), GET with filters and `more`, HEAD. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseJsonBody, sendJson, type RouteContext } from '../server.ts';
+import { boundaryOf, buildMultipart, parseMultipart, type Part } from '../xapi/multipart.ts';
 import { allows } from '../auth/credentials.ts';
 import { isUuid } from '../xapi/formats.ts';
 import {
@@ -26,9 +27,20 @@ export function singleParams(request: FastifyRequest): Record<string, string> {
   return params;
 }
 
-function requireJson(request: FastifyRequest): void {
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') throw new ValidationError('Content-Type', `must be application/json for statements (was "${type || 'none'}")`);
+/** Statements from a JSON body, or from the first part of a multipart/mixed body with the attachments after it. */
+function readStatementsBody(request: FastifyRequest, maxDepth: number, what: string): { body: unknown; parts?: Part[] } {
+  const contentType = request.headers['content-type'] ?? '';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json') return { body: parseJsonBody(request.body, maxDepth, what) };
+  if (type === 'multipart/mixed') {
+    const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const [first, ...rest] = parseMultipart(raw, boundaryOf(contentType));
+    if (!first || !(first.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      throw new ValidationError(what, 'the first part of a multipart/mixed request must be the statements as application/json');
+    }
+    return { body: parseJsonBody(first.body, maxDepth, what), parts: rest };
+  }
+  throw new ValidationError('Content-Type', `must be application/json or multipart/mixed for statements (was "${type || 'none'}")`);
 }
 
 function writerOf(request: FastifyRequest, baseUrl: string): Writer {
@@ -64,24 +76,22 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
     const id = params.statementId;
     if (!id) throw new ValidationError('statementId', 'is required for PUT');
     if (!isUuid(id)) throw new ValidationError('statementId', 'must be a UUID');
-    requireJson(request);
-    const statement = parseJsonBody(request.body, config.maxJsonDepth, 'statement');
+    const { body: statement, parts } = readStatementsBody(request, config.maxJsonDepth, 'statement');
     if (Array.isArray(statement)) throw new ValidationError('statement', 'PUT takes one statement, not an array');
     const bodyId = (statement as { id?: unknown } | null)?.id;
     if (bodyId !== undefined && String(bodyId).toLowerCase() !== id.toLowerCase()) {
       throw new ValidationError('statement.id', `differs from the statementId parameter (${id})`);
     }
-    await storeStatements(backend, [{ ...(statement as object), id }], request.xapiVersion, writerOf(request, baseUrl(request)));
+    await storeStatements(backend, [{ ...(statement as object), id }], request.xapiVersion, writerOf(request, baseUrl(request)), parts);
     return reply.code(204).send();
   });
 
   app.post('/statements', { config: { scopes: WRITE } }, async (request, reply) => {
     const params = singleParams(request);
     if (Object.keys(params).length) throw new ValidationError(Object.keys(params)[0]!, 'is not a parameter of POST statements');
-    requireJson(request);
-    const body = parseJsonBody(request.body, config.maxJsonDepth, 'statements');
+    const { body, parts } = readStatementsBody(request, config.maxJsonDepth, 'statements');
     const statements = Array.isArray(body) ? body : [body];
-    const ids = await storeStatements(backend, statements, request.xapiVersion, writerOf(request, baseUrl(request)));
+    const ids = await storeStatements(backend, statements, request.xapiVersion, writerOf(request, baseUrl(request)), parts);
     return sendJson(reply, 200, ids);
   });
 
@@ -97,7 +107,8 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
         throw new NotFoundError(`no ${wantVoided ? 'voided ' : ''}statement ${singleId}`);
       }
       reply.header('Last-Modified', new Date(found.stored).toUTCString());
-      return sendJson(reply, 200, formatStatement(JSON.parse(found.body), parsed.format, languages));
+      const statement = formatStatement(JSON.parse(found.body), parsed.format, languages);
+      return parsed.attachments ? sendWithAttachments(reply, statement, [found.body]) : sendJson(reply, 200, statement);
     }
     const page = await readStatements(backend, {
       ...parsed.query,
@@ -108,10 +119,26 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
       page.nextAfter !== undefined
         ? `/xapi/statements/more/${Buffer.from(JSON.stringify({ p: params, a: page.nextAfter, m: page.maxSeq })).toString('base64url')}`
         : '';
-    return sendJson(reply, 200, {
-      statements: page.statements.map((s) => formatStatement(JSON.parse(s.body), parsed.format, languages)),
-      more,
-    });
+    const result = { statements: page.statements.map((s) => formatStatement(JSON.parse(s.body), parsed.format, languages)), more };
+    return parsed.attachments ? sendWithAttachments(reply, result, page.statements.map((s) => s.body)) : sendJson(reply, 200, result);
+  };
+
+  /** The result as the first part of a multipart/mixed answer, each attachment after it once. */
+  const sendWithAttachments = async (reply: FastifyReply, result: unknown, bodies: string[]) => {
+    const hashes = new Set<string>();
+    for (const body of bodies) {
+      const statement = JSON.parse(body);
+      for (const a of [...(statement.attachments ?? []), ...(statement.object?.attachments ?? [])]) hashes.add(String(a.sha2).toLowerCase());
+    }
+    const stored = await backend.getAttachments([...hashes]);
+    const { contentType, body } = buildMultipart([
+      { headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(result)) },
+      ...stored.map((a) => ({
+        headers: { 'Content-Type': a.contentType, 'Content-Transfer-Encoding': 'binary', 'X-Experience-API-Hash': a.sha2 },
+        body: a.content,
+      })),
+    ]);
+    return reply.code(200).type(contentType).send(body);
   };
 
   // Every answer to a statement query, errors included, carries Consistent-Through: writes are

@@ -103,6 +103,10 @@ export interface LrsBackend {
   deleteDocuments(key: Omit<DocumentKey, 'documentId'> & { documentId?: string }): Promise<void>;
   listDocumentIds(key: Omit<DocumentKey, 'documentId'>, since?: string): Promise<string[]>;
 
+  /** Attachment contents by SHA-2 (shared by every statement that declares the same hash). */
+  saveAttachments(attachments: { sha2: string; contentType: string; content: Buffer }[]): Promise<void>;
+  getAttachments(sha2s: string[]): Promise<{ sha2: string; contentType: string; content: Buffer }[]>;
+
   saveCredential(credential: Credential): Promise<void>;
   getCredential(key: string): Promise<Credential | undefined>;
   listCredentials(): Promise<Credential[]>;

@@ -43,6 +43,7 @@ export interface Database {
     etag: string;
     updated: string;
   };
+  attachments: { sha2: string; content_type: string; content: Buffer };
   credentials: {
     key: string;
     secret_hash: string;
@@ -126,6 +127,16 @@ function migrations(types: EngineTypes): Record<string, Migration> {
           .addColumn('label', 'text', (c) => c.notNull())
           .addColumn('created', 'text', (c) => c.notNull())
           .addColumn('revoked', 'smallint', (c) => c.notNull().defaultTo(0))
+          .execute();
+      },
+    },
+    '0002-attachments': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('attachments')
+          .addColumn('sha2', 'text', (c) => c.primaryKey())
+          .addColumn('content_type', 'text', (c) => c.notNull())
+          .addColumn('content', types.blob, (c) => c.notNull())
           .execute();
       },
     },
@@ -347,6 +358,22 @@ export abstract class SqlBackend implements LrsBackend {
     if (since) query = query.where('updated', '>', since);
     const rows = await query.orderBy('document_id').execute();
     return rows.map((r) => r.document_id);
+  }
+
+  async saveAttachments(attachments: { sha2: string; contentType: string; content: Buffer }[]): Promise<void> {
+    for (const a of attachments) {
+      await this.db
+        .insertInto('attachments')
+        .values({ sha2: a.sha2, content_type: a.contentType, content: a.content })
+        .onConflict((oc) => oc.column('sha2').doNothing())
+        .execute();
+    }
+  }
+
+  async getAttachments(sha2s: string[]): Promise<{ sha2: string; contentType: string; content: Buffer }[]> {
+    if (!sha2s.length) return [];
+    const rows = await this.db.selectFrom('attachments').selectAll().where('sha2', 'in', sha2s).execute();
+    return rows.map((r) => ({ sha2: r.sha2, contentType: r.content_type, content: Buffer.from(r.content) }));
   }
 
   async saveCredential(c: Credential): Promise<void> {

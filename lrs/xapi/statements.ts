@@ -5,7 +5,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { LrsBackend, StatementQuery, StoredStatement } from '../storage/backend.ts';
+import { matchAttachments, requireNoInlineAttachments } from './attachments.ts';
 import { isIsoTimestamp, isUuid, nowIso } from './formats.ts';
+import type { Part } from './multipart.ts';
 import { agentKey, indexStatement } from './identity.ts';
 import { validateActor, validateStatement, ValidationError, VOIDED_VERB, type XapiVersion } from './validate-statement.ts';
 
@@ -71,9 +73,11 @@ export function mergeDefinitions(older: Json | undefined, newer: Json): Json {
  * Stores statements (validated first, all of them). Returns their ids in order.
  * A re-sent id with identical content is a no-op; with different content a 409 and nothing stored.
  */
-export async function storeStatements(backend: LrsBackend, input: unknown[], version: XapiVersion, writer: Writer): Promise<string[]> {
+export async function storeStatements(backend: LrsBackend, input: unknown[], version: XapiVersion, writer: Writer, parts?: Part[]): Promise<string[]> {
   if (input.length === 0) throw new ValidationError('statements', 'the batch is empty');
   input.forEach((s, i) => validateStatement(s, version, input.length > 1 ? `statements[${i}]` : 'statement'));
+  // Attachment contents come as multipart parts; a JSON request may only point at files (fileUrl).
+  const attachments = parts ? matchAttachments(input as Json[], parts) : (requireNoInlineAttachments(input as Json[]), []);
   const stored = nowIso();
   const seen = new Set<string>();
   const prepared = (input as Json[]).map(normaliseStatement).map((statement, i) => {
@@ -136,6 +140,7 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
       }),
     );
     if (voidingTargets.length) await tx.markVoided(voidingTargets);
+    if (attachments.length) await tx.saveAttachments(attachments);
     for (const { body } of fresh) {
       const object = body.object as Json;
       if ((object.objectType ?? 'Activity') === 'Activity' && object.definition) {

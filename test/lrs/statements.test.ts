@@ -1,5 +1,5 @@
 /** The Statements resource on SQLite and PostgreSQL: the same tests, both databases. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from './backends.ts';
 import { startTestLrs, statement, type TestLrs } from './client.ts';
@@ -184,6 +184,52 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('statements on %s
     await lrs.request('POST', '/xapi/statements', { auth: all, body: statement({ object: { id, definition: { name: { fr: 'Consultation du marché' } } } }) });
     const activity = (await lrs.request('GET', `/xapi/activities?activityId=${encodeURIComponent(id)}`, { auth: all })).json;
     expect(activity.definition.name).toEqual({ en: 'Market consultation', fr: 'Consultation du marché' });
+  });
+
+  it('takes attachments in multipart/mixed and gives them back with attachments=true', async () => {
+    const content = Buffer.from('Minutes of the market consultation, in plain text.');
+    const sha2 = createHash('sha256').update(content).digest('hex');
+    const body = statement({ attachments: [{ usageType: 'https://inprocap.eu/attachments/minutes', display: { en: 'Minutes' }, contentType: 'text/plain', length: content.length, sha2 }] });
+    const boundary = 'test-boundary-42';
+    const multipart = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(body)}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${sha2}\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const posted = await lrs.request('POST', '/xapi/statements', { auth: all, raw: multipart, headers: { 'content-type': `multipart/mixed; boundary=${boundary}` } });
+    expect(posted.status, posted.text).toBe(200);
+    const [id] = posted.json;
+    const back = await lrs.request('GET', `/xapi/statements?statementId=${id}&attachments=true`, { auth: all });
+    expect(String(back.headers['content-type'])).toMatch(/^multipart\/mixed; boundary=/);
+    expect(back.text).toContain(`X-Experience-API-Hash: ${sha2}`);
+    expect(back.text).toContain(content.toString());
+    // Declared but missing, and present but undeclared, are both refused.
+    const json = await lrs.request('POST', '/xapi/statements', { auth: all, body });
+    expect(json.status).toBe(400);
+    expect(json.json.message).toContain('has no fileUrl');
+  });
+
+  it('understands the alternate request syntax', async () => {
+    const id = randomUUID();
+    const form = new URLSearchParams({
+      statementId: id,
+      content: JSON.stringify(statement()),
+      Authorization: all,
+      'X-Experience-API-Version': '1.0.3',
+      'Content-Type': 'application/json',
+    });
+    const put = await lrs.request('POST', '/xapi/statements?method=PUT', { raw: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, version: null });
+    expect(put.status, put.text).toBe(204);
+    const get = await lrs.request('POST', '/xapi/statements?method=GET', {
+      raw: new URLSearchParams({ statementId: id, Authorization: all, 'X-Experience-API-Version': '1.0.3' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      version: null,
+    });
+    expect(get.status).toBe(200);
+    expect(get.json.id).toBe(id);
+    const extra = await lrs.request('POST', `/xapi/statements?method=GET&statementId=${id}`, { raw: '', headers: { 'content-type': 'application/x-www-form-urlencoded' }, version: null });
+    expect(extra.status).toBe(400);
   });
 
   it('answers in the ids and canonical formats', async () => {
