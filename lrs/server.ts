@@ -121,7 +121,12 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
     const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/x-www-form-urlencoded') throw new ValidationError('Content-Type', 'the alternate request syntax needs an application/x-www-form-urlencoded body');
     const form = new URLSearchParams(Buffer.isBuffer(request.body) ? request.body.toString('utf8') : '');
+    // Headers sent as real headers count too; form fields override them.
     const headers: Record<string, string> = {};
+    for (const name of FORM_HEADERS) {
+      const value = request.headers[name];
+      if (typeof value === 'string' && name !== 'content-type' && name !== 'content-length') headers[name] = value;
+    }
     const params = new URLSearchParams();
     let content: string | undefined;
     for (const [name, value] of form) {
@@ -130,6 +135,9 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
       else if (FORM_HEADERS.includes(lower)) headers[lower] = value;
       else params.append(name, value);
     }
+    if (content !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    const version = headers['x-experience-api-version'] ?? config.defaultVersion;
+    if (version.startsWith('2.')) throw new ValidationError('method', 'xAPI 2.0 has no alternate request syntax: send the request itself (it remains for 1.0.x clients)');
     const path = request.url.split('?')[0]!;
     const response = await app.inject({
       method: method as 'GET',

@@ -250,7 +250,7 @@ function idsFormat(statement: Json): Json {
   const object = statement.object as Json;
   if (object.objectType === 'Agent' || object.objectType === 'Group') out.object = idsActor(object);
   else if (object.objectType === 'SubStatement') out.object = idsFormat(object);
-  else if ((object.objectType ?? 'Activity') === 'Activity') out.object = { ...(object.objectType ? { objectType: object.objectType } : {}), id: object.id };
+  else if ((object.objectType ?? 'Activity') === 'Activity') out.object = { id: object.id };
   if (statement.authority) out.authority = idsActor(statement.authority);
   return out;
 }
