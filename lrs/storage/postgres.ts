@@ -1,5 +1,5 @@
 /** PostgreSQL storage (pg): where a deployment grows, several LRS processes on one database. */
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { SqlBackend, type Database as Schema } from './sql-backend.ts';
 
@@ -13,6 +13,11 @@ export class PostgresBackend extends SqlBackend {
 
   constructor(db: Kysely<Schema>, inTransaction = false) {
     super(db, { serialPrimaryKey: 'bigserial', blob: 'bytea' }, inTransaction);
+  }
+
+  protected override async migrationSchema(): Promise<string | undefined> {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(this.db);
+    return rows[0]?.schema;
   }
 
   protected withTransaction(trx: Transaction<Schema>): SqlBackend {

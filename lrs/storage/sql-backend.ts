@@ -172,9 +172,24 @@ export abstract class SqlBackend implements LrsBackend {
   async migrate(): Promise<void> {
     const all = migrations(this.types);
     const provider: MigrationProvider = { getMigrations: async () => all };
-    const { error, results } = await new Migrator({ db: this.db, provider }).migrateToLatest();
-    const failed = results?.find((r) => r.status === 'Error');
-    if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+    // Several processes may start at once on one PostgreSQL: the migrator's lock serialises them,
+    // but creating its bookkeeping tables can race on a fresh database, so a failed first try is retried.
+    for (let attempt = 1; ; attempt++) {
+      const schema = await this.migrationSchema();
+      const { error, results } = await new Migrator({ db: this.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+      const failed = results?.find((r) => r.status === 'Error');
+      if (!error && !failed) return;
+      if (attempt >= 5) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+
+  /**
+   * Where the migrator keeps its bookkeeping tables. Named explicitly on PostgreSQL: otherwise it
+   * looks for them in every schema and is fooled by another LRS's tables in a neighbouring schema.
+   */
+  protected async migrationSchema(): Promise<string | undefined> {
+    return undefined;
   }
 
   async close(): Promise<void> {
