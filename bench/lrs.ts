@@ -1,0 +1,167 @@
+/**
+ * LRS benchmarks, as ratios against a baseline measured in the same run on the same machine:
+ *
+ * 1. Ingest through the HTTP API (single statements, batches of 100) against raw better-sqlite3
+ *    inserts of the same rows into the same engine (1 and 100 per transaction).
+ * 2. GET /statements filtered by activity and by agent with BENCH_STATEMENTS stored
+ *    (default 1,000,000), p50 and p95 over repeated queries.
+ *
+ * Run: npm run bench   (BENCH_STATEMENTS=200000 npm run bench for a quicker run)
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCredential } from '../lrs/auth/credentials.ts';
+import { createLrsServer } from '../lrs/server.ts';
+import type { StatementRow } from '../lrs/storage/backend.ts';
+import { openBackend } from '../lrs/storage/open.ts';
+import { indexStatement } from '../lrs/xapi/identity.ts';
+
+const INGEST = Number(process.env.BENCH_INGEST ?? 5000);
+const STORED = Number(process.env.BENCH_STATEMENTS ?? 1_000_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const ACTIVITIES = 2000;
+const AGENTS = 20000;
+
+const dir = mkdtempSync(join(tmpdir(), 'inprocap-bench-'));
+
+function sampleStatement(i: number) {
+  const agent = i % AGENTS;
+  const module = i % 7;
+  const activity = `https://inprocap.eu/modules/m${module}/quiz/q${i % ACTIVITIES}`;
+  return {
+    id: randomUUID(),
+    actor: { objectType: 'Agent', account: { homePage: `https://partner${agent % 4}.example.org`, name: `learner-${agent}` } },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } },
+    object: {
+      objectType: 'Activity',
+      id: activity,
+      definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction', interactionType: 'choice', name: { en: `Question ${i % ACTIVITIES}` } },
+    },
+    result: { success: i % 3 !== 0, response: 'b', duration: 'PT12.5S' },
+    context: {
+      registration: '3f1b5a2c-8d4e-4f6a-9b7c-0d1e2f3a4b5c',
+      contextActivities: { parent: [{ id: `https://inprocap.eu/modules/m${module}` }], category: [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }] },
+      language: 'en',
+      extensions: { 'https://inprocap.eu/xapi/extensions/organisation': `partner${agent % 4}` },
+    },
+    timestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+  };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+
+async function rawInsertRate(perTransaction: number): Promise<number> {
+  const db = new Database(join(dir, `raw-${perTransaction}.db`));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('create table statements (seq integer primary key autoincrement, id text unique not null, stored text not null, verb_id text not null, body text not null)');
+  db.exec('create index statements_stored on statements(stored)');
+  const insert = db.prepare('insert into statements (id, stored, verb_id, body) values (?, ?, ?, ?)');
+  const batch = db.transaction((rows: ReturnType<typeof sampleStatement>[]) => {
+    for (const r of rows) insert.run(r.id, new Date().toISOString(), r.verb.id, JSON.stringify(r));
+  });
+  const rows = Array.from({ length: INGEST }, (_, i) => sampleStatement(i));
+  const started = performance.now();
+  for (let i = 0; i < rows.length; i += perTransaction) batch(rows.slice(i, i + perTransaction));
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return rows.length / seconds;
+}
+
+async function lrsIngestRate(perRequest: number): Promise<number> {
+  const backend = await openBackend(join(dir, `lrs-${perRequest}.db`));
+  const app = await createLrsServer(backend, { logLevel: 'silent' });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const { credential, secret } = await createCredential(backend, 'bench', ['all']);
+  const headers = {
+    authorization: `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`,
+    'x-experience-api-version': '1.0.3',
+    'content-type': 'application/json',
+  };
+  const rows = Array.from({ length: INGEST }, (_, i) => sampleStatement(i));
+  const started = performance.now();
+  for (let i = 0; i < rows.length; i += perRequest) {
+    const body = perRequest === 1 ? rows[i] : rows.slice(i, i + perRequest);
+    const response = await fetch(`${url}/xapi/statements`, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (response.status !== 200) throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await app.close();
+  await backend.close();
+  return rows.length / seconds;
+}
+
+async function filteredQueries(): Promise<void> {
+  const backend = await openBackend(join(dir, 'large.db'));
+  console.log(`\nLoading ${fmt(STORED)} statements for the query benchmark…`);
+  const started = performance.now();
+  const chunk = 5000;
+  for (let i = 0; i < STORED; i += chunk) {
+    const rows: StatementRow[] = [];
+    for (let j = i; j < Math.min(STORED, i + chunk); j++) {
+      const s = sampleStatement(j);
+      const body = { ...s, stored: new Date(Date.UTC(2026, 0, 1) + j).toISOString(), authority: { objectType: 'Agent', account: { homePage: 'https://lrs', name: 'bench' } }, version: '1.0.0' };
+      const index = indexStatement(body);
+      rows.push({
+        id: s.id,
+        stored: body.stored,
+        verbId: s.verb.id,
+        objectActivityId: s.object.id,
+        objectStatementId: null,
+        registration: s.context.registration,
+        voiding: false,
+        org: `partner${j % 4}`,
+        credentialKey: 'bench',
+        contentHash: s.id,
+        body: JSON.stringify(body),
+        agents: index.agents,
+        activities: index.activities,
+      });
+    }
+    await backend.transaction((tx) => tx.insertStatements(rows));
+    if ((i / chunk) % 40 === 0) process.stdout.write(`  ${fmt(i + rows.length)} (${fmt((i + rows.length) / ((performance.now() - started) / 1000))}/s)\n`);
+  }
+  const app = await createLrsServer(backend, { logLevel: 'silent' });
+  const { credential, secret } = await createCredential(backend, 'bench', ['all']);
+  const headers = { authorization: `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, 'x-experience-api-version': '1.0.3' };
+  const measure = async (label: string, url: (i: number) => string) => {
+    const times: number[] = [];
+    for (let i = 0; i < QUERIES; i++) {
+      const t = performance.now();
+      const response = await app.inject({ method: 'GET', url: url(i), headers });
+      if (response.statusCode !== 200) throw new Error(`${label}: ${response.statusCode} ${response.body}`);
+      times.push(performance.now() - t);
+    }
+    console.log(`  ${label.padEnd(40)} p50 ${fmt(percentile(times, 50)).padStart(6)} ms   p95 ${fmt(percentile(times, 95)).padStart(6)} ms`);
+  };
+  console.log(`GET /statements at ${fmt(STORED)} statements (limit 100, ${QUERIES} queries each):`);
+  await measure('filtered by activity', (i) => `/xapi/statements?activity=${encodeURIComponent(`https://inprocap.eu/modules/m${i % 7}/quiz/q${(i * 37) % ACTIVITIES}`)}`);
+  await measure('filtered by agent', (i) => `/xapi/statements?agent=${encodeURIComponent(JSON.stringify({ account: { homePage: `https://partner${((i * 101) % AGENTS) % 4}.example.org`, name: `learner-${(i * 101) % AGENTS}` } }))}`);
+  await measure('filtered by activity, related', (i) => `/xapi/statements?related_activities=true&activity=${encodeURIComponent(`https://inprocap.eu/modules/m${i % 7}`)}`);
+  await app.close();
+  await backend.close();
+}
+
+async function main(): Promise<void> {
+  console.log(`LRS ingest, ${fmt(INGEST)} statements, SQLite (WAL, synchronous=NORMAL), this machine, this run:`);
+  const raw1 = await rawInsertRate(1);
+  const raw100 = await rawInsertRate(100);
+  const lrs1 = await lrsIngestRate(1);
+  const lrs100 = await lrsIngestRate(100);
+  console.log(`  raw inserts, 1 per transaction        ${fmt(raw1).padStart(9)} rows/s   (baseline)`);
+  console.log(`  raw inserts, 100 per transaction      ${fmt(raw100).padStart(9)} rows/s   (baseline)`);
+  console.log(`  LRS POST, 1 statement per request     ${fmt(lrs1).padStart(9)} rows/s   ${(lrs1 / raw1).toFixed(2)} x raw (1/tx)`);
+  console.log(`  LRS POST, batches of 100              ${fmt(lrs100).padStart(9)} rows/s   ${(lrs100 / raw100).toFixed(2)} x raw (100/tx)   target >= 0.50`);
+  if (STORED > 0) await filteredQueries();
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(dir, { recursive: true, force: true }));
