@@ -97,6 +97,7 @@ export interface LrsBackend {
   lastSeq(): Promise<number>;
   upsertActivity(id: string, definition: string): Promise<void>;
   getActivity(id: string): Promise<string | undefined>;
+  getActivities(ids: string[]): Promise<Map<string, string>>;
 
   getDocument(key: DocumentKey): Promise<StoredDocument | undefined>;
   putDocument(key: DocumentKey, doc: StoredDocument): Promise<void>;

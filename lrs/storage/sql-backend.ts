@@ -143,6 +143,9 @@ function migrations(types: EngineTypes): Record<string, Migration> {
   };
 }
 
+/** Rows per multi-row INSERT: within SQLite's bound-parameter limit with room to spare. */
+const INSERT_CHUNK = 200;
+
 const STATEMENT_COLUMNS = ['seq', 'id', 'stored', 'voided', 'voiding', 'object_statement_id', 'credential_key', 'content_hash', 'body'] as const;
 
 const toStored = (r: Pick<Database['statements'], (typeof STATEMENT_COLUMNS)[number]>): StoredStatement => ({
@@ -208,32 +211,34 @@ export abstract class SqlBackend implements LrsBackend {
   }
 
   async insertStatements(rows: StatementRow[]): Promise<void> {
-    for (const row of rows) {
+    // Multi-row inserts: one statement per row would cost a round trip each.
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
       const inserted = await this.db
         .insertInto('statements')
-        .values({
-          id: row.id,
-          stored: row.stored,
-          verb_id: row.verbId,
-          object_activity_id: row.objectActivityId,
-          object_statement_id: row.objectStatementId,
-          registration: row.registration,
-          voided: 0,
-          voiding: row.voiding ? 1 : 0,
-          org: row.org,
-          credential_key: row.credentialKey,
-          content_hash: row.contentHash,
-          body: row.body,
-        } as never)
-        .returning('seq')
-        .executeTakeFirstOrThrow();
-      const seq = Number(inserted.seq);
-      if (row.agents.length) {
-        await this.db.insertInto('statement_agents').values(row.agents.map((a) => ({ seq, agent_key: a.key, relation: a.relation }))).execute();
-      }
-      if (row.activities.length) {
-        await this.db.insertInto('statement_activities').values(row.activities.map((a) => ({ seq, activity_id: a.id, relation: a.relation }))).execute();
-      }
+        .values(
+          chunk.map((row) => ({
+            id: row.id,
+            stored: row.stored,
+            verb_id: row.verbId,
+            object_activity_id: row.objectActivityId,
+            object_statement_id: row.objectStatementId,
+            registration: row.registration,
+            voided: 0,
+            voiding: row.voiding ? 1 : 0,
+            org: row.org,
+            credential_key: row.credentialKey,
+            content_hash: row.contentHash,
+            body: row.body,
+          })) as never,
+        )
+        .returning(['seq', 'id'])
+        .execute();
+      const seqOf = new Map(inserted.map((r) => [r.id, Number(r.seq)]));
+      const agents = chunk.flatMap((row) => row.agents.map((a) => ({ seq: seqOf.get(row.id)!, agent_key: a.key, relation: a.relation })));
+      const activities = chunk.flatMap((row) => row.activities.map((a) => ({ seq: seqOf.get(row.id)!, activity_id: a.id, relation: a.relation })));
+      for (let j = 0; j < agents.length; j += INSERT_CHUNK * 2) await this.db.insertInto('statement_agents').values(agents.slice(j, j + INSERT_CHUNK * 2)).execute();
+      for (let j = 0; j < activities.length; j += INSERT_CHUNK * 2) await this.db.insertInto('statement_activities').values(activities.slice(j, j + INSERT_CHUNK * 2)).execute();
     }
   }
 
@@ -300,6 +305,12 @@ export abstract class SqlBackend implements LrsBackend {
   async lastSeq(): Promise<number> {
     const row = await this.db.selectFrom('statements').select(sql<number>`coalesce(max(seq), 0)`.as('max')).executeTakeFirst();
     return Number(row?.max ?? 0);
+  }
+
+  async getActivities(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.selectFrom('activities').select(['id', 'definition']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.definition]));
   }
 
   async upsertActivity(id: string, definition: string): Promise<void> {

@@ -3,7 +3,18 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import type { StatementRow } from './backend.ts';
 import { SqlBackend, type Database as Schema } from './sql-backend.ts';
+
+interface Prepared {
+  statement: Database.Statement;
+  agent: Database.Statement;
+  activity: Database.Statement;
+  definition: Database.Statement;
+}
+
+/** Prepared once per connection, shared by the backend and its transactions. */
+const prepared = new WeakMap<Database.Database, Prepared>();
 
 export class SqliteBackend extends SqlBackend {
   readonly engine = 'sqlite' as const;
@@ -16,14 +27,54 @@ export class SqliteBackend extends SqlBackend {
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    return new SqliteBackend(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }));
+    return new SqliteBackend(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }), database);
   }
 
-  constructor(db: Kysely<Schema>, inTransaction = false) {
+  constructor(
+    db: Kysely<Schema>,
+    private readonly database: Database.Database,
+    inTransaction = false,
+  ) {
     super(db, { serialPrimaryKey: 'integer', blob: 'blob' }, inTransaction);
   }
 
   protected withTransaction(trx: Transaction<Schema>): SqlBackend {
-    return new SqliteBackend(trx, true);
+    return new SqliteBackend(trx, this.database, true);
+  }
+
+  /**
+   * The ingest hot path, on prepared statements: better-sqlite3 runs them synchronously on the
+   * one connection kysely also uses, so inside a transaction they are part of it.
+   */
+  override async insertStatements(rows: StatementRow[]): Promise<void> {
+    const { statement, agent, activity } = this.prepared();
+    for (const row of rows) {
+      const { lastInsertRowid } = statement.run(
+        row.id, row.stored, row.verbId, row.objectActivityId, row.objectStatementId, row.registration,
+        row.voiding ? 1 : 0, row.org, row.credentialKey, row.contentHash, row.body,
+      );
+      for (const a of row.agents) agent.run(lastInsertRowid, a.key, a.relation);
+      for (const a of row.activities) activity.run(lastInsertRowid, a.id, a.relation);
+    }
+  }
+
+  override async upsertActivity(id: string, definition: string): Promise<void> {
+    this.prepared().definition.run(id, definition);
+  }
+
+  private prepared(): Prepared {
+    let statements = prepared.get(this.database);
+    if (statements) return statements;
+    statements = {
+      statement: this.database.prepare(
+        `insert into statements (id, stored, verb_id, object_activity_id, object_statement_id, registration, voided, voiding, org, credential_key, content_hash, body)
+         values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+      ),
+      agent: this.database.prepare('insert into statement_agents (seq, agent_key, relation) values (?, ?, ?)'),
+      activity: this.database.prepare('insert into statement_activities (seq, activity_id, relation) values (?, ?, ?)'),
+      definition: this.database.prepare('insert into activities (id, definition) values (?, ?) on conflict (id) do update set definition = excluded.definition'),
+    };
+    prepared.set(this.database, statements);
+    return statements;
   }
 }

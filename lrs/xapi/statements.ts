@@ -141,13 +141,20 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
     );
     if (voidingTargets.length) await tx.markVoided(voidingTargets);
     if (attachments.length) await tx.saveAttachments(attachments);
+    // Activity definitions: merged per activity within the batch, then once with what is stored.
+    const definitions = new Map<string, Json>();
     for (const { body } of fresh) {
       const object = body.object as Json;
       if ((object.objectType ?? 'Activity') === 'Activity' && object.definition) {
-        const known = await tx.getActivity(object.id);
-        const definition = mergeDefinitions(known ? JSON.parse(known).definition : undefined, object.definition);
-        await tx.upsertActivity(object.id, JSON.stringify({ objectType: 'Activity', id: object.id, definition }));
+        definitions.set(object.id, mergeDefinitions(definitions.get(object.id), object.definition));
       }
+    }
+    const known = await tx.getActivities([...definitions.keys()]);
+    for (const [id, definition] of definitions) {
+      const stored = known.get(id);
+      const merged = mergeDefinitions(stored ? JSON.parse(stored).definition : undefined, definition);
+      if (stored && canonicalJson(JSON.parse(stored).definition) === canonicalJson(merged)) continue; // nothing new
+      await tx.upsertActivity(id, JSON.stringify({ objectType: 'Activity', id, definition: merged }));
     }
     return prepared.map((p) => p.id);
   });
