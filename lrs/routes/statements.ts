@@ -22,6 +22,8 @@ export function singleParams(request: FastifyRequest): Record<string, string> {
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
     if (Array.isArray(value)) throw new ValidationError(key, 'is given more than once');
+    // NUL is no character any identifier may hold (and PostgreSQL text refuses it).
+    if (String(value).includes('\u0000') || key.includes('\u0000')) throw new ValidationError(key, 'must not contain the NUL character');
     params[key] = String(value);
   }
   return params;

@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { LrsBackend, StatementQuery, StoredStatement } from '../storage/backend.ts';
 import { matchAttachments, requireNoInlineAttachments } from './attachments.ts';
-import { isIsoTimestamp, isUuid, nowIso } from './formats.ts';
+import { isIri, isIsoTimestamp, isUuid, nowIso } from './formats.ts';
 import type { Part } from './multipart.ts';
 import { agentKey, indexStatement } from './identity.ts';
 import { validateActor, validateStatement, ValidationError, VOIDED_VERB, type XapiVersion } from './validate-statement.ts';
@@ -217,6 +217,9 @@ export function parseStatementQuery(params: Record<string, string | undefined>):
     const key = agentKey(agent as Json);
     if (!key) throw new ValidationError('agent', 'must identify an Agent or Group (mbox, mbox_sha1sum, openid or account)');
     query.agentKey = key;
+  }
+  for (const name of ['verb', 'activity'] as const) {
+    if (params[name] !== undefined && !isIri(params[name]!)) throw new ValidationError(name, 'must be an absolute IRI');
   }
   if (params.verb !== undefined) query.verbId = params.verb;
   if (params.activity !== undefined) query.activityId = params.activity;

@@ -96,7 +96,7 @@ function validateIfi(actor: Json, path: string): number {
     if (account.homePage === undefined) fail(`${path}.account.homePage`, 'is required');
     if (!isIrl(expectString(account.homePage, `${path}.account.homePage`))) fail(`${path}.account.homePage`, 'must be an absolute IRL');
     if (account.name === undefined) fail(`${path}.account.name`, 'is required');
-    expectString(account.name, `${path}.account.name`);
+    if (expectString(account.name, `${path}.account.name`).includes('\u0000')) fail(`${path}.account.name`, 'must not contain the NUL character');
   }
   return count;
 }

@@ -1,0 +1,64 @@
+/**
+ * Hostile input never produces a 5xx: seeded random mutations of a valid statement (wrong types,
+ * nulls, deletions, odd keys, deep nesting, odd text) and of query strings, on both databases.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/quiz/shuffle.ts';
+import { TEST_DATABASES } from './backends.ts';
+import { startTestLrs, statement, type TestLrs } from './client.ts';
+
+const WEIRD: unknown[] = [null, 0, -1, 1e308, true, '', ' ', 'a b', 'mailto:', '\u0000', '\ud800', '𝓧', [], [null], {}, { '': 1 }, '2026-02-30T00:00:00Z', 'P', '__proto__', 'constructor'];
+
+function mutate(value: unknown, random: () => number, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return random() < 0.05 ? WEIRD[Math.floor(random() * WEIRD.length)] : value;
+  if (Array.isArray(value)) return value.map((v) => mutate(v, random, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const roll = random();
+    if (roll < 0.03) continue; // drop the property
+    if (roll < 0.06) out[key] = WEIRD[Math.floor(random() * WEIRD.length)];
+    else out[key] = mutate(v, random, depth + 1);
+  }
+  if (random() < 0.04) out[['__proto__', 'extra', 'objectType', 'id', ' '][Math.floor(random() * 5)]!] = WEIRD[Math.floor(random() * WEIRD.length)];
+  return out;
+}
+
+describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('hostile input on %s', (_name, database) => {
+  let lrs: TestLrs;
+  let all: string;
+  beforeAll(async () => {
+    lrs = await startTestLrs(database);
+    all = await lrs.auth(['all']);
+  });
+  afterAll(async () => lrs?.close());
+
+  it('answers 300 mutated statements with 2xx or 4xx, never 5xx', async () => {
+    const random = seededRandom(20261122);
+    const statuses = new Map<number, number>();
+    const base = statement({ result: { score: { scaled: 0.5, raw: 5, min: 0, max: 10 }, duration: 'PT1M' }, context: { registration: '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b', contextActivities: { parent: [{ id: 'https://inprocap.eu/m' }] } } });
+    for (let i = 0; i < 300; i++) {
+      const body = mutate(random() < 0.2 ? [base, base] : base, random);
+      const raw = JSON.stringify(body).replace('"__proto__"', random() < 0.5 ? '"__proto__"' : '"constructor"');
+      const response = await lrs.request('POST', '/xapi/statements', { auth: all, raw });
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      expect(response.status, `${raw.slice(0, 300)} -> ${response.text}`).toBeLessThan(500);
+    }
+    // The mutations must exercise both paths, or this test proves little.
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(50);
+    expect(statuses.get(200) ?? 0).toBeGreaterThan(5);
+  });
+
+  it('answers odd query strings with 4xx, never 5xx', async () => {
+    const random = seededRandom(7);
+    const names = ['agent', 'verb', 'activity', 'registration', 'since', 'until', 'limit', 'format', 'ascending', 'statementId', 'related_agents', 'attachments', 'x'];
+    for (let i = 0; i < 150; i++) {
+      const params = new URLSearchParams();
+      const count = 1 + Math.floor(random() * 3);
+      for (let k = 0; k < count; k++) params.append(names[Math.floor(random() * names.length)]!, String(WEIRD[Math.floor(random() * WEIRD.length)] ?? 'null'));
+      for (const path of ['/xapi/statements', '/xapi/activities/state', '/xapi/agents/profile', '/xapi/activities', '/xapi/agents']) {
+        const response = await lrs.request('GET', `${path}?${params}`, { auth: all });
+        expect(response.status, `${path}?${params} -> ${response.text}`).toBeLessThan(500);
+      }
+    }
+  });
+});
