@@ -130,6 +130,18 @@ function migrations(types: EngineTypes): Record<string, Migration> {
           .execute();
       },
     },
+    '0003-reference-index': {
+      // Statements that target another statement are few: this index finds them in order
+      // without scanning the table, for the StatementRef part of filtered queries.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('statements_references')
+          .on('statements')
+          .column('seq')
+          .where(sql.ref('object_statement_id'), 'is not', null)
+          .execute();
+      },
+    },
     '0002-attachments': {
       async up(db: Kysely<unknown>) {
         await db.schema
@@ -247,47 +259,67 @@ export abstract class SqlBackend implements LrsBackend {
   }
 
   async queryStatements(q: StatementQuery): Promise<StoredStatement[]> {
+    const page = (query: ReturnType<typeof this.statementsPage>) =>
+      query.orderBy('seq', q.ascending ? 'asc' : 'desc').limit(q.limit).execute();
+    const direct = await page(this.statementsPage(q).where((eb) => eb.and(this.directFilters(eb, q, 'statements'))));
+    if (!(q.agentKey || q.verbId || q.activityId || q.registration)) return direct.map(toStored);
+    // A statement also matches when it targets (StatementRef, voiding included) a statement that
+    // matches, even a voided one; two levels of reference are followed. Few statements are
+    // references, so they are looked up apart, from their own index, and merged in order.
+    const referring = await page(
+      this.statementsPage(q)
+        .where('object_statement_id', 'is not', null)
+        .where((eb) =>
+          eb.or([
+            eb.exists(eb.selectFrom('statements as t').select('t.seq').whereRef('t.id', '=', 'statements.object_statement_id').where((e) => e.and(this.directFilters(e, q, 't')))),
+            eb.exists(
+              eb
+                .selectFrom('statements as t1')
+                .innerJoin('statements as t2', 't2.id', 't1.object_statement_id')
+                .select('t1.seq')
+                .whereRef('t1.id', '=', 'statements.object_statement_id')
+                .where((e) => e.and(this.directFilters(e, q, 't2'))),
+            ),
+          ]),
+        ),
+    );
+    const merged = new Map([...direct, ...referring].map((r) => [Number(r.seq), r]));
+    return [...merged.values()]
+      .sort((a, b) => (q.ascending ? Number(a.seq) - Number(b.seq) : Number(b.seq) - Number(a.seq)))
+      .slice(0, q.limit)
+      .map(toStored);
+  }
+
+  /** Unvoided statements within the query's time and paging bounds. */
+  private statementsPage(q: StatementQuery) {
     let query = this.db.selectFrom('statements').select(STATEMENT_COLUMNS).where('voided', '=', 0);
     if (q.since) query = query.where('stored', '>', q.since);
     if (q.until) query = query.where('stored', '<=', q.until);
     if (q.credentialKey) query = query.where('credential_key', '=', q.credentialKey);
     if (q.maxSeq !== undefined) query = query.where('seq', '<=', q.maxSeq);
     if (q.afterSeq !== undefined) query = query.where('seq', q.ascending ? '>' : '<', q.afterSeq);
-    if (q.agentKey || q.verbId || q.activityId || q.registration) {
-      // A statement also matches when it targets (StatementRef, voiding included) a statement
-      // that matches, even a voided one; two levels of reference are followed.
-      const matching = this.matchingIds(q);
-      const referring = this.db.selectFrom('statements as r1').select('r1.id').where('r1.object_statement_id', 'in', matching);
-      query = query.where((eb) =>
-        eb.or([
-          eb('id', 'in', this.matchingIds(q)),
-          eb('object_statement_id', 'in', matching),
-          eb('object_statement_id', 'in', referring),
-        ]),
-      );
-    }
-    const rows = await query.orderBy('seq', q.ascending ? 'asc' : 'desc').limit(q.limit).execute();
-    return rows.map(toStored);
+    return query;
   }
 
-  /** Ids of the statements the filters match directly (voided ones included). */
-  private matchingIds(q: StatementQuery) {
-    let matched = this.db.selectFrom('statements as m').select('m.id');
-    if (q.verbId) matched = matched.where('m.verb_id', '=', q.verbId);
-    if (q.registration) matched = matched.where('m.registration', '=', q.registration);
+  /** The agent, verb, activity and registration filters on the statements table seen as `table`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private directFilters(eb: any, q: StatementQuery, table: 'statements' | 't' | 't2') {
+    const conditions = [];
+    if (q.verbId) conditions.push(eb(`${table}.verb_id`, '=', q.verbId));
+    if (q.registration) conditions.push(eb(`${table}.registration`, '=', q.registration));
     if (q.activityId) {
       const relations = q.relatedActivities ? ['object', 'related'] : ['object'];
-      matched = matched.where('m.seq', 'in', (eb) =>
-        eb.selectFrom('statement_activities').select('seq').where('activity_id', '=', q.activityId!).where('relation', 'in', relations),
+      conditions.push(
+        eb(`${table}.seq`, 'in', this.db.selectFrom('statement_activities').select('seq').where('activity_id', '=', q.activityId).where('relation', 'in', relations)),
       );
     }
     if (q.agentKey) {
       const relations = q.relatedAgents ? ['actor', 'object', 'related'] : ['actor', 'object'];
-      matched = matched.where('m.seq', 'in', (eb) =>
-        eb.selectFrom('statement_agents').select('seq').where('agent_key', '=', q.agentKey!).where('relation', 'in', relations),
+      conditions.push(
+        eb(`${table}.seq`, 'in', this.db.selectFrom('statement_agents').select('seq').where('agent_key', '=', q.agentKey).where('relation', 'in', relations)),
       );
     }
-    return matched;
+    return conditions;
   }
 
   async statementsReferring(ids: string[]): Promise<StoredStatement[]> {
