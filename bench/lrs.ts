@@ -1,7 +1,7 @@
 /**
  * LRS benchmarks, as ratios against a baseline measured in the same run on the same machine:
  *
- * 1. Ingest through the HTTP API (single statements, batches of 100) against raw better-sqlite3
+ * 1. Ingest through the HTTP API of an LRS process (single statements, batches of 100), against raw better-sqlite3
  *    inserts of the same rows (statement and index rows, same schema) into the same engine,
  *    1 and 100 per transaction.
  * 2. GET /statements filtered by activity and by agent with BENCH_STATEMENTS stored
@@ -10,6 +10,7 @@
  * Run: npm run bench   (BENCH_STATEMENTS=200000 npm run bench for a quicker run)
  */
 import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,26 +106,40 @@ async function rawInsertRate(perTransaction: number): Promise<number> {
   return rows.length / seconds;
 }
 
+/** The LRS as a separate process, as in production: the bench process is only its client. */
+async function startLrsProcess(database: string): Promise<{ url: string; authorization: string; stop: () => void }> {
+  const root = join(import.meta.dirname, '..');
+  const cli = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin/inprocap.js'), ...args], { cwd: root, encoding: 'utf8' });
+  const created = cli(['lrs', 'credentials', 'create', '--org', 'bench', '--scopes', 'all', '--database', database]);
+  const key = /key:\s+(\S+)/.exec(created.stdout)?.[1];
+  const secret = /secret:\s+(\S+)/.exec(created.stdout)?.[1];
+  if (!key || !secret) throw new Error(`could not create a credential: ${created.stderr}`);
+  const child = spawn(process.execPath, [join(root, 'bin/inprocap.js'), 'lrs', '--lrs-port', '0', '--database', database, '--log-level', 'error'], { cwd: root });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /LRS: (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`LRS exited (${code}): ${output}`)));
+  });
+  return { url, authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`, stop: () => child.kill('SIGTERM') };
+}
+
 async function lrsIngestRate(perRequest: number): Promise<number> {
-  const backend = await openBackend(join(dir, `lrs-${perRequest}.db`));
-  const app = await createLrsServer(backend, { logLevel: 'silent' });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const { credential, secret } = await createCredential(backend, 'bench', ['all']);
-  const headers = {
-    authorization: `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`,
-    'x-experience-api-version': '1.0.3',
-    'content-type': 'application/json',
-  };
+  const lrs = await startLrsProcess(join(dir, `lrs-${perRequest}.db`));
+  const headers = { authorization: lrs.authorization, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' };
   const rows = Array.from({ length: INGEST }, (_, i) => sampleStatement(i));
+  const bodies: string[] = [];
+  for (let i = 0; i < rows.length; i += perRequest) bodies.push(JSON.stringify(perRequest === 1 ? rows[i] : rows.slice(i, i + perRequest)));
   const started = performance.now();
-  for (let i = 0; i < rows.length; i += perRequest) {
-    const body = perRequest === 1 ? rows[i] : rows.slice(i, i + perRequest);
-    const response = await fetch(`${url}/xapi/statements`, { method: 'POST', headers, body: JSON.stringify(body) });
+  for (const body of bodies) {
+    const response = await fetch(`${lrs.url}/statements`, { method: 'POST', headers, body });
     if (response.status !== 200) throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
   }
   const seconds = (performance.now() - started) / 1000;
-  await app.close();
-  await backend.close();
+  lrs.stop();
   return rows.length / seconds;
 }
 
