@@ -28,16 +28,18 @@ export interface Writer {
   authority: Json;
 }
 
-/** JSON with object keys sorted, so equal statements give equal text. */
+/** JSON with object keys sorted, so equal statements give equal text. On the ingest hot path. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Json)[k])}`)
-      .join(',')}}`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${canonicalJson((value as Json)[keys[i]!])}`;
+  return `${out}}`;
 }
 
 function contentHash(statement: Json): string {
@@ -152,9 +154,8 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
     const known = await tx.getActivities([...definitions.keys()]);
     for (const [id, definition] of definitions) {
       const stored = known.get(id);
-      const merged = mergeDefinitions(stored ? JSON.parse(stored).definition : undefined, definition);
-      if (stored && canonicalJson(JSON.parse(stored).definition) === canonicalJson(merged)) continue; // nothing new
-      await tx.upsertActivity(id, JSON.stringify({ objectType: 'Activity', id, definition: merged }));
+      const text = JSON.stringify({ objectType: 'Activity', id, definition: mergeDefinitions(stored ? JSON.parse(stored).definition : undefined, definition) });
+      if (text !== stored) await tx.upsertActivity(id, text); // unchanged definitions cost no write
     }
     return prepared.map((p) => p.id);
   });
