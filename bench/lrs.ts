@@ -70,7 +70,6 @@ function rowOf(s: ReturnType<typeof sampleStatement>, stored: string): Statement
     voiding: false,
     org: 'bench',
     credentialKey: 'bench',
-    contentHash: s.id,
     body: JSON.stringify(body),
     agents: index.agents,
     activities: index.activities,
@@ -87,13 +86,13 @@ async function rawInsertRate(perTransaction: number): Promise<number> {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  const statement = db.prepare('insert into statements (id, stored, verb_id, object_activity_id, object_statement_id, registration, voided, voiding, org, credential_key, content_hash, body) values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)');
+  const statement = db.prepare('insert into statements (id, stored, verb_id, object_activity_id, object_statement_id, registration, voided, voiding, org, credential_key, body) values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)');
   const agent = db.prepare('insert into statement_agents (seq, agent_key, relation) values (?, ?, ?)');
   const activity = db.prepare('insert into statement_activities (seq, activity_id, relation) values (?, ?, ?)');
   const batch = db.transaction((rows: ReturnType<typeof sampleStatement>[]) => {
     for (const s of rows) {
       const r = rowOf(s, new Date().toISOString());
-      const { lastInsertRowid } = statement.run(r.id, r.stored, r.verbId, r.objectActivityId, r.objectStatementId, r.registration, r.org, r.credentialKey, r.contentHash, r.body);
+      const { lastInsertRowid } = statement.run(r.id, r.stored, r.verbId, r.objectActivityId, r.objectStatementId, r.registration, r.org, r.credentialKey, r.body);
       for (const a of r.agents) agent.run(lastInsertRowid, a.key, a.relation);
       for (const a of r.activities) activity.run(lastInsertRowid, a.id, a.relation);
     }

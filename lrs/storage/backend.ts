@@ -15,8 +15,6 @@ export interface StatementRow {
   /** Organisation and credential that wrote the statement (for statements/read/mine and reports). */
   org: string;
   credentialKey: string;
-  /** Hash of the statement as the client sent it (canonical JSON): equal hashes mean the same statement. */
-  contentHash: string;
   /** The statement as stored (id, stored, authority, version filled in), as JSON text. */
   body: string;
   /** Agent keys (see agentKey) by how the agent appears in the statement. */
@@ -32,7 +30,6 @@ export interface StoredStatement {
   voiding: boolean;
   objectStatementId: string | null;
   credentialKey: string;
-  contentHash: string;
   body: string;
 }
 

@@ -26,7 +26,6 @@ export interface Database {
     voiding: number;
     org: string;
     credential_key: string;
-    content_hash: string;
     body: string;
   };
   statement_agents: { seq: number; agent_key: string; relation: string };
@@ -79,7 +78,6 @@ function migrations(types: EngineTypes): Record<string, Migration> {
           .addColumn('voiding', 'smallint', (c) => c.notNull().defaultTo(0))
           .addColumn('org', 'text', (c) => c.notNull())
           .addColumn('credential_key', 'text', (c) => c.notNull())
-          .addColumn('content_hash', 'text', (c) => c.notNull())
           .addColumn('body', 'text', (c) => c.notNull())
           .execute();
         await db.schema.createIndex('statements_stored').on('statements').columns(['stored']).execute();
@@ -158,7 +156,7 @@ function migrations(types: EngineTypes): Record<string, Migration> {
 /** Rows per multi-row INSERT: within SQLite's bound-parameter limit with room to spare. */
 const INSERT_CHUNK = 200;
 
-const STATEMENT_COLUMNS = ['seq', 'id', 'stored', 'voided', 'voiding', 'object_statement_id', 'credential_key', 'content_hash', 'body'] as const;
+const STATEMENT_COLUMNS = ['seq', 'id', 'stored', 'voided', 'voiding', 'object_statement_id', 'credential_key', 'body'] as const;
 
 const toStored = (r: Pick<Database['statements'], (typeof STATEMENT_COLUMNS)[number]>): StoredStatement => ({
   seq: Number(r.seq),
@@ -168,7 +166,6 @@ const toStored = (r: Pick<Database['statements'], (typeof STATEMENT_COLUMNS)[num
   voiding: Number(r.voiding) === 1,
   objectStatementId: r.object_statement_id,
   credentialKey: r.credential_key,
-  contentHash: r.content_hash,
   body: r.body,
 });
 
@@ -240,7 +237,6 @@ export abstract class SqlBackend implements LrsBackend {
             voiding: row.voiding ? 1 : 0,
             org: row.org,
             credential_key: row.credentialKey,
-            content_hash: row.contentHash,
             body: row.body,
           })) as never,
         )

@@ -51,7 +51,7 @@ export class SqliteBackend extends SqlBackend {
     for (const row of rows) {
       const { lastInsertRowid } = statement.run(
         row.id, row.stored, row.verbId, row.objectActivityId, row.objectStatementId, row.registration,
-        row.voiding ? 1 : 0, row.org, row.credentialKey, row.contentHash, row.body,
+        row.voiding ? 1 : 0, row.org, row.credentialKey, row.body,
       );
       for (const a of row.agents) agent.run(lastInsertRowid, a.key, a.relation);
       for (const a of row.activities) activity.run(lastInsertRowid, a.id, a.relation);
@@ -67,8 +67,8 @@ export class SqliteBackend extends SqlBackend {
     if (statements) return statements;
     statements = {
       statement: this.database.prepare(
-        `insert into statements (id, stored, verb_id, object_activity_id, object_statement_id, registration, voided, voiding, org, credential_key, content_hash, body)
-         values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+        `insert into statements (id, stored, verb_id, object_activity_id, object_statement_id, registration, voided, voiding, org, credential_key, body)
+         values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
       ),
       agent: this.database.prepare('insert into statement_agents (seq, agent_key, relation) values (?, ?, ?)'),
       activity: this.database.prepare('insert into statement_activities (seq, activity_id, relation) values (?, ?, ?)'),

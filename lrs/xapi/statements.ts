@@ -3,7 +3,7 @@
  * authority and version set by the LRS, conflicts and no-ops on re-sent ids, voiding; and reading
  * with every filter, formats and `more` paging.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { LrsBackend, StatementQuery, StoredStatement } from '../storage/backend.ts';
 import { matchAttachments, requireNoInlineAttachments } from './attachments.ts';
 import { isIri, isIsoTimestamp, isUuid, nowIso } from './formats.ts';
@@ -42,9 +42,15 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
-function contentHash(statement: Json): string {
+/**
+ * The statement as the client meant it, for deciding whether a re-sent id carries the same
+ * statement: without what the LRS adds (stored, authority, version, a timestamp it filled in),
+ * keys in canonical order. Computed only when an id is already stored, so ingest does not pay it.
+ */
+function clientView(statement: Json, filledTimestamp: boolean): string {
   const { stored: _s, authority: _a, version: _v, ...rest } = statement;
-  return createHash('sha256').update(canonicalJson({ ...rest, id: String(rest.id).toLowerCase() })).digest('hex');
+  if (filledTimestamp) delete rest.timestamp;
+  return canonicalJson({ ...rest, id: String(rest.id).toLowerCase() });
 }
 
 /** Single context activities become one-element arrays, as the specification stores them. */
@@ -71,6 +77,15 @@ export function mergeDefinitions(older: Json | undefined, newer: Json): Json {
   return merged;
 }
 
+/** Per database: activity definitions (as sent) this process knows to be contained in what is stored. */
+const knownDefinitions = new WeakMap<LrsBackend, Map<string, string>>();
+const REMEMBERED_DEFINITIONS = 10_000;
+
+function rememberDefinition(known: Map<string, string>, id: string, definition: string): void {
+  if (known.size >= REMEMBERED_DEFINITIONS) known.delete(known.keys().next().value!);
+  known.set(id, definition);
+}
+
 /**
  * Stores statements (validated first, all of them). Returns their ids in order.
  * A re-sent id with identical content is a no-op; with different content a 409 and nothing stored.
@@ -86,7 +101,6 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
     const id = String(statement.id ?? randomUUID()).toLowerCase();
     if (seen.has(id)) throw new ValidationError(`statements[${i}].id`, `"${id}" appears more than once in the batch`);
     seen.add(id);
-    const hash = contentHash({ ...statement, id });
     const body: Json = {
       ...statement,
       id,
@@ -95,15 +109,19 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
       authority: writer.authority,
       version: statement.version ?? (version === '2.0' ? '2.0.0' : '1.0.0'),
     };
-    return { id, hash, body, statement };
+    return { id, body, statement };
   });
 
+  let storedDefinitions = knownDefinitions.get(backend);
+  if (!storedDefinitions) knownDefinitions.set(backend, (storedDefinitions = new Map()));
   return backend.transaction(async (tx) => {
     const existing = new Map((await tx.findStatements(prepared.map((p) => p.id))).map((s) => [s.id, s]));
     const fresh = prepared.filter((p) => {
       const known = existing.get(p.id);
       if (!known) return true;
-      if (known.contentHash !== p.hash) throw new ConflictError(`statement ${p.id} already exists with different content`);
+      const storedBody = JSON.parse(known.body) as Json;
+      const same = clientView(storedBody, storedBody.timestamp === storedBody.stored) === clientView({ ...p.statement, id: p.id }, false);
+      if (!same) throw new ConflictError(`statement ${p.id} already exists with different content`);
       return false; // identical: already stored
     });
 
@@ -121,7 +139,7 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
     }
 
     await tx.insertStatements(
-      fresh.map(({ id, hash, body }) => {
+      fresh.map(({ id, body }) => {
         const object = body.object as Json;
         const index = indexStatement(body);
         return {
@@ -134,7 +152,6 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
           voiding: body.verb.id === VOIDED_VERB,
           org: writer.org,
           credentialKey: writer.credentialKey,
-          contentHash: hash,
           body: JSON.stringify(body),
           agents: index.agents,
           activities: index.activities,
@@ -144,12 +161,13 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
     if (voidingTargets.length) await tx.markVoided(voidingTargets);
     if (attachments.length) await tx.saveAttachments(attachments);
     // Activity definitions: merged per activity within the batch, then once with what is stored.
+    // Definitions only grow by merging, so one this process has already stored needs no work.
     const definitions = new Map<string, Json>();
     for (const { body } of fresh) {
       const object = body.object as Json;
-      if ((object.objectType ?? 'Activity') === 'Activity' && object.definition) {
-        definitions.set(object.id, mergeDefinitions(definitions.get(object.id), object.definition));
-      }
+      if ((object.objectType ?? 'Activity') !== 'Activity' || !object.definition) continue;
+      if (storedDefinitions.get(object.id) === JSON.stringify(object.definition)) continue;
+      definitions.set(object.id, mergeDefinitions(definitions.get(object.id), object.definition));
     }
     const known = await tx.getActivities([...definitions.keys()]);
     for (const [id, definition] of definitions) {
@@ -157,6 +175,10 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
       const text = JSON.stringify({ objectType: 'Activity', id, definition: mergeDefinitions(stored ? JSON.parse(stored).definition : undefined, definition) });
       if (text !== stored) await tx.upsertActivity(id, text); // unchanged definitions cost no write
     }
+    return fresh.filter(({ body }) => definitions.has(body.object.id)).map(({ body }) => [body.object.id, JSON.stringify(body.object.definition)] as const);
+  }).then((written) => {
+    // Only once committed: a rolled-back batch must not be remembered as stored.
+    for (const [id, definition] of written) rememberDefinition(storedDefinitions, id, definition);
     return prepared.map((p) => p.id);
   });
 }
