@@ -13,6 +13,14 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
+/** Random base64url text that never starts with "-", which command lines would read as an option. */
+function randomToken(bytes: number): string {
+  for (;;) {
+    const token = randomBytes(bytes).toString('base64url');
+    if (!token.startsWith('-')) return token;
+  }
+}
+
 export function hashSecret(key: string, secret: string): string {
   return createHmac('sha256', key).update(secret).digest('hex');
 }
@@ -27,8 +35,8 @@ export async function createCredential(backend: LrsBackend, org: string, scopes:
   const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown scope ${unknown.join(', ')}: choose from ${SCOPES.join(', ')}`);
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(org)) throw new Error('the organisation id must be 1-64 letters, digits, ".", "_" or "-"');
-  const key = randomBytes(12).toString('base64url');
-  const secret = randomBytes(32).toString('base64url');
+  const key = randomToken(12);
+  const secret = randomToken(32);
   const credential: Credential = {
     key,
     secretHash: hashSecret(key, secret),
