@@ -23,7 +23,7 @@ KEY=$(echo "$CREDENTIAL" | awk '/key:/{print $2}')
 SECRET=$(echo "$CREDENTIAL" | awk '/secret:/{print $2}')
 cd "$SUITE"
 before=$(ls logs 2>/dev/null | wc -l)
-node bin/console_runner.js -e "http://localhost:$PORT/xapi" -a --user="$KEY" --password="$SECRET" -x "$VERSION" > "$WORK/suite.out" 2>&1 || true
+node bin/console_runner.js -e "http://localhost:$PORT/xapi" -a --authUser="$KEY" --authPassword="$SECRET" -x "$VERSION" > "$WORK/suite.out" 2>&1 || true
 LOG=$(ls -t logs/*.log | head -n1)
 [ "$(ls logs | wc -l)" -gt "$before" ] || { echo "the suite wrote no run log; see $WORK/suite.out"; exit 1; }
 DIR=$([ "$VERSION" = 2.0.0 ] && echo v2_0 || echo v1_0_3)
