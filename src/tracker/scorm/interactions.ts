@@ -131,3 +131,28 @@ function questionParts(q: Question, response: Response, correct: boolean, latenc
       };
   }
 }
+
+/** A response in the format SCORM 2004 and xAPI share (delimiters [,] [.] [:]). */
+export function formatXapiResponse(part: ResponsePart): string {
+  switch (part.kind) {
+    case 'boolean':
+      return part.value ? 'true' : 'false';
+    case 'choices':
+    case 'sequence':
+      return part.choices.map((c) => c.id).join('[,]');
+    case 'pairs':
+      // Targets named by letter: a pair's own id would read "p1[.]p1" for every correct pair.
+      return part.pairs.map((p) => `${p.source.id}[.]${String.fromCharCode(97 + p.target.index)}`).join('[,]');
+    case 'text':
+      return part.text;
+    case 'number':
+      return String(part.value);
+    case 'range':
+      return `${part.min}[:]${part.max}`;
+  }
+}
+
+export function correctPatternXapi(part: ResponsePart): string {
+  // {case_matters} must lead a fill-in pattern when the answer's case counts.
+  return part.kind === 'text' ? `{case_matters=${part.caseMatters}}${part.text}` : formatXapiResponse(part);
+}

@@ -4,7 +4,7 @@
  * packages are single-SCO, and Moodle answers exitAll/suspendAll with an error page.
  */
 import type { Course } from '../../content/schema.ts';
-import { interactionParts, type ResponsePart } from './interactions.ts';
+import { correctPatternXapi, formatXapiResponse, interactionParts } from './interactions.ts';
 import { ScormTracker, type ScormApi, type ScormDataModel } from './scorm-tracker.ts';
 import { isoDuration, isoTimestamp } from './time.ts';
 
@@ -31,31 +31,6 @@ export function scorm2004Adapter(api: Scorm2004Api): ScormApi {
       return { code: Number(code) || 0, message: code === '0' ? '' : String(api.GetErrorString(code) ?? '') };
     },
   };
-}
-
-/** Characters SCORM 2004 reserves in response strings are escaped by reserved delimiters. */
-function format(part: ResponsePart): string {
-  switch (part.kind) {
-    case 'boolean':
-      return part.value ? 'true' : 'false';
-    case 'choices':
-    case 'sequence':
-      return part.choices.map((c) => c.id).join('[,]');
-    case 'pairs':
-      // Targets named by letter: a pair's own id would read "p1[.]p1" for every correct pair.
-      return part.pairs.map((p) => `${p.source.id}[.]${String.fromCharCode(97 + p.target.index)}`).join('[,]');
-    case 'text':
-      return part.text;
-    case 'number':
-      return String(part.value);
-    case 'range':
-      return `${part.min}[:]${part.max}`;
-  }
-}
-
-function correctPattern(part: ResponsePart): string {
-  // {case_matters} must lead a fill-in pattern when the answer's case counts.
-  return part.kind === 'text' ? `{case_matters=${part.caseMatters}}${part.text}` : format(part);
 }
 
 export const scorm2004Model: ScormDataModel = {
@@ -95,10 +70,10 @@ export const scorm2004Model: ScormDataModel = {
       [`${prefix}.timestamp`, isoTimestamp(parts.timestamp)],
       [`${prefix}.description`, parts.description.slice(0, 250)],
     ];
-    parts.correct.forEach((pattern, i) => values.push([`${prefix}.correct_responses.${i}.pattern`, correctPattern(pattern)]));
+    parts.correct.forEach((pattern, i) => values.push([`${prefix}.correct_responses.${i}.pattern`, correctPatternXapi(pattern)]));
     if (parts.weighting !== undefined) values.push([`${prefix}.weighting`, String(parts.weighting)]);
     if (parts.response) {
-      const text = format(parts.response);
+      const text = formatXapiResponse(parts.response);
       values.push([`${prefix}.learner_response`, parts.type === 'long-fill-in' ? text.slice(0, 4000) : parts.response.kind === 'text' ? text.slice(0, 250) : text]);
     }
     values.push([`${prefix}.result`, parts.result]);
