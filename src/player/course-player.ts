@@ -99,8 +99,18 @@ export class CoursePlayer extends EventTarget {
     this.goTo(this.state.section - 1);
   }
 
+  private readonly lessonsReported = new Set<string>();
+
   private markVisited(): void {
-    if (this.state.section < this.summaryIndex) this.state.visited[this.state.section] = true;
+    if (this.state.section >= this.summaryIndex) return;
+    this.state.visited[this.state.section] = true;
+    const section = this.currentSection;
+    // A lesson read is recorded once per session (the LRS gets an "experienced" statement).
+    if (section?.kind === 'lesson' && !this.lessonsReported.has(section.id)) {
+      this.lessonsReported.add(section.id);
+      const title = this.content.lessons.find((l) => l.id === section.id)?.title ?? section.id;
+      void this.report(() => this.tracker.recordInteraction({ kind: 'lesson', lessonId: section.id, title, timestamp: new Date() }));
+    }
   }
 
   sectionStatus(index: number): SectionStatus {

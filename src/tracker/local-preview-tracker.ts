@@ -57,7 +57,9 @@ export class LocalPreviewTracker implements Tracker {
         ? { kind: 'question', id: interaction.question.id, result: interaction.result.correct ? 'correct' : 'incorrect', value: interaction.response, at }
         : interaction.kind === 'case-decision'
           ? { kind: 'case-decision', id: `${interaction.node.id}.${interaction.choice.id}`, value: interaction.choice.points, at }
-          : { kind: 'survey', id: interaction.item.id, value: interaction.value, at };
+          : interaction.kind === 'lesson'
+            ? { kind: 'lesson', id: interaction.lessonId, at }
+            : { kind: 'survey', id: interaction.item.id, value: interaction.value, at };
     this.record.interactions = [...this.record.interactions, entry].slice(-MAX_INTERACTIONS);
     this.persist();
   }

@@ -22,7 +22,7 @@ export interface TrackerSession {
   bookmark: string | null;
 }
 
-/** An answered question, a case decision or a survey answer, for the LMS/LRS record. */
+/** An answered question, a case decision, a lesson read or a survey answer, for the LMS/LRS record. */
 export type InteractionRecord =
   | {
       kind: 'question';
@@ -42,6 +42,12 @@ export type InteractionRecord =
       /** 1-based position of this decision in the learner's path. */
       step: number;
       latencyMs: number;
+      timestamp: Date;
+    }
+  | {
+      kind: 'lesson';
+      lessonId: string;
+      title: string;
       timestamp: Date;
     }
   | {

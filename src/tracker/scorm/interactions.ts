@@ -37,7 +37,10 @@ export interface InteractionParts {
   timestamp: Date;
 }
 
-export function interactionParts(record: InteractionRecord): InteractionParts {
+/** Records that are interactions in the SCORM sense (a lesson read is not). */
+export type InteractionLike = Exclude<InteractionRecord, { kind: 'lesson' }>;
+
+export function interactionParts(record: InteractionLike): InteractionParts {
   switch (record.kind) {
     case 'question':
       return questionParts(record.question, record.response, record.result.correct, record.latencyMs, record.timestamp);

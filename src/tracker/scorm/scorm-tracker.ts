@@ -9,6 +9,7 @@
  */
 import type { Course } from '../../content/schema.ts';
 import { safeLocalStorage } from '../storage.ts';
+import type { InteractionLike } from './interactions.ts';
 import type {
   CompletionStatus,
   InteractionRecord,
@@ -48,7 +49,7 @@ export interface ScormDataModel {
   sessionTime(ms: number): [string, string];
   exit(completion: CompletionStatus): [string, string];
   /** The elements of interaction n, in the order they must be set. */
-  interaction(n: number, record: InteractionRecord): [string, string][];
+  interaction(n: number, record: InteractionLike): [string, string][];
 }
 
 /** How long a burst of state saves waits before committing (typing in a field, for instance). */
@@ -134,6 +135,7 @@ export class ScormTracker implements Tracker {
   }
 
   async recordInteraction(interaction: InteractionRecord): Promise<void> {
+    if (interaction.kind === 'lesson') return; // SCORM records answers, not reading
     this.queue(this.model.interaction(this.nextInteraction++, interaction));
     this.flush();
   }

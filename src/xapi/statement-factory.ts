@@ -1,0 +1,172 @@
+/**
+ * Builds the xAPI statements a module sends: every statement gets its id and timestamp here, in
+ * the browser, so that re-sending it is harmless (the LRS treats an identical id and content as
+ * a no-op). Activities carry definitions; questions carry full interaction definitions.
+ */
+import { plainText } from '../content/plain-text.ts';
+import type { Course, Question } from '../content/schema.ts';
+import { isoDuration } from '../tracker/scorm/time.ts';
+import { correctPatternXapi, formatXapiResponse, interactionParts, type InteractionLike } from '../tracker/scorm/interactions.ts';
+import type { InteractionRecord, Score } from '../tracker/tracker.ts';
+import { ACTIVITY_TYPES, EXTENSIONS, VERBS, verbDisplay, type VerbName } from './vocabulary.ts';
+
+export type Statement = Record<string, unknown> & { id: string; timestamp: string };
+export type Agent = Record<string, unknown>;
+
+export interface StatementContext {
+  actor: Agent;
+  registration?: string;
+  /** Content language shown to the learner. */
+  language: string;
+  packageFormat: 'xapi' | 'cmi5' | 'scorm12' | 'scorm2004';
+  organisation?: string;
+  /** Extra context to merge into every statement (cmi5's context template). */
+  template?: Record<string, unknown>;
+}
+
+/** A UUID v4 from the browser's crypto. */
+export function uuid(): string {
+  return crypto.randomUUID();
+}
+
+export class StatementFactory {
+  constructor(
+    private readonly course: Course,
+    private readonly context: StatementContext,
+  ) {}
+
+  get moduleActivity(): Record<string, unknown> {
+    const content = this.course.content[this.context.language] ?? this.course.content[this.course.defaultLanguage]!;
+    return {
+      objectType: 'Activity',
+      id: this.course.id,
+      definition: {
+        type: ACTIVITY_TYPES.module,
+        name: { [this.lang]: content.title },
+        description: { [this.lang]: content.description },
+      },
+    };
+  }
+
+  private get lang(): string {
+    return this.context.language;
+  }
+
+  private build(verb: VerbName, object: Record<string, unknown>, extra: { result?: Record<string, unknown>; parent?: boolean } = {}): Statement {
+    const template = (this.context.template ?? {}) as { contextActivities?: Record<string, unknown[]>; extensions?: Record<string, unknown> };
+    const contextActivities: Record<string, unknown[]> = { ...(template.contextActivities ?? {}) };
+    if (extra.parent) contextActivities.parent = [{ objectType: 'Activity', id: this.course.id }];
+    return {
+      id: uuid(),
+      timestamp: new Date().toISOString(),
+      actor: this.context.actor,
+      verb: { id: VERBS[verb], display: verbDisplay(verb) },
+      object,
+      ...(extra.result ? { result: extra.result } : {}),
+      context: {
+        ...(this.context.registration ? { registration: this.context.registration } : {}),
+        ...(Object.keys(contextActivities).length ? { contextActivities } : {}),
+        language: this.lang,
+        platform: 'INPROCAP Learning Bundle',
+        extensions: {
+          ...(template.extensions ?? {}),
+          [EXTENSIONS.packageFormat]: this.context.packageFormat,
+          [EXTENSIONS.moduleVersion]: this.course.version,
+          ...(this.context.organisation ? { [EXTENSIONS.organisation]: this.context.organisation } : {}),
+        },
+      },
+    };
+  }
+
+  initialized(): Statement {
+    return this.build('initialized', this.moduleActivity);
+  }
+
+  resumed(): Statement {
+    return this.build('resumed', this.moduleActivity);
+  }
+
+  suspended(sessionMs: number): Statement {
+    return this.build('suspended', this.moduleActivity, { result: { duration: isoDuration(sessionMs) } });
+  }
+
+  terminated(sessionMs: number): Statement {
+    return this.build('terminated', this.moduleActivity, { result: { duration: isoDuration(sessionMs) } });
+  }
+
+  completed(sessionMs: number): Statement {
+    return this.build('completed', this.moduleActivity, { result: { completion: true, duration: isoDuration(sessionMs) } });
+  }
+
+  /** passed or failed, with the score (percent and scaled). */
+  scored(passed: boolean, score: Score, sessionMs: number): Statement {
+    return this.build(passed ? 'passed' : 'failed', this.moduleActivity, {
+      result: {
+        success: passed,
+        score: { scaled: score.scaled, raw: score.raw, min: score.min, max: score.max },
+        duration: isoDuration(sessionMs),
+      },
+    });
+  }
+
+  lessonExperienced(lessonId: string, title: string): Statement {
+    return this.build(
+      'experienced',
+      { objectType: 'Activity', id: `${this.course.id}/lessons/${lessonId}`, definition: { type: ACTIVITY_TYPES.lesson, name: { [this.lang]: title } } },
+      { parent: true },
+    );
+  }
+
+  /** answered (questions), decided (case decisions) or responded (survey), from a tracker record. */
+  interaction(record: InteractionRecord): Statement | undefined {
+    if (record.kind === 'lesson') return this.lessonExperienced(record.lessonId, record.title);
+    const parts = interactionParts(record as InteractionLike);
+    const verb: VerbName = record.kind === 'question' ? 'answered' : record.kind === 'case-decision' ? 'decided' : 'responded';
+    const id =
+      record.kind === 'question'
+        ? `${this.course.id}/questions/${record.question.id}`
+        : record.kind === 'case-decision'
+          ? `${this.course.id}/case/${record.caseId}/${record.node.id}`
+          : `${this.course.id}/survey/${record.surveyId}/${record.item.id}`;
+    const definition: Record<string, unknown> = {
+      type: record.kind === 'question' ? ACTIVITY_TYPES.interaction : record.kind === 'case-decision' ? ACTIVITY_TYPES.caseDecision : ACTIVITY_TYPES.surveyItem,
+      name: { [this.lang]: parts.description.slice(0, 250) || parts.id },
+      interactionType: parts.type,
+      ...(parts.correct.length ? { correctResponsesPattern: parts.correct.map(correctPatternXapi) } : {}),
+      ...this.components(record),
+    };
+    const result: Record<string, unknown> = {
+      ...(parts.response ? { response: formatXapiResponse(parts.response) } : {}),
+      ...(parts.result !== 'neutral' ? { success: parts.result === 'correct' } : {}),
+      ...(parts.latencyMs !== undefined ? { duration: isoDuration(parts.latencyMs) } : {}),
+      ...(record.kind === 'case-decision' ? { extensions: { [EXTENSIONS.casePoints]: record.choice.points } } : {}),
+    };
+    if (record.kind === 'question') result.score = { raw: record.result.credit * record.question.points, min: 0, max: record.question.points };
+    return this.build(verb, { objectType: 'Activity', id, definition }, { result, parent: true });
+  }
+
+  /** The interaction components (choices, source/target, scale) a definition lists. */
+  private components(record: InteractionRecord): Record<string, unknown> {
+    const text = (html: string) => ({ [this.lang]: plainText(html).slice(0, 250) });
+    if (record.kind === 'case-decision') return { choices: record.node.choices.map((c) => ({ id: c.id, description: text(c.label) })) };
+    if (record.kind === 'survey') {
+      return record.item.type === 'likert' ? { scale: [1, 2, 3, 4, 5].map((v) => ({ id: String(v), description: { [this.lang]: String(v) } })) } : {};
+    }
+    if (record.kind !== 'question') return {};
+    const q: Question = record.question;
+    switch (q.type) {
+      case 'single':
+      case 'multiple':
+        return { choices: q.options.map((o) => ({ id: o.id, description: text(o.text) })) };
+      case 'sequencing':
+        return { choices: q.items.map((i) => ({ id: i.id, description: text(i.text) })) };
+      case 'matching':
+        return {
+          source: q.pairs.map((p) => ({ id: p.id, description: text(p.prompt) })),
+          target: [...q.pairs.map((p) => p.match), ...q.distractors.map((d) => d.text)].map((t, i) => ({ id: String.fromCharCode(97 + i), description: text(t) })),
+        };
+      default:
+        return {};
+    }
+  }
+}
