@@ -6,17 +6,7 @@ import { CoursePlayer } from '../../src/player/course-player.ts';
 import type { Response } from '../../src/quiz/responses.ts';
 import { correctResponse as correctOf } from '../../src/quiz/scoring.ts';
 import { LocalPreviewTracker, type PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
-
-/** A Storage kept in a Map: Node has no localStorage, and the tracker only needs these calls. */
-class MemoryStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  get length() { return this.map.size; }
-  clear() { this.map.clear(); }
-  getItem(key: string) { return this.map.get(key) ?? null; }
-  key(index: number) { return [...this.map.keys()][index] ?? null; }
-  removeItem(key: string) { this.map.delete(key); }
-  setItem(key: string, value: string) { this.map.set(key, value); }
-}
+import { MemoryStorage } from '../support/memory-storage.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const course: Course = loadCheckedCourses(resolve(import.meta.dirname, '../..'), { only: ['fundamentals'] }, quiet)[0]!.course!;
