@@ -80,6 +80,7 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
     credentials: true,
+    methods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Experience-API-Version', 'If-Match', 'If-None-Match'],
     exposedHeaders: ['ETag', 'Last-Modified', 'X-Experience-API-Version', 'X-Experience-API-Consistent-Through'],
   });

@@ -11,10 +11,11 @@ import type { Log } from './log.ts';
 import type { PackageFormat, PackageFormatId } from './formats/format.ts';
 import { scorm12 } from './formats/scorm12.ts';
 import { scorm2004 } from './formats/scorm2004.ts';
+import { xapi } from './formats/xapi.ts';
 import { formatReport, validatePackage, type ValidationReport } from './validate/validate-package.ts';
 import { zipFiles } from './zip.ts';
 
-export const FORMATS: Record<PackageFormatId, PackageFormat> = { scorm12, scorm2004 };
+export const FORMATS: Record<PackageFormatId, PackageFormat> = { scorm12, scorm2004, xapi };
 
 export interface PackageResult {
   slug: string;
@@ -53,7 +54,9 @@ export function packageFiles(course: Course, format: PackageFormat, runtimeDir: 
   }
   const root = format.rootFiles(course, [...content.keys()]);
   const all = new Map([...content, ...root]);
-  const names = [...all.keys()].sort((a, b) => (a === 'imsmanifest.xml' ? -1 : b === 'imsmanifest.xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  // The manifest (imsmanifest.xml, tincan.xml) first, then everything else in a fixed order.
+  const first = (name: string) => name === 'imsmanifest.xml' || name === 'tincan.xml';
+  const names = [...all.keys()].sort((a, b) => (first(a) ? -1 : first(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
   return names.map((name) => [name, all.get(name)!]);
 }
 

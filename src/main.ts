@@ -13,17 +13,22 @@ import { findScormApi } from './tracker/scorm/api-discovery.ts';
 import { createScorm12Tracker, type Scorm12Api } from './tracker/scorm/scorm12.ts';
 import { createScorm2004Tracker, type Scorm2004Api } from './tracker/scorm/scorm2004.ts';
 import type { Tracker } from './tracker/tracker.ts';
+import { readXapiLaunch, XapiTracker } from './tracker/xapi/xapi-tracker.ts';
 
 function readJson<T>(id: string): T | undefined {
   const text = document.getElementById(id)?.textContent;
   return text ? (JSON.parse(text) as T) : undefined;
 }
 
-const STANDARD_NAMES = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' } as const;
+const STANDARD_NAMES = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004', xapi: 'xAPI' } as const;
 
 /** One tracker per launch, chosen once; undefined when the package's LMS API cannot be found. */
-function chooseTracker(course: Course, launch: LaunchConfig): Tracker | undefined {
+function chooseTracker(course: Course, launch: LaunchConfig, language: () => string): Tracker | undefined {
   switch (launch.format) {
+    case 'xapi': {
+      const params = readXapiLaunch(location.search);
+      return params ? new XapiTracker(course, params, language) : undefined;
+    }
     case 'scorm12': {
       const api = findScormApi<Scorm12Api>('API');
       return api ? createScorm12Tracker(api, course) : undefined;
@@ -66,12 +71,13 @@ async function main(): Promise<void> {
   const browserLanguage = pickLanguage(navigator.languages, UI_LANGUAGES, 'en');
   if (browserLanguage !== getLocale()) await setLocale(browserLanguage);
 
-  let tracker = chooseTracker(course, launch);
+  let player: CoursePlayer | undefined;
+  let tracker = chooseTracker(course, launch, () => player?.contentLanguage ?? course.defaultLanguage);
   if (!tracker) {
     await askForPreview(launch.format as keyof typeof STANDARD_NAMES);
     tracker = new LocalPreviewTracker(course.id);
   }
-  const player = new CoursePlayer(course, tracker);
+  player = new CoursePlayer(course, tracker);
   await player.start();
 
   // Language: the learner's own choice (saved), their LMS preference, the browser, the module default.

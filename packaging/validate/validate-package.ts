@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import { schemaFilesForValidation, type SchemaSet } from '../formats/schema-files.ts';
 
-export type Standard = 'SCORM 1.2' | 'SCORM 2004 2nd Edition' | 'SCORM 2004 3rd Edition' | 'SCORM 2004 4th Edition';
+export type Standard = 'SCORM 1.2' | 'SCORM 2004 2nd Edition' | 'SCORM 2004 3rd Edition' | 'SCORM 2004 4th Edition' | 'xAPI (TinCan launch)';
 
 export interface ValidationReport {
   name: string;
@@ -69,6 +69,7 @@ export async function validatePackage(zip: Uint8Array, name: string): Promise<Va
   const badPaths = paths.filter((p) => p.includes('\\') || p.startsWith('/') || p.split('/').includes('..'));
   for (const p of badPaths) report.errors.push(`zip entry "${p}" must be a relative path with forward slashes`);
   const manifestBytes = entries['imsmanifest.xml'];
+  if (!manifestBytes && entries['tincan.xml']) return validateTincan(entries, paths, report, finish);
   if (!manifestBytes) {
     const nested = paths.find((p) => p.endsWith('/imsmanifest.xml'));
     report.errors.push(
@@ -219,6 +220,34 @@ export async function validatePackage(zip: Uint8Array, name: string): Promise<Va
   if (!launchable.length) report.errors.push('no item launches a resource: the package has nothing to start');
   else report.passed.push(`launches ${launchable.join(', ')}`);
 
+  return finish();
+}
+
+/** An xAPI package with the TinCan launch convention: tincan.xml names activities and launch files. */
+function validateTincan(entries: Record<string, Uint8Array>, paths: string[], report: ValidationReport, finish: () => ValidationReport): ValidationReport {
+  report.standard = 'xAPI (TinCan launch)';
+  const xml = new TextDecoder().decode(entries['tincan.xml']).replace(/^\uFEFF/, '');
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true) {
+    report.errors.push(`tincan.xml is not well-formed XML: line ${wellFormed.err.line}, column ${wellFormed.err.col}: ${wellFormed.err.msg}`);
+    return finish();
+  }
+  report.passed.push(`zip layout: ${paths.length} files, tincan.xml at the root`);
+  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (_n, _p, _l, isAttribute) => !isAttribute }).parse(xml) as XmlNode;
+  const activities = list(first(first(doc.tincan)?.activities)?.activity);
+  if (!activities.length) report.errors.push('tincan.xml lists no activity');
+  const launches: string[] = [];
+  for (const activity of activities) {
+    const id = String(activity['@id'] ?? '');
+    if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) report.errors.push(`activity id "${id}" is not an absolute IRI`);
+    for (const launch of list(activity.launch)) {
+      const href = text(launch).trim();
+      if (!entries[href]) report.errors.push(`launch file missing from the zip: ${href}`);
+      else launches.push(href);
+    }
+  }
+  if (!launches.length) report.errors.push('no activity has a launch file: the package has nothing to start');
+  else report.passed.push(`launches ${launches.join(', ')}`);
   return finish();
 }
 

@@ -273,6 +273,16 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('statements on %s
     expect(about.json.version).toContain('2.0.0');
   });
 
+  it('lets browsers from other origins PUT and DELETE (CORS preflight)', async () => {
+    const preflight = await lrs.request('OPTIONS', '/xapi/activities/state', {
+      version: null,
+      headers: { origin: 'https://moodle.example.org', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,content-type,x-experience-api-version' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(String(preflight.headers['access-control-allow-methods'])).toMatch(/PUT/);
+    expect(String(preflight.headers['access-control-allow-methods'])).toMatch(/DELETE/);
+  });
+
   it('answers hostile input with 4xx, never 5xx', async () => {
     const hostile = ['[]', '[1]', '"x"', 'null', '{"actor":[]}', '{"verb":{"id":{}}}', '[{"actor":{"objectType":"Group"}}]', '{"object":{"objectType":"SubStatement","object":{"objectType":"SubStatement"}}}'];
     for (const raw of hostile) {

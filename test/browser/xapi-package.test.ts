@@ -1,0 +1,207 @@
+/**
+ * The xAPI (TinCan launch) package in Chromium against the project's own LRS: the statements a
+ * completed module sends, in order; resume from the State resource; statements kept through an
+ * LRS outage and a closed tab.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCredential } from '../../lrs/auth/credentials.ts';
+import { createLrsServer } from '../../lrs/server.ts';
+import type { LrsBackend } from '../../lrs/storage/backend.ts';
+import { openBackend } from '../../lrs/storage/open.ts';
+import type { Course } from '../../src/content/schema.ts';
+import { correctResponse } from '../../src/quiz/scoring.ts';
+import { VERBS } from '../../src/xapi/vocabulary.ts';
+import { launchBrowser, ROOT, screenshot } from './harness.ts';
+import { readZip, startLms } from './lms-host.ts';
+
+const courses: Course[] = readdirSync(resolve(ROOT, 'dist/courses'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(resolve(ROOT, 'dist/courses', f), 'utf8')) as Course);
+
+let browser: Browser;
+let lms: Awaited<ReturnType<typeof startLms>>;
+let backend: LrsBackend;
+let lrs: FastifyInstance | undefined;
+let lrsPort = 0;
+let auth = '';
+
+async function lrsUp(): Promise<void> {
+  lrs = await createLrsServer(backend, { logLevel: 'silent' });
+  lrsPort = Number(new URL(await lrs.listen({ port: lrsPort, host: '127.0.0.1' })).port);
+}
+
+async function lrsDown(): Promise<void> {
+  await lrs?.close();
+  lrs = undefined;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  lms = await startLms();
+  for (const course of courses) lms.addPackage(`${course.slug}-xapi`, readZip(resolve(ROOT, `dist/packages/${course.slug}-${course.version}-xapi.zip`)));
+  backend = await openBackend(':memory:');
+  const { credential, secret } = await createCredential(backend, 'DTI', ['statements/write', 'state']);
+  auth = `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`;
+  await lrsUp();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lms?.close();
+  await lrsDown();
+  await backend?.close();
+});
+
+function launchUrl(course: Course, learner: string, registration: string): string {
+  const params = new URLSearchParams({
+    endpoint: `http://127.0.0.1:${lrsPort}/xapi/`,
+    auth,
+    actor: JSON.stringify({ objectType: 'Agent', name: 'Jane Doe', account: { homePage: 'https://dti.example.org', name: learner } }),
+    registration,
+    activity_id: course.id,
+  });
+  return `${lms.url}/pkg/${course.slug}-xapi/index.html?${params}`;
+}
+
+async function open(context: BrowserContext, url: string): Promise<{ page: Page; frame: Frame }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => 'inprocap' in window);
+  return { page, frame: page.mainFrame() };
+}
+
+/** The learner's statements in the LRS, oldest first. */
+async function statementsOf(learner: string): Promise<any[]> {
+  const agentKey = `account:https://dti.example.org|${learner}`;
+  const rows = await backend.queryStatements({ agentKey, ascending: true, limit: 500 });
+  return rows.map((r) => JSON.parse(r.body));
+}
+
+const until = async (condition: () => Promise<boolean>, what: string, ms = 20000) => {
+  const end = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe.each(courses.map((c) => [c.slug, c] as const))('xAPI package %s', (slug, course) => {
+  const content = course.content[course.defaultLanguage]!;
+  const questions = content.quiz!.questions;
+
+  it('sends initialized, every answer, decision and survey response, passed, completed and terminated, in order', async () => {
+    const context = await browser.newContext();
+    const learner = `learner-${slug}-complete`;
+    const { page, frame } = await open(context, launchUrl(course, learner, crypto.randomUUID()));
+    await screenshot(page, `xapi-${slug}-launched`);
+    await frame.evaluate((answers) => {
+      const p = (window as any).inprocap.player;
+      const sections: { kind: string }[] = p.course.sections;
+      sections.forEach((s, i) => s.kind === 'lesson' && p.goTo(i));
+      p.goTo(sections.findIndex((s) => s.kind === 'quiz'));
+      p.startQuiz();
+      for (const i of p.questionOrder) {
+        p.setAnswer(i, answers[i]);
+        p.checkAnswer(i);
+      }
+      p.submitQuiz();
+      p.goTo(sections.findIndex((s) => s.kind === 'case'), 1);
+      for (const choice of p.caseBestChoices) {
+        p.chooseInCase(choice);
+        p.continueCase();
+      }
+      p.goTo(sections.findIndex((s) => s.kind === 'survey'));
+      p.content.survey.items.forEach((item: { type: string }, i: number) => (item.type === 'likert' ? p.setRating(i, 4) : p.setSurveyText(i, 'Useful')));
+      p.submitSurvey();
+      p.goTo(p.summaryIndex);
+      return p.finish();
+    }, questions.map(correctResponse));
+    const verbs = async () => (await statementsOf(learner)).map((s) => s.verb.id as string);
+    await until(async () => (await verbs()).at(-1) === VERBS.terminated, 'terminated');
+    const all = await statementsOf(learner);
+    const sequence = all.map((s) => s.verb.id);
+    expect(sequence[0]).toBe(VERBS.initialized);
+    expect(sequence.at(-1)).toBe(VERBS.terminated);
+    expect(sequence.filter((v) => v === VERBS.answered)).toHaveLength(questions.length);
+    expect(sequence.filter((v) => v === VERBS.experienced)).toHaveLength(content.lessons.length);
+    expect(sequence.filter((v) => v === VERBS.responded)).toHaveLength(content.survey!.items.length);
+    expect(sequence.filter((v) => v === VERBS.decided).length).toBeGreaterThanOrEqual(3);
+    expect(sequence.indexOf(VERBS.passed)).toBeGreaterThan(sequence.lastIndexOf(VERBS.answered));
+    expect(sequence.indexOf(VERBS.completed)).toBeGreaterThan(sequence.indexOf(VERBS.passed));
+    expect(sequence).not.toContain(VERBS.suspended);
+    const passed = all.find((s) => s.verb.id === VERBS.passed)!;
+    expect(passed.result).toMatchObject({ success: true, score: { scaled: 1, raw: 100, min: 0, max: 100 } });
+    // Timestamps are the order the learner acted in.
+    const stamps = all.map((s) => s.timestamp as string);
+    expect([...stamps].sort()).toEqual(stamps);
+    // Every answer carries its interaction definition and the module as parent.
+    const answered = all.filter((s) => s.verb.id === VERBS.answered);
+    expect(answered.every((s) => s.object.definition.interactionType && s.context.contextActivities.parent[0].id === course.id)).toBe(true);
+    await context.close();
+  });
+
+  it('resumes from the State resource on relaunch, on another device', async () => {
+    const learner = `learner-${slug}-resume`;
+    const registration = crypto.randomUUID();
+    const first = await browser.newContext();
+    const { frame } = await open(first, launchUrl(course, learner, registration));
+    const answered = await frame.evaluate((answers) => {
+      const p = (window as any).inprocap.player;
+      p.goTo(p.course.sections.findIndex((s: { kind: string }) => s.kind === 'quiz'));
+      p.startQuiz();
+      const order: number[] = p.questionOrder.slice(0, 2);
+      for (const i of order) {
+        p.setAnswer(i, answers[i]);
+        p.checkAnswer(i);
+      }
+      p.goToQuestion(2);
+      return p.settled().then(() => p.tracker.flush()).then(() => order);
+    }, questions.map(correctResponse));
+    await first.close();
+    // A fresh browser profile: whatever comes back comes from the LRS.
+    const second = await browser.newContext();
+    const { frame: again } = await open(second, launchUrl(course, learner, registration));
+    const restored = await again.evaluate((answered) => {
+      const p = (window as any).inprocap.player;
+      return { step: p.state.step, checked: answered.map((i: number) => p.state.quiz.checked[i]), dialog: document.querySelector('inp-course')!.shadowRoot!.querySelector('dialog')!.open };
+    }, answered);
+    expect(restored).toEqual({ step: 2, checked: [true, true], dialog: true });
+    const verbs = (await statementsOf(learner)).map((s) => s.verb.id);
+    expect(verbs).toContain(VERBS.resumed);
+    await second.close();
+  });
+
+  it('keeps statements through an LRS outage and a closed tab, and delivers them at the next launch', async () => {
+    const learner = `learner-${slug}-outage`;
+    const registration = crypto.randomUUID();
+    const context = await browser.newContext();
+    const { page, frame } = await open(context, launchUrl(course, learner, registration));
+    await frame.waitForFunction(() => (window as any).inprocap.player.tracker.outbox.pending === 0);
+    const before = (await statementsOf(learner)).map((s) => s.verb.id);
+    expect(before[0]).toBe(VERBS.initialized);
+    await lrsDown();
+    await frame.evaluate((answers) => {
+      const p = (window as any).inprocap.player;
+      p.goTo(p.course.sections.findIndex((s: { kind: string }) => s.kind === 'quiz'));
+      p.startQuiz();
+      for (const i of p.questionOrder.slice(0, 3)) {
+        p.setAnswer(i, answers[i]);
+        p.checkAnswer(i);
+      }
+    }, questions.map(correctResponse));
+    await frame.waitForFunction(() => document.querySelector('inp-course')!.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim().length > 0);
+    await page.close({ runBeforeUnload: true }); // closed with a full outbox, the LRS still down
+    await lrsUp();
+    expect((await statementsOf(learner)).filter((s) => s.verb.id === VERBS.answered)).toHaveLength(0);
+    const next = await open(context, launchUrl(course, learner, registration));
+    await until(async () => (await statementsOf(learner)).filter((s) => s.verb.id === VERBS.answered).length === 3, 'the three answers');
+    const answers = (await statementsOf(learner)).filter((s) => s.verb.id === VERBS.answered);
+    expect(new Set(answers.map((s) => s.id)).size).toBe(3);
+    await next.page.close();
+    await context.close();
+  });
+});
