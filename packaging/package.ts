@@ -12,10 +12,11 @@ import type { PackageFormat, PackageFormatId } from './formats/format.ts';
 import { scorm12 } from './formats/scorm12.ts';
 import { scorm2004 } from './formats/scorm2004.ts';
 import { xapi } from './formats/xapi.ts';
+import { cmi5 } from './formats/cmi5.ts';
 import { formatReport, validatePackage, type ValidationReport } from './validate/validate-package.ts';
 import { zipFiles } from './zip.ts';
 
-export const FORMATS: Record<PackageFormatId, PackageFormat> = { scorm12, scorm2004, xapi };
+export const FORMATS: Record<PackageFormatId, PackageFormat> = { scorm12, scorm2004, xapi, cmi5 };
 
 export interface PackageResult {
   slug: string;
@@ -54,8 +55,8 @@ export function packageFiles(course: Course, format: PackageFormat, runtimeDir: 
   }
   const root = format.rootFiles(course, [...content.keys()]);
   const all = new Map([...content, ...root]);
-  // The manifest (imsmanifest.xml, tincan.xml) first, then everything else in a fixed order.
-  const first = (name: string) => name === 'imsmanifest.xml' || name === 'tincan.xml';
+  // The manifest (imsmanifest.xml, tincan.xml, cmi5.xml) first, then everything else in a fixed order.
+  const first = (name: string) => name === 'imsmanifest.xml' || name === 'tincan.xml' || name === 'cmi5.xml';
   const names = [...all.keys()].sort((a, b) => (first(a) ? -1 : first(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
   return names.map((name) => [name, all.get(name)!]);
 }

@@ -5,7 +5,7 @@
 export const COURSE_ELEMENT_ID = 'inprocap-course';
 export const LAUNCH_ELEMENT_ID = 'inprocap-launch';
 
-export type LaunchFormat = 'preview' | 'scorm12' | 'scorm2004' | 'xapi';
+export type LaunchFormat = 'preview' | 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
 
 export interface LaunchConfig {
   format: LaunchFormat;

@@ -14,17 +14,22 @@ import { createScorm12Tracker, type Scorm12Api } from './tracker/scorm/scorm12.t
 import { createScorm2004Tracker, type Scorm2004Api } from './tracker/scorm/scorm2004.ts';
 import type { Tracker } from './tracker/tracker.ts';
 import { readXapiLaunch, XapiTracker } from './tracker/xapi/xapi-tracker.ts';
+import { Cmi5Tracker, readCmi5Launch } from './tracker/cmi5/cmi5-tracker.ts';
 
 function readJson<T>(id: string): T | undefined {
   const text = document.getElementById(id)?.textContent;
   return text ? (JSON.parse(text) as T) : undefined;
 }
 
-const STANDARD_NAMES = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004', xapi: 'xAPI' } as const;
+const STANDARD_NAMES = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004', xapi: 'xAPI', cmi5: 'cmi5' } as const;
 
 /** One tracker per launch, chosen once; undefined when the package's LMS API cannot be found. */
 function chooseTracker(course: Course, launch: LaunchConfig, language: () => string): Tracker | undefined {
   switch (launch.format) {
+    case 'cmi5': {
+      const params = readCmi5Launch(location.search);
+      return params ? new Cmi5Tracker(course, params, language) : undefined;
+    }
     case 'xapi': {
       const params = readXapiLaunch(location.search);
       return params ? new XapiTracker(course, params, language) : undefined;

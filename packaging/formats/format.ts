@@ -1,7 +1,7 @@
 /** A package format: what it is called and the files it adds to the runtime and the course. */
 import type { Course } from '../../src/content/schema.ts';
 
-export const PACKAGE_FORMATS = ['scorm12', 'scorm2004', 'xapi'] as const;
+export const PACKAGE_FORMATS = ['scorm12', 'scorm2004', 'xapi', 'cmi5'] as const;
 export type PackageFormatId = (typeof PACKAGE_FORMATS)[number];
 
 export interface PackageFormat {

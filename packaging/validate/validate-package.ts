@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import { schemaFilesForValidation, type SchemaSet } from '../formats/schema-files.ts';
 
-export type Standard = 'SCORM 1.2' | 'SCORM 2004 2nd Edition' | 'SCORM 2004 3rd Edition' | 'SCORM 2004 4th Edition' | 'xAPI (TinCan launch)';
+export type Standard = 'SCORM 1.2' | 'SCORM 2004 2nd Edition' | 'SCORM 2004 3rd Edition' | 'SCORM 2004 4th Edition' | 'xAPI (TinCan launch)' | 'cmi5';
 
 export interface ValidationReport {
   name: string;
@@ -70,6 +70,7 @@ export async function validatePackage(zip: Uint8Array, name: string): Promise<Va
   for (const p of badPaths) report.errors.push(`zip entry "${p}" must be a relative path with forward slashes`);
   const manifestBytes = entries['imsmanifest.xml'];
   if (!manifestBytes && entries['tincan.xml']) return validateTincan(entries, paths, report, finish);
+  if (!manifestBytes && entries['cmi5.xml']) return validateCmi5(entries, paths, report, finish);
   if (!manifestBytes) {
     const nested = paths.find((p) => p.endsWith('/imsmanifest.xml'));
     report.errors.push(
@@ -248,6 +249,38 @@ function validateTincan(entries: Record<string, Uint8Array>, paths: string[], re
   }
   if (!launches.length) report.errors.push('no activity has a launch file: the package has nothing to start');
   else report.passed.push(`launches ${launches.join(', ')}`);
+  return finish();
+}
+
+/** A cmi5 package: cmi5.xml with a course and AUs whose relative URLs are in the zip. */
+function validateCmi5(entries: Record<string, Uint8Array>, paths: string[], report: ValidationReport, finish: () => ValidationReport): ValidationReport {
+  report.standard = 'cmi5';
+  const xml = new TextDecoder().decode(entries['cmi5.xml']).replace(/^\uFEFF/, '');
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true) {
+    report.errors.push(`cmi5.xml is not well-formed XML: line ${wellFormed.err.line}, column ${wellFormed.err.col}: ${wellFormed.err.msg}`);
+    return finish();
+  }
+  report.passed.push(`zip layout: ${paths.length} files, cmi5.xml at the root`);
+  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (_n, _p, _l, isAttribute) => !isAttribute }).parse(xml) as XmlNode;
+  const structure = first(doc.courseStructure);
+  if (!first(structure?.course)?.['@id']) report.errors.push('cmi5.xml has no course with an id');
+  const aus = list(structure?.au);
+  if (!aus.length) report.errors.push('cmi5.xml has no AU');
+  const ids = new Set<string>();
+  for (const au of aus) {
+    const id = String(au['@id'] ?? '');
+    if (ids.has(id)) report.errors.push(`AU id "${id}" is used more than once`);
+    ids.add(id);
+    const moveOn = String(au['@moveOn'] ?? 'NotApplicable');
+    if (!['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'].includes(moveOn)) report.errors.push(`AU "${id}" has an unknown moveOn "${moveOn}"`);
+    const mastery = au['@masteryScore'];
+    if (mastery !== undefined && !(Number(mastery) >= 0 && Number(mastery) <= 1)) report.errors.push(`AU "${id}" masteryScore must lie between 0 and 1`);
+    const url = text(first(au.url)).trim();
+    if (!url) report.errors.push(`AU "${id}" has no url`);
+    else if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !entries[url]) report.errors.push(`AU "${id}" launches ${url}, which is missing from the zip`);
+  }
+  if (!report.errors.length) report.passed.push(`${aus.length} AU(s), launch files present`);
   return finish();
 }
 

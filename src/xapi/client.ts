@@ -60,4 +60,13 @@ export class XapiClient {
     });
     if (!response.ok) throw new XapiError(response.status, `state ${stateId}: HTTP ${response.status}`);
   }
+
+  /** An agent profile document as JSON, or null when there is none. */
+  async getAgentProfile(agent: unknown, profileId: string): Promise<unknown> {
+    const params = new URLSearchParams({ agent: JSON.stringify(agent), profileId });
+    const response = await fetch(`${this.endpoint}agents/profile?${params}`, { headers: this.headers() });
+    if (response.status === 404) return null;
+    if (!response.ok) throw new XapiError(response.status, `agent profile ${profileId}: HTTP ${response.status}`);
+    return response.json();
+  }
 }

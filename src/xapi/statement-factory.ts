@@ -22,6 +22,10 @@ export interface StatementContext {
   organisation?: string;
   /** Extra context to merge into every statement (cmi5's context template). */
   template?: Record<string, unknown>;
+  /** The id the launcher gave the module's activity (cmi5 AU id, TinCan activity_id); default the course IRI. */
+  moduleId?: string;
+  /** Context categories by verb, e.g. cmi5's "cmi5" and "moveon" categories on its defined statements. */
+  categories?: (verb: VerbName) => string[];
 }
 
 /** A UUID v4 from the browser's crypto. */
@@ -39,13 +43,17 @@ export class StatementFactory {
     const content = this.course.content[this.context.language] ?? this.course.content[this.course.defaultLanguage]!;
     return {
       objectType: 'Activity',
-      id: this.course.id,
+      id: this.moduleId,
       definition: {
         type: ACTIVITY_TYPES.module,
         name: { [this.lang]: content.title },
         description: { [this.lang]: content.description },
       },
     };
+  }
+
+  private get moduleId(): string {
+    return this.context.moduleId ?? this.course.id;
   }
 
   private get lang(): string {
@@ -55,7 +63,9 @@ export class StatementFactory {
   private build(verb: VerbName, object: Record<string, unknown>, extra: { result?: Record<string, unknown>; parent?: boolean } = {}): Statement {
     const template = (this.context.template ?? {}) as { contextActivities?: Record<string, unknown[]>; extensions?: Record<string, unknown> };
     const contextActivities: Record<string, unknown[]> = { ...(template.contextActivities ?? {}) };
-    if (extra.parent) contextActivities.parent = [{ objectType: 'Activity', id: this.course.id }];
+    if (extra.parent) contextActivities.parent = [{ objectType: 'Activity', id: this.moduleId }];
+    const categories = this.context.categories?.(verb) ?? [];
+    if (categories.length) contextActivities.category = [...(contextActivities.category ?? []), ...categories.map((id) => ({ objectType: 'Activity', id }))];
     return {
       id: uuid(),
       timestamp: new Date().toISOString(),
