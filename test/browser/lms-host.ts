@@ -33,6 +33,7 @@ export async function startLms() {
   const packages = new Map<string, Record<string, Uint8Array>>();
   const records = new Map<string, LmsRecord>();
   let commitFailures = 0; // how many of the next commits answer 500
+  const cmi5Tokens = new Map<string, string>(); // fetch-URL session → auth token, handed out once
   // The package exports no package.json; its CommonJS entry sits in dist/.
   const scormAgainDir = dirname(createRequire(import.meta.url).resolve('scorm-again'));
 
@@ -43,6 +44,14 @@ export async function startLms() {
     const file = packages.get(request.params.name)?.[request.params['*']];
     if (!file) return reply.code(404).send('not in the package');
     return reply.type(TYPES[extname(request.params['*'])] ?? 'application/octet-stream').send(Buffer.from(file));
+  });
+
+  // cmi5: the AU's fetch URL gives the session's LRS credential once (cmi5 8.2).
+  app.post<{ Params: { session: string } }>('/cmi5/fetch/:session', async (request, reply) => {
+    const token = cmi5Tokens.get(request.params.session);
+    if (!token) return reply.code(400).send({ 'error-code': '1', 'error-text': 'this fetch URL was already used or never issued' });
+    cmi5Tokens.delete(request.params.session);
+    return { 'auth-token': token };
   });
 
   app.post<{ Querystring: { key: string } }>('/commit', async (request, reply) => {
@@ -115,6 +124,11 @@ export async function startLms() {
     /** The next `count` commits fail with HTTP 500, as an LMS whose server is down. */
     failCommits(count: number) {
       commitFailures = count;
+    },
+    /** Issues a fetch URL that hands out `token` once. */
+    cmi5FetchUrl(session: string, token: string): string {
+      cmi5Tokens.set(session, token);
+      return `${address}/cmi5/fetch/${session}`;
     },
     launchUrl(pkg: string, standard: Standard, key: string, learner = 'learner-1', language?: string) {
       return `${address}/launch?${new URLSearchParams({ pkg, standard, key, learner, ...(language ? { language } : {}) })}`;
