@@ -12,7 +12,7 @@ import { checkContent, type CheckedModule } from './content/check.ts';
 import { ContentError, formatIssue } from './content/issues.ts';
 import { loadContent, type LoadOptions } from './content/load.ts';
 import type { PackageFormatId } from './formats/format.ts';
-import { buildPackages, formatPackageTable, type PackageResult } from './package.ts';
+import { buildPackages, formatPackageTable, type PackageResult, type ReportingOptions } from './package.ts';
 
 /** Loads and checks all content; throws a ContentError listing every problem. */
 export function loadCheckedCourses(root: string, options: LoadOptions = {}, log: Log = consoleLog): CheckedModule[] {
@@ -42,6 +42,8 @@ export interface BuildOptions extends LoadOptions {
   formats?: PackageFormatId[];
   /** Where packages go (default dist/packages). */
   out?: string;
+  /** SCORM packages also report to this LRS (dual reporting). */
+  report?: ReportingOptions;
 }
 
 export interface BuildResult {
@@ -58,7 +60,8 @@ export async function build(root: string, options: BuildOptions = {}, log: Log =
   if (options.formats?.length) {
     const out = resolve(root, options.out ?? 'dist/packages');
     log.info(`Packaging ${courses.length * options.formats.length} package(s) into ${relative(root, out) || '.'}…`);
-    packages = await buildPackages(courses, options.formats, join(root, 'dist/runtime'), out, log);
+    if (options.report) log.info(`SCORM packages also report to ${options.report.endpoint} for ${options.report.org} (${options.report.identified ? 'identified' : 'pseudonymous'} learners)`);
+    packages = await buildPackages(courses, options.formats, join(root, 'dist/runtime'), out, log, options.report);
     log.info(formatPackageTable(packages));
     const invalid = packages.filter((p) => !p.validation.valid);
     if (invalid.length) throw new Error(`${invalid.length} package(s) failed validation: ${invalid.map((p) => basename(p.file)).join(', ')}`);

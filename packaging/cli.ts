@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { build, loadCheckedCourses } from './build.ts';
 import { ContentError } from './content/issues.ts';
 import { PACKAGE_FORMATS, type PackageFormatId } from './formats/format.ts';
+import type { ReportingOptions } from './package.ts';
 import { formatReport, validatePackage } from './validate/validate-package.ts';
 import { startPreviewServer } from './preview/server.ts';
 import { createCredential } from '../lrs/auth/credentials.ts';
@@ -37,6 +38,9 @@ Options:
   --module <slug>  Only this module (repeatable)
   --format <list>  Package formats, comma-separated: ${PACKAGE_FORMATS.join(', ')} (default: all)
   --out <dir>      Where packages go (default dist/packages)
+  --lrs-endpoint <url> --lrs-key <key> --lrs-secret <secret> --org <id> [--org-iri <iri>] [--identified-actors]
+                   SCORM packages also report to this LRS (pseudonymous learners unless
+                   --identified-actors); use a statements/write credential for that partner
   --port <n>       Preview port (default 8080, or $PORT)
   --host <h>       Preview host (default 127.0.0.1, or $HOST)
   --help           Show this help
@@ -64,6 +68,11 @@ async function main(argv: string[]): Promise<number> {
       'max-json-depth': { type: 'string' },
       'base-url': { type: 'string' },
       'default-xapi-version': { type: 'string' },
+      'lrs-endpoint': { type: 'string' },
+      'lrs-key': { type: 'string' },
+      'lrs-secret': { type: 'string' },
+      'org-iri': { type: 'string' },
+      'identified-actors': { type: 'boolean' },
       org: { type: 'string' },
       scopes: { type: 'string' },
       label: { type: 'string' },
@@ -87,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'build': {
-      await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}) });
+      await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}), ...reportingFrom(values) });
       return reportSize();
     }
     case 'validate': {
@@ -138,6 +147,23 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE()}`);
       return 1;
   }
+}
+
+/** --lrs-endpoint, --lrs-key, --lrs-secret and --org together turn on dual reporting. */
+function reportingFrom(values: Record<string, unknown>): { report?: ReportingOptions } {
+  const [endpoint, key, secret, org] = ['lrs-endpoint', 'lrs-key', 'lrs-secret', 'org'].map((k) => values[k] as string | undefined);
+  if (!endpoint && !key && !secret) return {};
+  if (!endpoint || !key || !secret || !org) throw new Error('dual reporting needs --lrs-endpoint, --lrs-key, --lrs-secret (a statements/write credential) and --org');
+  return {
+    report: {
+      endpoint,
+      key,
+      secret,
+      org,
+      ...(typeof values['org-iri'] === 'string' ? { orgIri: values['org-iri'] } : {}),
+      identified: values['identified-actors'] === true,
+    },
+  };
 }
 
 function lrsFlags(values: Record<string, unknown>): Record<string, string | undefined> {

@@ -5,7 +5,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createHmac } from 'node:crypto';
 import type { Course } from '../src/content/schema.ts';
+import type { LrsReporting } from '../src/launch.ts';
 import { embedCourse } from './html.ts';
 import type { Log } from './log.ts';
 import type { PackageFormat, PackageFormatId } from './formats/format.ts';
@@ -47,11 +49,36 @@ export function packageName(course: Course, format: PackageFormatId): string {
 }
 
 /** The files of one package, in zip order: the manifest first, then everything else sorted. */
-export function packageFiles(course: Course, format: PackageFormat, runtimeDir: string): [string, Buffer | string][] {
+/** Dual reporting as the build takes it: the LRS and a write-only credential for one partner. */
+export interface ReportingOptions {
+  endpoint: string;
+  key: string;
+  secret: string;
+  org: string;
+  /** The partner's IRI (homePage of its learners' accounts); default https://inprocap.eu/partners/<org>. */
+  orgIri?: string;
+  /** Send learner names and LMS ids instead of pseudonyms. */
+  identified?: boolean;
+}
+
+export function launchReporting(options: ReportingOptions): LrsReporting {
+  return {
+    endpoint: options.endpoint,
+    auth: `Basic ${Buffer.from(`${options.key}:${options.secret}`).toString('base64')}`,
+    org: options.org,
+    orgIri: options.orgIri ?? `https://inprocap.eu/partners/${encodeURIComponent(options.org)}`,
+    // Derived, not random: the same learner keeps one pseudonym across modules and rebuilds.
+    pseudonymKey: createHmac('sha256', options.secret).update(`inprocap-pseudonym:${options.org}`).digest('hex'),
+    identified: options.identified ?? false,
+  };
+}
+
+export function packageFiles(course: Course, format: PackageFormat, runtimeDir: string, report?: ReportingOptions): [string, Buffer | string][] {
   const runtimeHtml = readFileSync(join(runtimeDir, 'index.html'), 'utf8');
   const content = new Map<string, Buffer | string>();
   for (const file of runtimeFiles(runtimeDir)) {
-    content.set(file, file === 'index.html' ? embedCourse(runtimeHtml, course, { format: format.id }) : readFileSync(join(runtimeDir, file)));
+    const dual = report && (format.id === 'scorm12' || format.id === 'scorm2004') ? { report: launchReporting(report) } : {};
+    content.set(file, file === 'index.html' ? embedCourse(runtimeHtml, course, { format: format.id, ...dual }) : readFileSync(join(runtimeDir, file)));
   }
   const root = format.rootFiles(course, [...content.keys()]);
   const all = new Map([...content, ...root]);
@@ -67,6 +94,7 @@ export async function buildPackages(
   runtimeDir: string,
   outDir: string,
   log: Log,
+  report?: ReportingOptions,
 ): Promise<PackageResult[]> {
   mkdirSync(outDir, { recursive: true });
   const results: PackageResult[] = [];
@@ -77,7 +105,7 @@ export async function buildPackages(
       const format = FORMATS[formatId];
       const name = packageName(course, formatId);
       log.info(`  [${results.length + 1}/${total}] ${name}`);
-      const zip = await zipFiles(packageFiles(course, format, runtimeDir));
+      const zip = await zipFiles(packageFiles(course, format, runtimeDir, report));
       const file = join(outDir, name);
       writeFileSync(file, zip);
       const validation = await validatePackage(zip, name);

@@ -15,6 +15,7 @@ import { createScorm2004Tracker, type Scorm2004Api } from './tracker/scorm/scorm
 import type { Tracker } from './tracker/tracker.ts';
 import { readXapiLaunch, XapiTracker } from './tracker/xapi/xapi-tracker.ts';
 import { Cmi5Tracker, readCmi5Launch } from './tracker/cmi5/cmi5-tracker.ts';
+import { DualTracker } from './tracker/dual/dual-tracker.ts';
 
 function readJson<T>(id: string): T | undefined {
   const text = document.getElementById(id)?.textContent;
@@ -34,13 +35,15 @@ function chooseTracker(course: Course, launch: LaunchConfig, language: () => str
       const params = readXapiLaunch(location.search);
       return params ? new XapiTracker(course, params, language) : undefined;
     }
-    case 'scorm12': {
-      const api = findScormApi<Scorm12Api>('API');
-      return api ? createScorm12Tracker(api, course) : undefined;
-    }
+    case 'scorm12':
     case 'scorm2004': {
-      const api = findScormApi<Scorm2004Api>('API_1484_11');
-      return api ? createScorm2004Tracker(api, course) : undefined;
+      const lms =
+        launch.format === 'scorm12'
+          ? ((api) => api && createScorm12Tracker(api, course))(findScormApi<Scorm12Api>('API'))
+          : ((api) => api && createScorm2004Tracker(api, course))(findScormApi<Scorm2004Api>('API_1484_11'));
+      if (!lms) return undefined;
+      // Dual reporting: the LMS keeps the gradebook, the project's LRS gets the same events.
+      return launch.report ? new DualTracker(lms, course, launch.report, launch.format, language) : lms;
     }
     default:
       return new LocalPreviewTracker(course.id);
