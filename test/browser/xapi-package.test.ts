@@ -175,6 +175,34 @@ describe.each(courses.map((c) => [c.slug, c] as const))('xAPI package %s', (slug
     await second.close();
   });
 
+  it('delivers every statement exactly once and in order when the LRS comes back during the session', async () => {
+    const learner = `learner-${slug}-blip`;
+    const context = await browser.newContext();
+    const { frame } = await open(context, launchUrl(course, learner, crypto.randomUUID()));
+    await frame.waitForFunction(() => (window as any).inprocap.player.tracker.outbox.pending === 0);
+    await lrsDown();
+    const order = await frame.evaluate((answers) => {
+      const p = (window as any).inprocap.player;
+      p.goTo(p.course.sections.findIndex((s: { kind: string }) => s.kind === 'quiz'));
+      p.startQuiz();
+      const indices: number[] = p.questionOrder.slice(0, 4);
+      for (const i of indices) {
+        p.setAnswer(i, answers[i]);
+        p.checkAnswer(i);
+      }
+      return indices;
+    }, questions.map(correctResponse));
+    await frame.waitForFunction(() => (window as any).inprocap.player.tracker.outbox.pending >= 4);
+    await lrsUp();
+    await frame.waitForFunction(() => (window as any).inprocap.player.tracker.outbox.pending === 0, undefined, { timeout: 20000 });
+    const answers = (await statementsOf(learner)).filter((s) => s.verb.id === VERBS.answered);
+    expect(answers.map((s) => s.object.id)).toEqual(order.map((i) => `${course.id}/questions/${questions[i]!.id}`));
+    expect(new Set(answers.map((s) => s.id)).size).toBe(4);
+    const alert = await frame.evaluate(() => document.querySelector('inp-course')!.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim());
+    expect(alert).toMatch(/saved in the learning platform again/);
+    await context.close();
+  });
+
   it('keeps statements through an LRS outage and a closed tab, and delivers them at the next launch', async () => {
     const learner = `learner-${slug}-outage`;
     const registration = crypto.randomUUID();
