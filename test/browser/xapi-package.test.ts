@@ -34,9 +34,14 @@ async function lrsUp(): Promise<void> {
   lrsPort = Number(new URL(await lrs.listen({ port: lrsPort, host: '127.0.0.1' })).port);
 }
 
+/** Stops the LRS now: keep-alive connections from the browser would otherwise hold close() open. */
 async function lrsDown(): Promise<void> {
-  await lrs?.close();
+  const app = lrs;
   lrs = undefined;
+  if (!app) return;
+  const closing = app.close();
+  app.server.closeAllConnections();
+  await closing;
 }
 
 beforeAll(async () => {

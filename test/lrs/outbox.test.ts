@@ -26,9 +26,14 @@ async function up(): Promise<void> {
   port = Number(new URL(address).port);
 }
 
+/** Stops the LRS now: keep-alive connections would otherwise hold close() open. */
 async function down(): Promise<void> {
-  await app?.close();
+  const running = app;
   app = undefined;
+  if (!running) return;
+  const closing = running.close();
+  running.server.closeAllConnections();
+  await closing;
 }
 
 let counter = 0;
