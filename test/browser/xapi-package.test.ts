@@ -208,6 +208,36 @@ describe.each(courses.map((c) => [c.slug, c] as const))('xAPI package %s', (slug
     await context.close();
   });
 
+  it('reports a statement the LRS refuses (400) in the console and delivers the rest', async () => {
+    const learner = `learner-${slug}-refused`;
+    const context = await browser.newContext();
+    const { page, frame } = await open(context, launchUrl(course, learner, crypto.randomUUID()));
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await frame.waitForFunction(() => (window as any).inprocap.player.tracker.outbox.pending === 0);
+    const ids = await frame.evaluate(async (activity) => {
+      const p = (window as any).inprocap.player;
+      const actor = p.tracker.launch.actor;
+      const make = (n: number, overrides: object = {}) => ({
+        id: crypto.randomUUID(),
+        timestamp: new Date(Date.now() + n).toISOString(),
+        actor,
+        verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
+        object: { id: `${activity}/extra/${n}` },
+        ...overrides,
+      });
+      const batch = [make(1), make(2, { verb: { id: 'not an iri' } }), make(3)];
+      await p.tracker.outbox.add(batch);
+      return batch.map((s) => s.id);
+    }, course.id);
+    const stored = (await statementsOf(learner)).map((s) => s.id);
+    expect(stored).toContain(ids[0]);
+    expect(stored).toContain(ids[2]);
+    expect(stored).not.toContain(ids[1]);
+    expect(errors.some((e) => e.includes(`The LRS refused statement ${ids[1]}`) && e.includes('verb.id'))).toBe(true);
+    await context.close();
+  });
+
   it('keeps statements through an LRS outage and a closed tab, and delivers them at the next launch', async () => {
     const learner = `learner-${slug}-outage`;
     const registration = crypto.randomUUID();
