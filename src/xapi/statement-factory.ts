@@ -8,7 +8,7 @@ import type { Course, Question } from '../content/schema.ts';
 import { isoDuration } from '../tracker/scorm/time.ts';
 import { correctPatternXapi, formatXapiResponse, interactionParts, type InteractionLike } from '../tracker/scorm/interactions.ts';
 import type { InteractionRecord, Score } from '../tracker/tracker.ts';
-import { ACTIVITY_TYPES, EXTENSIONS, VERBS, verbDisplay, type VerbName } from './vocabulary.ts';
+import { ACTIVITY_TYPES, CONTEXT, EXTENSIONS, VERBS, verbDisplay, type VerbName } from './vocabulary.ts';
 
 export type Statement = Record<string, unknown> & { id: string; timestamp: string };
 export type Agent = Record<string, unknown>;
@@ -64,8 +64,9 @@ export class StatementFactory {
     const template = (this.context.template ?? {}) as { contextActivities?: Record<string, unknown[]>; extensions?: Record<string, unknown> };
     const contextActivities: Record<string, unknown[]> = { ...(template.contextActivities ?? {}) };
     if (extra.parent) contextActivities.parent = [{ objectType: 'Activity', id: this.moduleId }];
-    const categories = this.context.categories?.(verb) ?? [];
-    if (categories.length) contextActivities.category = [...(contextActivities.category ?? []), ...categories.map((id) => ({ objectType: 'Activity', id }))];
+    contextActivities.grouping = [...(contextActivities.grouping ?? []), { objectType: 'Activity', id: CONTEXT.curriculum }];
+    const categories = [CONTEXT.profile, ...(this.context.categories?.(verb) ?? [])];
+    contextActivities.category = [...(contextActivities.category ?? []), ...categories.map((id) => ({ objectType: 'Activity', id }))];
     return {
       id: uuid(),
       timestamp: new Date().toISOString(),
@@ -75,7 +76,7 @@ export class StatementFactory {
       ...(extra.result ? { result: extra.result } : {}),
       context: {
         ...(this.context.registration ? { registration: this.context.registration } : {}),
-        ...(Object.keys(contextActivities).length ? { contextActivities } : {}),
+        contextActivities,
         language: this.lang,
         platform: 'INPROCAP Learning Bundle',
         extensions: {

@@ -34,6 +34,14 @@ export const ACTIVITY_TYPES = {
   surveyItem: 'https://inprocap.eu/xapi/activities/survey-item',
 } as const;
 
+/** Context activities every statement carries, so reports can find the project's statements. */
+export const CONTEXT = {
+  /** grouping: the curriculum all modules belong to. */
+  curriculum: 'https://inprocap.eu/curriculum',
+  /** category: the project's xAPI profile. */
+  profile: 'https://inprocap.eu/xapi/profile',
+} as const;
+
 export const EXTENSIONS = {
   /** The partner organisation the learner belongs to. */
   organisation: 'https://inprocap.eu/xapi/extensions/organisation',

@@ -5,7 +5,7 @@ import { loadCheckedCourses } from '../../packaging/build.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { correctResponse, scoreQuestion } from '../../src/quiz/scoring.ts';
 import { StatementFactory } from '../../src/xapi/statement-factory.ts';
-import { EXTENSIONS, VERBS } from '../../src/xapi/vocabulary.ts';
+import { CONTEXT, EXTENSIONS, VERBS } from '../../src/xapi/vocabulary.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const course: Course = loadCheckedCourses(resolve(import.meta.dirname, '../..'), { only: ['fundamentals'] }, quiet)[0]!.course!;
@@ -28,6 +28,8 @@ describe('statement factory', () => {
       expect((statement.verb as any).id).toBe(VERBS.answered);
       expect((statement.context as any).contextActivities.parent[0].id).toBe(course.id);
       expect((statement.context as any).extensions[EXTENSIONS.packageFormat]).toBe('xapi');
+      expect((statement.context as any).contextActivities.grouping).toEqual([{ objectType: 'Activity', id: CONTEXT.curriculum }]);
+      expect((statement.context as any).contextActivities.category).toEqual([{ objectType: 'Activity', id: CONTEXT.profile }]);
     }
   });
 
