@@ -1,9 +1,24 @@
 /** The textual formats xAPI relies on: IRIs, UUIDs, ISO 8601 times and durations, language tags. */
 
-/** An absolute IRI: a scheme, then no whitespace or characters IRIs forbid. */
-export function isIri(text: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`\u0000-\u001f\u007f]+$/i.test(text);
+/**
+ * Remembers recent answers: the same verb, activity and extension IRIs and language tags come
+ * back in almost every statement, and checking them is a large share of ingest time.
+ */
+function remembered(check: (text: string) => boolean, size = 20_000): (text: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (text) => {
+    let answer = cache.get(text);
+    if (answer === undefined) {
+      answer = check(text);
+      if (cache.size >= size) cache.clear();
+      if (text.length <= 512) cache.set(text, answer);
+    }
+    return answer;
+  };
 }
+
+/** An absolute IRI: a scheme, then no whitespace or characters IRIs forbid. */
+export const isIri = remembered((text) => /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`\u0000-\u001f\u007f]+$/i.test(text));
 
 /** An IRL: an IRI meant to be dereferenced, with a scheme. */
 export function isIrl(text: string): boolean {
@@ -20,9 +35,9 @@ export function isMboxSha1(text: string): boolean {
 }
 
 /** RFC 5646 language tags (the common grammar: language, script, region, variants, extensions, private use). */
-export function isLanguageTag(text: string): boolean {
+export const isLanguageTag = remembered((text: string): boolean => {
   return /^(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[\da-wy-z](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?|x(?:-[a-z\d]{1,8})+|i-[a-z]+)$/i.test(text);
-}
+});
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
 
