@@ -12,6 +12,8 @@ import { lrsOptions, type LrsServeOptions } from './config.ts';
 import { createLrsServer } from './server.ts';
 import type { LrsBackend } from './storage/backend.ts';
 import { openBackend } from './storage/open.ts';
+import { postSeed, SEED_ORGS } from './seed/seed.ts';
+import { loadCheckedCourses } from '../packaging/build.ts';
 
 export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 127.0.0.1] [--database URL]
                     [--cors-origins a,b] [--log-level warn] [--body-limit bytes] [--max-json-depth 64]
@@ -19,6 +21,7 @@ export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 
        inprocap lrs credentials create --org ORG --scopes s1,s2 [--label TEXT]
        inprocap lrs credentials list
        inprocap lrs credentials revoke KEY
+       inprocap lrs seed [--learners 500] [--orgs 4] [--seed 1] [--days 90]   demo data through the statement API
 
 Database URL: a SQLite file path (default ./data/lrs.db) or postgres://user@host:port/db
 (also DATABASE_URL). Scopes: ${SCOPES.join(', ')}.
@@ -58,6 +61,7 @@ export async function lrsCommand(root: string, args: string[], flags: Record<str
     process.once('SIGTERM', stop);
     return new Promise(() => {});
   }
+  if (verb === 'seed') return seedCommand(root, flags);
   if (verb !== 'credentials') {
     process.stderr.write(`Unknown lrs command "${verb}".\n\n${LRS_USAGE}`);
     return 1;
@@ -88,6 +92,36 @@ export async function lrsCommand(root: string, args: string[], flags: Record<str
         return 1;
     }
   } finally {
+    await backend.close();
+  }
+}
+
+/** Seeds the database with demo learners, through the LRS's own statement API. */
+async function seedCommand(root: string, flags: Record<string, string | undefined>): Promise<number> {
+  const learners = Number(flags.learners ?? 500);
+  const orgs = Number(flags.orgs ?? 4);
+  const seed = Number(flags.seed ?? 1);
+  const days = Number(flags.days ?? 90);
+  for (const [name, value] of Object.entries({ learners, orgs, seed, days })) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
+  }
+  const courses = loadCheckedCourses(root, {}, { info: () => {}, warn: console.warn }).map((c) => c.course!);
+  const options = lrsOptions(root, flags);
+  const backend = await openBackend(options.databaseUrl);
+  const app = await createLrsServer(backend, { ...options, logLevel: 'error' });
+  try {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { credential, secret } = await createCredential(backend, 'seed', ['statements/write'], 'seed');
+    const started = Date.now();
+    const from = new Date(Date.now() - days * 86_400_000);
+    const sent = await postSeed(`${address}/xapi`, `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, courses, { learners, orgs, seed, from, days }, (n) => {
+      if (n % 5000 < 200) process.stdout.write(`  ${n} statements…\n`);
+    });
+    await backend.revokeCredential(credential.key);
+    console.log(`Seeded ${sent} statements for ${learners} learners of ${Math.min(orgs, SEED_ORGS.length)} organisations in ${courses.length} module(s), over ${days} days, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return 0;
+  } finally {
+    await app.close();
     await backend.close();
   }
 }

@@ -20,6 +20,7 @@ import { formatReport, validatePackage } from './validate/validate-package.ts';
 import { startPreviewServer } from './preview/server.ts';
 import { createCredential } from '../lrs/auth/credentials.ts';
 import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from '../lrs/cli.ts';
+import { postSeed } from '../lrs/seed/seed.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
 import { formatSizeReport, measureRuntime } from './size.ts';
 
@@ -73,6 +74,10 @@ async function main(argv: string[]): Promise<number> {
       'lrs-secret': { type: 'string' },
       'org-iri': { type: 'string' },
       'identified-actors': { type: 'boolean' },
+      learners: { type: 'string' },
+      orgs: { type: 'string' },
+      seed: { type: 'string' },
+      days: { type: 'string' },
       org: { type: 'string' },
       scopes: { type: 'string' },
       label: { type: 'string' },
@@ -123,6 +128,16 @@ async function main(argv: string[]): Promise<number> {
       const { app, url } = await startPreviewServer({ dir: resolve(root, 'dist/preview'), port, host });
       const lrs = await startLrs(root, lrsFlags(values));
       const demo = await demoCredential(lrs.backend);
+      if ((await lrs.backend.lastSeq()) === 0) {
+        // An empty LRS gets demo learners, through its own statement API, so there is data to explore.
+        const { credential, secret } = await createCredential(lrs.backend, 'seed', ['statements/write'], 'seed');
+        const courses = loadCheckedCourses(root, only, { info: () => {}, warn: () => {} }).map((c) => c.course!);
+        const sent = await postSeed(lrs.url, `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, courses, {
+          learners: 200, orgs: 4, seed: 1, from: new Date(Date.now() - 60 * 86_400_000), days: 60,
+        });
+        await lrs.backend.revokeCredential(credential.key);
+        console.log(`Seeded the empty LRS with ${sent} demo statements (200 learners, 4 organisations).`);
+      }
       console.log(`\nPreview: ${url}/`);
       console.log(`LRS:     ${lrs.url}  (${lrs.backend.engine}, ${lrs.options.databaseUrl})`);
       console.log(`         demo credential (all scopes, made for this run): ${demo.key} / ${demo.secret}`);
@@ -168,7 +183,7 @@ function reportingFrom(values: Record<string, unknown>): { report?: ReportingOpt
 
 function lrsFlags(values: Record<string, unknown>): Record<string, string | undefined> {
   const flags: Record<string, string | undefined> = {};
-  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'base-url', 'default-xapi-version', 'org', 'scopes', 'label']) {
+  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'base-url', 'default-xapi-version', 'org', 'scopes', 'label', 'learners', 'orgs', 'seed', 'days']) {
     if (typeof values[name] === 'string') flags[name] = values[name] as string;
   }
   return flags;

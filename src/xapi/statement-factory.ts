@@ -26,6 +26,8 @@ export interface StatementContext {
   moduleId?: string;
   /** Context categories by verb, e.g. cmi5's "cmi5" and "moveon" categories on its defined statements. */
   categories?: (verb: VerbName) => string[];
+  /** The time statements are stamped with; the seed tool replays sessions in the past. */
+  now?: () => Date;
 }
 
 /** A UUID v4 from the browser's crypto. */
@@ -69,7 +71,7 @@ export class StatementFactory {
     contextActivities.category = [...(contextActivities.category ?? []), ...categories.map((id) => ({ objectType: 'Activity', id }))];
     return {
       id: uuid(),
-      timestamp: new Date().toISOString(),
+      timestamp: (this.context.now?.() ?? new Date()).toISOString(),
       actor: this.context.actor,
       verb: { id: VERBS[verb], display: verbDisplay(verb) },
       object,

@@ -1,0 +1,224 @@
+/**
+ * Demo and test data: learners of several partner organisations taking the real modules, as
+ * statements built by the runtime's own statement factory and sent through the LRS's statement
+ * API. Seeded, so the same options give the same learners, answers and timestamps, and with
+ * known patterns the dashboard can be checked against:
+ *
+ * - question 1 is easy (about 95% correct), question 2 hard (about 10%), question 3
+ *   discriminates negatively (stronger learners get it wrong more often), the rest follow ability;
+ * - some learners stop after a lesson and some stall for weeks ("stuck");
+ * - survey ratings lean positive; some comments contain markup, which must be shown as text.
+ */
+import type { Course, Question } from '../../src/content/schema.ts';
+import { seededRandom } from '../../src/quiz/shuffle.ts';
+import { correctResponse, isPassed, scoreQuestion, scoreQuiz } from '../../src/quiz/scoring.ts';
+import type { Response } from '../../src/quiz/responses.ts';
+import { StatementFactory, type Statement } from '../../src/xapi/statement-factory.ts';
+
+export const SEED_ORGS = ['DTI', 'NWO-I', 'CDTI', 'NCBJ', 'CERN', 'ESS', 'F4E', 'EISCAT'];
+export const SEED_COMMENTS = [
+  'Clear and practical, thank you.',
+  'More BSO examples would help.',
+  'The case exercise was the best part.',
+  'A bit long for one sitting.',
+  '<script>alert("x")</script> please fix',
+  'Thresholds table: <b>very</b> useful',
+];
+
+export interface SeedOptions {
+  learners: number;
+  orgs: number;
+  seed: number;
+  /** Sessions happen between this date and `days` later. */
+  from: Date;
+  days: number;
+}
+
+export interface SeededLearner {
+  index: number;
+  org: string;
+  account: { homePage: string; name: string };
+  name?: string;
+  ability: number;
+}
+
+export function orgIri(org: string): string {
+  return `https://inprocap.eu/partners/${encodeURIComponent(org)}`;
+}
+
+export function seedLearners(options: SeedOptions): SeededLearner[] {
+  const random = seededRandom(options.seed);
+  const orgs = SEED_ORGS.slice(0, Math.max(1, Math.min(options.orgs, SEED_ORGS.length)));
+  return Array.from({ length: options.learners }, (_, index) => {
+    const org = orgs[index % orgs.length]!;
+    // The first organisation reports identified learners (its trainers see names); the rest are pseudonymous.
+    const identified = org === orgs[0];
+    const ability = normal(random);
+    return {
+      index,
+      org,
+      account: { homePage: orgIri(org), name: identified ? `user${1000 + index}` : pseudonym(options.seed, index) },
+      ...(identified ? { name: index === 0 ? '<b>Eve</b> Example' : `Learner ${index}` } : {}),
+      ability,
+    };
+  });
+}
+
+function pseudonym(seed: number, index: number): string {
+  let h = (seed * 2654435761) ^ index;
+  let out = '';
+  for (let i = 0; i < 4; i++) {
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + i;
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+function normal(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** A version-4-shaped UUID from the seeded generator, so registrations repeat with the seed. */
+function seededUuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Math.floor(random() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Probability that a learner of this ability answers question `index` right (the known patterns). */
+export function chanceCorrect(index: number, count: number, ability: number): number {
+  if (index === 0) return 0.95;
+  if (index === 1) return 0.1;
+  if (index === 2) return logistic(-1.5 * ability);
+  const difficulty = -1 + (2 * index) / Math.max(1, count - 1);
+  return logistic(1.2 * ability - difficulty);
+}
+
+function wrongResponse(question: Question, random: () => number): Response {
+  switch (question.type) {
+    case 'single': {
+      const wrong = question.options.map((o, i) => (o.correct ? -1 : i)).filter((i) => i >= 0);
+      // Learners favour the first wrong option: the "most chosen distractor" is known.
+      return random() < 0.6 ? wrong[0]! : wrong[Math.floor(random() * wrong.length)]!;
+    }
+    case 'multiple':
+      return question.options.flatMap((o, i) => (o.correct === (i === 0) ? [] : [i])).slice(0, 2).sort((a, b) => a - b);
+    case 'truefalse':
+      return !question.answer;
+    case 'matching':
+      return question.pairs.map((_, i) => (i + 1) % question.pairs.length);
+    case 'sequencing':
+      return question.items.map((_, i) => question.items.length - 1 - i);
+    case 'fillin':
+      return 'lowest price';
+    case 'numeric':
+      return String(question.answer * 2 + 1);
+  }
+}
+
+/** All statements of one learner in one module, in time order. */
+export function learnerStatements(course: Course, learner: SeededLearner, options: SeedOptions): Statement[] {
+  const random = seededRandom(options.seed * 7919 + learner.index * 104729 + course.id.length);
+  const content = course.content[course.defaultLanguage]!;
+  let clock = options.from.getTime() + random() * options.days * 86_400_000;
+  const tick = (seconds: number) => {
+    clock += seconds * 1000 * (0.5 + random());
+  };
+  const factory = new StatementFactory(course, {
+    actor: { objectType: 'Agent', ...(learner.name ? { name: learner.name } : {}), account: learner.account },
+    registration: seededUuid(random),
+    language: course.defaultLanguage,
+    packageFormat: (['scorm12', 'scorm2004', 'xapi', 'cmi5'] as const)[learner.index % 4]!,
+    organisation: learner.org,
+    now: () => new Date(clock),
+  });
+  const statements: Statement[] = [factory.initialized()];
+  const started = clock;
+  // Drop-off: 15% stop after some lessons, 10% more stall before the quiz (stuck learners).
+  const leaveAfterLesson = random() < 0.15 ? Math.floor(random() * content.lessons.length) : undefined;
+  const stallBeforeQuiz = leaveAfterLesson === undefined && random() < 0.1;
+  for (const [i, lesson] of content.lessons.entries()) {
+    tick(240);
+    statements.push(factory.lessonExperienced(lesson.id, lesson.title));
+    if (leaveAfterLesson === i) {
+      tick(60);
+      statements.push(factory.suspended(clock - started), factory.terminated(clock - started));
+      return statements;
+    }
+  }
+  if (stallBeforeQuiz || !content.quiz) {
+    statements.push(factory.suspended(clock - started), factory.terminated(clock - started));
+    return statements;
+  }
+  const quiz = content.quiz;
+  const answers: Response[] = quiz.questions.map((question, i) => {
+    tick(30);
+    const right = random() < chanceCorrect(i, quiz.questions.length, learner.ability);
+    const response = right ? correctResponse(question) : wrongResponse(question, random);
+    const statement = factory.interaction({ kind: 'question', question, response, result: scoreQuestion(question, response), latencyMs: 20_000 + random() * 40_000, attempt: 1, timestamp: new Date(clock) });
+    statements.push(statement!);
+    return response;
+  });
+  const score = scoreQuiz(quiz, answers);
+  const passed = isPassed(score.percent, course.masteryScore);
+  tick(10);
+  statements.push(factory.scored(passed, { raw: score.percent, min: 0, max: 100, scaled: score.scaled }, clock - started));
+  if (content.case) {
+    const nodes = new Map(content.case.nodes.map((n) => [n.id, n]));
+    let node = nodes.get(content.case.start);
+    let step = 0;
+    while (node?.type === 'decision') {
+      tick(60);
+      const best = node.choices.findIndex((c) => c.best);
+      const index = random() < logistic(learner.ability + 0.5) ? best : (best + 1 + Math.floor(random() * (node.choices.length - 1))) % node.choices.length;
+      const choice = node.choices[index]!;
+      statements.push(factory.interaction({ kind: 'case-decision', caseId: content.case.id, node, choice, step: ++step, latencyMs: 30_000, timestamp: new Date(clock) })!);
+      node = nodes.get(choice.next);
+    }
+  }
+  tick(20);
+  statements.push(factory.completed(clock - started));
+  if (content.survey && random() < 0.7) {
+    for (const item of content.survey.items) {
+      tick(5);
+      const value = item.type === 'likert' ? Math.min(5, Math.max(1, Math.round(3.8 + normal(random) * 0.9))) : SEED_COMMENTS[Math.floor(random() * SEED_COMMENTS.length)]!;
+      statements.push(factory.interaction({ kind: 'survey', surveyId: content.survey.id, item, value, timestamp: new Date(clock) })!);
+    }
+  }
+  tick(10);
+  statements.push(factory.terminated(clock - started));
+  return statements;
+}
+
+/** Sends the seed through the statement API in batches, reporting progress. */
+export async function postSeed(
+  endpoint: string,
+  authorization: string,
+  courses: Course[],
+  options: SeedOptions,
+  progress: (sent: number) => void = () => {},
+): Promise<number> {
+  let sent = 0;
+  let batch: Statement[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const response = await fetch(`${endpoint.replace(/\/$/, '')}/statements`, {
+      method: 'POST',
+      headers: { Authorization: authorization, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+      body: JSON.stringify(batch),
+    });
+    if (response.status !== 200) throw new Error(`the LRS refused the seed: ${response.status} ${await response.text()}`);
+    sent += batch.length;
+    batch = [];
+    progress(sent);
+  };
+  for (const learner of seedLearners(options)) {
+    for (const course of courses) {
+      batch.push(...learnerStatements(course, learner, options));
+      if (batch.length >= 200) await flush();
+    }
+  }
+  await flush();
+  return sent;
+}
