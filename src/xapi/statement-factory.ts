@@ -7,7 +7,7 @@ import { plainText } from '../content/plain-text.ts';
 import type { Course, Question } from '../content/schema.ts';
 import { isoDuration } from '../tracker/scorm/time.ts';
 import { correctPatternXapi, formatXapiResponse, interactionParts, type InteractionLike } from '../tracker/scorm/interactions.ts';
-import type { InteractionRecord, Score } from '../tracker/tracker.ts';
+import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../tracker/tracker.ts';
 import { ACTIVITY_TYPES, CONTEXT, EXTENSIONS, VERBS, verbDisplay, type VerbName } from './vocabulary.ts';
 
 export type Statement = Record<string, unknown> & { id: string; timestamp: string };
@@ -182,4 +182,22 @@ export class StatementFactory {
         return {};
     }
   }
+}
+
+/**
+ * The passed/failed and completed statements a status change calls for, each sent again only when
+ * the status changes (xAPI and dual reporting; cmi5 has stricter rules of its own).
+ */
+export function statusStatements(
+  factory: StatementFactory,
+  previous: { completion?: CompletionStatus; success?: SuccessStatus },
+  completion: CompletionStatus,
+  success: SuccessStatus,
+  score: Score | undefined,
+  sessionMs: number,
+): Statement[] {
+  const statements: Statement[] = [];
+  if (success !== 'unknown' && success !== previous.success && score) statements.push(factory.scored(success === 'passed', score, sessionMs));
+  if (completion === 'completed' && previous.completion !== 'completed') statements.push(factory.completed(sessionMs));
+  return statements;
 }

@@ -18,7 +18,7 @@ import type { Course } from '../../src/content/schema.ts';
 import { correctResponse } from '../../src/quiz/scoring.ts';
 import { CMI5_CATEGORY, MOVEON_CATEGORY } from '../../src/tracker/cmi5/cmi5-tracker.ts';
 import { VERBS } from '../../src/xapi/vocabulary.ts';
-import { launchBrowser, ROOT, screenshot } from './harness.ts';
+import { launchBrowser, playModule, ROOT, screenshot } from './harness.ts';
 import { readZip, startLms } from './lms-host.ts';
 
 const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
@@ -75,26 +75,8 @@ async function statementsOf(actor: Record<string, unknown>): Promise<any[]> {
   return rows.map((r) => JSON.parse(r.body));
 }
 
-async function completeModule(frame: Frame, answers: unknown[]): Promise<void> {
-  await frame.evaluate((answers) => {
-    const p = (window as any).inprocap.player;
-    const sections: { kind: string }[] = p.course.sections;
-    sections.forEach((s, i) => s.kind === 'lesson' && p.goTo(i));
-    p.goTo(sections.findIndex((s) => s.kind === 'quiz'));
-    p.startQuiz();
-    for (const i of p.questionOrder) {
-      p.setAnswer(i, answers[i]);
-      p.checkAnswer(i);
-    }
-    p.submitQuiz();
-    p.goTo(sections.findIndex((s) => s.kind === 'case'), 1);
-    for (const choice of p.caseBestChoices) {
-      p.chooseInCase(choice);
-      p.continueCase();
-    }
-    p.goTo(p.summaryIndex);
-    return p.settled().then(() => p.tracker.flush()).then(() => p.finish());
-  }, answers);
+function completeModule(frame: Frame, answers: unknown[]): Promise<void> {
+  return playModule(frame, { answers, finish: true });
 }
 
 const until = async (condition: () => Promise<boolean>, what: string, ms = 20000) => {

@@ -17,7 +17,7 @@ import { zipFiles } from '../../packaging/zip.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { correctResponse } from '../../src/quiz/scoring.ts';
 import { EXTENSIONS, VERBS } from '../../src/xapi/vocabulary.ts';
-import { launchBrowser, ROOT } from './harness.ts';
+import { launchBrowser, playModule, ROOT } from './harness.ts';
 import { startLms } from './lms-host.ts';
 
 const courses: Course[] = readdirSync(resolve(ROOT, 'dist/courses'))
@@ -65,25 +65,7 @@ describe.each(courses.flatMap((c) => (['12', '2004'] as const).map((s) => [c.slu
     const frame = page.frame({ url: /\/pkg\// })!;
     await frame.waitForFunction(() => 'inprocap' in window);
     const questions = course.content[course.defaultLanguage]!.quiz!.questions;
-    await frame.evaluate((answers) => {
-      const p = (window as any).inprocap.player;
-      const sections: { kind: string }[] = p.course.sections;
-      sections.forEach((s, i) => s.kind === 'lesson' && p.goTo(i));
-      p.goTo(sections.findIndex((s) => s.kind === 'quiz'));
-      p.startQuiz();
-      for (const i of p.questionOrder) {
-        p.setAnswer(i, answers[i]);
-        p.checkAnswer(i);
-      }
-      p.submitQuiz();
-      p.goTo(sections.findIndex((s) => s.kind === 'case'), 1);
-      for (const choice of p.caseBestChoices) {
-        p.chooseInCase(choice);
-        p.continueCase();
-      }
-      p.goTo(p.summaryIndex);
-      return p.finish();
-    }, questions.map(correctResponse));
+    await playModule(frame, { answers: questions.map(correctResponse), finish: true });
 
     const pseudonymKey = launchReporting(options).pseudonymKey;
     const account = identified ? { homePage: 'https://www.dti.dk', name: learnerId } : { homePage: 'https://www.dti.dk', name: createHmac('sha256', pseudonymKey).update(learnerId).digest('hex') };

@@ -5,7 +5,7 @@
 import axe from 'axe-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { buildPreview } from '../../packaging/build.ts';
 import { startPreviewServer } from '../../packaging/preview/server.ts';
 
@@ -128,4 +128,49 @@ export async function viewHeading(page: Page): Promise<string> {
     const root = view.shadowRoot ?? view;
     return root.querySelector('h2')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   });
+}
+
+export interface PlayThrough {
+  /** Responses by question index (source order). */
+  answers: unknown[];
+  /** Send the survey with this rating on every Likert item and this comment. */
+  survey?: { rating: number; comment: string };
+  /** Then leave the module (the tracker's finish). */
+  finish?: boolean;
+}
+
+/**
+ * Takes the whole module through the player in the page: every lesson, the quiz with the given
+ * answers, the case along its best path, optionally the survey, the summary. The UI itself is
+ * tested by keyboard in module-walkthrough.test.ts; this drives the same player the UI calls.
+ */
+export function playModule(frame: Frame, plan: PlayThrough): Promise<void> {
+  return frame.evaluate(async ({ answers, survey, finish }) => {
+    const p = (window as any).inprocap.player;
+    const sections: { kind: string }[] = p.course.sections;
+    sections.forEach((s, i) => s.kind === 'lesson' && p.goTo(i));
+    p.goTo(sections.findIndex((s) => s.kind === 'quiz'));
+    p.startQuiz();
+    for (const i of p.questionOrder) {
+      p.setAnswer(i, answers[i]);
+      p.checkAnswer(i);
+    }
+    p.submitQuiz();
+    p.goTo(sections.findIndex((s) => s.kind === 'case'), 1);
+    for (const choice of p.caseBestChoices) {
+      p.chooseInCase(choice);
+      p.continueCase();
+    }
+    if (survey) {
+      p.goTo(sections.findIndex((s) => s.kind === 'survey'));
+      p.content.survey.items.forEach((item: { type: string }, i: number) => (item.type === 'likert' ? p.setRating(i, survey.rating) : p.setSurveyText(i, survey.comment)));
+      p.submitSurvey();
+    }
+    p.goTo(p.summaryIndex);
+    await p.settled();
+    if (finish) {
+      await p.tracker.flush?.();
+      await p.finish();
+    }
+  }, plan as PlayThrough);
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Course, Question } from '../../src/content/schema.ts';
 import type { Response } from '../../src/quiz/responses.ts';
 import { correctResponse, scoreQuiz } from '../../src/quiz/scoring.ts';
-import { axeViolations, launchBrowser, ROOT, screenshot } from './harness.ts';
+import { axeViolations, launchBrowser, playModule, ROOT, screenshot } from './harness.ts';
 import { readZip, startLms, type Standard } from './lms-host.ts';
 
 const courses = readdirCourses();
@@ -59,31 +59,9 @@ function plannedAnswers(course: Course): Response[] {
   return questions.map((q, i) => (i === wrong && q.type === 'single' ? q.options.findIndex((o) => !o.correct) : correctResponse(q)));
 }
 
-/** Takes the whole module through the player, as the UI does (the UI itself is tested by keyboard elsewhere). */
-async function completeModule(frame: Frame, answers: Response[]): Promise<void> {
-  await frame.evaluate((answers) => {
-    const p = (window as any).inprocap.player;
-    const sections: { kind: string }[] = p.course.sections;
-    sections.forEach((s, i) => s.kind === 'lesson' && p.goTo(i));
-    p.goTo(sections.findIndex((s) => s.kind === 'quiz'));
-    p.startQuiz();
-    for (const i of p.questionOrder) {
-      p.setAnswer(i, answers[i]);
-      p.checkAnswer(i);
-    }
-    p.submitQuiz();
-    p.goTo(sections.findIndex((s) => s.kind === 'case'), 1);
-    for (const choice of p.caseBestChoices) {
-      p.chooseInCase(choice);
-      p.continueCase();
-    }
-    p.goTo(sections.findIndex((s) => s.kind === 'survey'));
-    p.content.survey.items.forEach((item: { type: string }, i: number) =>
-      item.type === 'likert' ? p.setRating(i, 5) : p.setSurveyText(i, 'Clear and practical, "thanks" & <more> cases please'),
-    );
-    p.submitSurvey();
-    p.goTo(p.summaryIndex);
-  }, answers);
+/** The planned answers, the survey and the summary; the session stays open (see exitModule). */
+function completeModule(frame: Frame, answers: Response[]): Promise<void> {
+  return playModule(frame, { answers, survey: { rating: 5, comment: 'Clear and practical, "thanks" & <more> cases please' } });
 }
 
 async function exitModule(frame: Frame): Promise<void> {

@@ -15,7 +15,7 @@ import { openBackend } from '../../lrs/storage/open.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { correctResponse } from '../../src/quiz/scoring.ts';
 import { VERBS } from '../../src/xapi/vocabulary.ts';
-import { launchBrowser, ROOT, screenshot } from './harness.ts';
+import { launchBrowser, playModule, ROOT, screenshot } from './harness.ts';
 import { readZip, startLms } from './lms-host.ts';
 
 const courses: Course[] = readdirSync(resolve(ROOT, 'dist/courses'))
@@ -103,28 +103,7 @@ describe.each(courses.map((c) => [c.slug, c] as const))('xAPI package %s', (slug
     const learner = `learner-${slug}-complete`;
     const { page, frame } = await open(context, launchUrl(course, learner, crypto.randomUUID()));
     await screenshot(page, `xapi-${slug}-launched`);
-    await frame.evaluate((answers) => {
-      const p = (window as any).inprocap.player;
-      const sections: { kind: string }[] = p.course.sections;
-      sections.forEach((s, i) => s.kind === 'lesson' && p.goTo(i));
-      p.goTo(sections.findIndex((s) => s.kind === 'quiz'));
-      p.startQuiz();
-      for (const i of p.questionOrder) {
-        p.setAnswer(i, answers[i]);
-        p.checkAnswer(i);
-      }
-      p.submitQuiz();
-      p.goTo(sections.findIndex((s) => s.kind === 'case'), 1);
-      for (const choice of p.caseBestChoices) {
-        p.chooseInCase(choice);
-        p.continueCase();
-      }
-      p.goTo(sections.findIndex((s) => s.kind === 'survey'));
-      p.content.survey.items.forEach((item: { type: string }, i: number) => (item.type === 'likert' ? p.setRating(i, 4) : p.setSurveyText(i, 'Useful')));
-      p.submitSurvey();
-      p.goTo(p.summaryIndex);
-      return p.finish();
-    }, questions.map(correctResponse));
+    await playModule(frame, { answers: questions.map(correctResponse), survey: { rating: 4, comment: 'Useful' }, finish: true });
     const verbs = async () => (await statementsOf(learner)).map((s) => s.verb.id as string);
     await until(async () => (await verbs()).at(-1) === VERBS.terminated, 'terminated');
     const all = await statementsOf(learner);

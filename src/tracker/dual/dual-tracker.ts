@@ -8,7 +8,7 @@ import type { Course } from '../../content/schema.ts';
 import type { LrsReporting } from '../../launch.ts';
 import { XapiClient } from '../../xapi/client.ts';
 import { Outbox } from '../../xapi/outbox.ts';
-import { StatementFactory, type Agent } from '../../xapi/statement-factory.ts';
+import { StatementFactory, statusStatements, type Agent } from '../../xapi/statement-factory.ts';
 import { safeLocalStorage } from '../storage.ts';
 import type { CompletionStatus, InteractionRecord, LearnerInfo, Score, SuccessStatus, Tracker, TrackerHealth, TrackerSession } from '../tracker.ts';
 
@@ -96,10 +96,7 @@ export class DualTracker implements Tracker {
   async setStatus(completion: CompletionStatus, success: SuccessStatus): Promise<void> {
     await this.lms.setStatus(completion, success);
     if (!this.factory) return;
-    const session = Date.now() - this.startedAt;
-    const statements = [];
-    if (success !== 'unknown' && success !== this.reported.success && this.score) statements.push(this.factory.scored(success === 'passed', this.score, session));
-    if (completion === 'completed' && this.reported.completion !== 'completed') statements.push(this.factory.completed(session));
+    const statements = statusStatements(this.factory, this.reported, completion, success, this.score, Date.now() - this.startedAt);
     this.reported = { completion, success };
     if (statements.length) void this.outbox.add(statements);
   }

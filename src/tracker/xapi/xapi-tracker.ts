@@ -6,7 +6,7 @@
 import type { Course } from '../../content/schema.ts';
 import { XapiClient } from '../../xapi/client.ts';
 import { Outbox } from '../../xapi/outbox.ts';
-import { StatementFactory, type Agent } from '../../xapi/statement-factory.ts';
+import { StatementFactory, statusStatements, type Agent } from '../../xapi/statement-factory.ts';
 import { safeLocalStorage } from '../storage.ts';
 import type { CompletionStatus, InteractionRecord, Score, SuccessStatus, Tracker, TrackerHealth, TrackerSession } from '../tracker.ts';
 
@@ -148,10 +148,7 @@ export class XapiTracker implements Tracker {
   }
 
   async setStatus(completion: CompletionStatus, success: SuccessStatus): Promise<void> {
-    const session = Date.now() - this.startedAt;
-    const statements = [];
-    if (success !== 'unknown' && success !== this.reported.success && this.score) statements.push(this.factory.scored(success === 'passed', this.score, session));
-    if (completion === 'completed' && this.reported.completion !== 'completed') statements.push(this.factory.completed(session));
+    const statements = statusStatements(this.factory, this.reported, completion, success, this.score, Date.now() - this.startedAt);
     this.reported = { completion, success };
     if (statements.length) await this.outbox.add(statements);
   }
