@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../packaging/cli.ts');
+await import('../cli/inprocap.ts');

@@ -1,5 +1,7 @@
 /**
- * `inprocap`: the project's command line.
+ * `inprocap`: the project's command line, and the one place that joins its parts: packaging
+ * (check, build, validate, size) and the LRS (serve, credentials, seed). It lives outside both,
+ * as packaging never imports the LRS.
  *
  *   inprocap check [--module slug]      validate modules/ and report every problem with file:line:column
  *   inprocap build [--module slug] [--format scorm12,scorm2004] [--out dir]
@@ -12,17 +14,17 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { build, loadCheckedCourses } from './build.ts';
-import { ContentError } from './content/issues.ts';
-import { PACKAGE_FORMATS, type PackageFormatId } from './formats/format.ts';
-import type { ReportingOptions } from './package.ts';
-import { formatReport, validatePackage } from './validate/validate-package.ts';
-import { startPreviewServer } from './preview/server.ts';
+import { build, loadCheckedCourses } from '../packaging/build.ts';
+import { ContentError } from '../packaging/content/issues.ts';
+import { PACKAGE_FORMATS, type PackageFormatId } from '../packaging/formats/format.ts';
+import type { ReportingOptions } from '../packaging/package.ts';
+import { formatReport, validatePackage } from '../packaging/validate/validate-package.ts';
+import { startPreviewServer } from '../packaging/preview/server.ts';
 import { createCredential } from '../lrs/auth/credentials.ts';
 import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from '../lrs/cli.ts';
 import { postSeed } from '../lrs/seed/seed.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
-import { formatSizeReport, measureRuntime } from './size.ts';
+import { formatSizeReport, measureRuntime } from '../packaging/size.ts';
 
 const USAGE = () => `Usage: inprocap <command> [options]
 
