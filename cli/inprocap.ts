@@ -23,6 +23,7 @@ import { startPreviewServer } from '../packaging/preview/server.ts';
 import { createCredential } from '../lrs/auth/credentials.ts';
 import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from '../lrs/cli.ts';
 import { postSeed } from '../lrs/seed/seed.ts';
+import { saveAccount } from '../lrs/dashboard/accounts.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
 import { formatSizeReport, measureRuntime } from '../packaging/size.ts';
 
@@ -76,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
       'lrs-secret': { type: 'string' },
       'org-iri': { type: 'string' },
       'identified-actors': { type: 'boolean' },
+      username: { type: 'string' },
+      role: { type: 'string' },
       learners: { type: 'string' },
       orgs: { type: 'string' },
       seed: { type: 'string' },
@@ -144,6 +147,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`LRS:     ${lrs.url}  (${lrs.backend.engine}, ${lrs.options.databaseUrl})`);
       console.log(`         demo credential (all scopes, made for this run): ${demo.key} / ${demo.secret}`);
       console.log(`         try: curl -u ${demo.key}:${demo.secret} -H 'X-Experience-API-Version: 1.0.3' ${lrs.url}/statements`);
+      const login = await saveAccount(lrs.backend, { username: 'demo-admin', role: 'admin' });
+      console.log(`Dashboard sign-in (the dashboard views are still to come): demo-admin / ${login.password}`);
       console.log('Ctrl+C to stop.');
       const stop = async () => {
         await app.close();
@@ -185,7 +190,7 @@ function reportingFrom(values: Record<string, unknown>): { report?: ReportingOpt
 
 function lrsFlags(values: Record<string, unknown>): Record<string, string | undefined> {
   const flags: Record<string, string | undefined> = {};
-  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'base-url', 'default-xapi-version', 'org', 'scopes', 'label', 'learners', 'orgs', 'seed', 'days']) {
+  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'base-url', 'default-xapi-version', 'org', 'scopes', 'label', 'learners', 'orgs', 'seed', 'days', 'username', 'role']) {
     if (typeof values[name] === 'string') flags[name] = values[name] as string;
   }
   return flags;

@@ -13,6 +13,8 @@ import { createLrsServer } from './server.ts';
 import type { LrsBackend } from './storage/backend.ts';
 import { openBackend } from './storage/open.ts';
 import { postSeed, SEED_ORGS } from './seed/seed.ts';
+import { saveAccount } from './dashboard/accounts.ts';
+import type { AccountRole } from './storage/backend.ts';
 import { loadCheckedCourses } from '../packaging/build.ts';
 
 export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 127.0.0.1] [--database URL]
@@ -21,6 +23,8 @@ export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 
        inprocap lrs credentials create --org ORG --scopes s1,s2 [--label TEXT]
        inprocap lrs credentials list
        inprocap lrs credentials revoke KEY
+       inprocap lrs accounts create --username NAME --role admin|control-group|trainer [--org ORG]
+       inprocap lrs accounts list
        inprocap lrs seed [--learners 500] [--orgs 4] [--seed 1] [--days 90]   demo data through the statement API
 
 Database URL: a SQLite file path (default ./data/lrs.db) or postgres://user@host:port/db
@@ -62,6 +66,7 @@ export async function lrsCommand(root: string, args: string[], flags: Record<str
     return new Promise(() => {});
   }
   if (verb === 'seed') return seedCommand(root, flags);
+  if (verb === 'accounts') return accountsCommand(root, action, flags);
   if (verb !== 'credentials') {
     process.stderr.write(`Unknown lrs command "${verb}".\n\n${LRS_USAGE}`);
     return 1;
@@ -122,6 +127,34 @@ async function seedCommand(root: string, flags: Record<string, string | undefine
     return 0;
   } finally {
     await app.close();
+    await backend.close();
+  }
+}
+
+/** Dashboard accounts; the password comes from INPROCAP_PASSWORD or is generated and shown once. */
+async function accountsCommand(root: string, action: string | undefined, flags: Record<string, string | undefined>): Promise<number> {
+  const backend = await openBackend(lrsOptions(root, flags).databaseUrl);
+  try {
+    if (action === 'create') {
+      if (!flags.username || !flags.role) throw new Error('accounts create needs --username and --role');
+      const { account, password } = await saveAccount(backend, {
+        username: flags.username,
+        role: flags.role as AccountRole,
+        ...(flags.org ? { org: flags.org } : {}),
+        ...(process.env.INPROCAP_PASSWORD ? { password: process.env.INPROCAP_PASSWORD } : {}),
+      });
+      console.log(`Account ${account.username} (${account.role}${account.org ? `, ${account.org}` : ''}) saved.${process.env.INPROCAP_PASSWORD ? '' : `\n  password: ${password}\n(shown once; only a slow hash is stored)`}`);
+      return 0;
+    }
+    if (action === 'list') {
+      const all = await backend.listAccounts();
+      if (!all.length) console.log('No accounts yet: inprocap lrs accounts create --username admin --role admin');
+      for (const a of all) console.log(`${a.username.padEnd(20)} ${a.role.padEnd(14)} ${a.org ?? ''}${a.disabled ? ' (disabled)' : ''}`);
+      return 0;
+    }
+    process.stderr.write(LRS_USAGE);
+    return 1;
+  } finally {
     await backend.close();
   }
 }

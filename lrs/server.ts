@@ -11,6 +11,7 @@ import { ValidationError, type XapiVersion } from './xapi/validate-statement.ts'
 import { ConflictError, NotFoundError } from './xapi/statements.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { sessionRoutes } from './dashboard/sessions.ts';
 
 export interface LrsConfig {
   /** Largest request body in bytes (413 above it). */
@@ -183,6 +184,7 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   const context = { backend, config };
   await app.register(async (scope) => statementRoutes(scope, context), { prefix: '/xapi' });
   await app.register(async (scope) => documentRoutes(scope, context), { prefix: '/xapi' });
+  await app.register(async (scope) => sessionRoutes(scope, context), { prefix: '/api' });
   return app;
 }
 

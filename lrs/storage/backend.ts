@@ -77,6 +77,27 @@ export interface Credential {
   revoked: boolean;
 }
 
+export type AccountRole = 'admin' | 'control-group' | 'trainer';
+
+/** A person who uses the dashboard. */
+export interface Account {
+  username: string;
+  passwordHash: string;
+  role: AccountRole;
+  /** The trainer's organisation; control-group and admin accounts see all organisations. */
+  org: string | null;
+  created: string;
+  disabled: boolean;
+}
+
+export interface Session {
+  /** SHA-256 of the session id in the cookie (the id itself is never stored). */
+  idHash: string;
+  username: string;
+  csrfToken: string;
+  expires: string;
+}
+
 export interface LrsBackend {
   readonly engine: 'sqlite' | 'postgres';
   /** Creates or upgrades the schema (versioned migrations). */
@@ -104,6 +125,13 @@ export interface LrsBackend {
   /** Attachment contents by SHA-2 (shared by every statement that declares the same hash). */
   saveAttachments(attachments: { sha2: string; contentType: string; content: Buffer }[]): Promise<void>;
   getAttachments(sha2s: string[]): Promise<{ sha2: string; contentType: string; content: Buffer }[]>;
+
+  saveAccount(account: Account): Promise<void>;
+  getAccount(username: string): Promise<Account | undefined>;
+  listAccounts(): Promise<Account[]>;
+  saveSession(session: Session): Promise<void>;
+  getSession(idHash: string): Promise<Session | undefined>;
+  deleteSession(idHash: string): Promise<void>;
 
   saveCredential(credential: Credential): Promise<void>;
   getCredential(key: string): Promise<Credential | undefined>;

@@ -4,7 +4,9 @@
  */
 import { Kysely, Migrator, sql, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type {
+  Account,
   Credential,
+  Session,
   DocumentKey,
   LrsBackend,
   StatementQuery,
@@ -43,6 +45,8 @@ export interface Database {
     updated: string;
   };
   attachments: { sha2: string; content_type: string; content: Buffer };
+  accounts: { username: string; password_hash: string; role: string; org: string | null; created: string; disabled: number };
+  sessions: { id_hash: string; username: string; csrf_token: string; expires: string };
   credentials: {
     key: string;
     secret_hash: string;
@@ -125,6 +129,26 @@ function migrations(types: EngineTypes): Record<string, Migration> {
           .addColumn('label', 'text', (c) => c.notNull())
           .addColumn('created', 'text', (c) => c.notNull())
           .addColumn('revoked', 'smallint', (c) => c.notNull().defaultTo(0))
+          .execute();
+      },
+    },
+    '0004-dashboard-accounts': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('accounts')
+          .addColumn('username', 'text', (c) => c.primaryKey())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('org', 'text')
+          .addColumn('created', 'text', (c) => c.notNull())
+          .addColumn('disabled', 'smallint', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id_hash', 'text', (c) => c.primaryKey())
+          .addColumn('username', 'text', (c) => c.notNull())
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('expires', 'text', (c) => c.notNull())
           .execute();
       },
     },
@@ -430,6 +454,40 @@ export abstract class SqlBackend implements LrsBackend {
     return rows.map((r) => ({ sha2: r.sha2, contentType: r.content_type, content: Buffer.from(r.content) }));
   }
 
+  async saveAccount(a: Account): Promise<void> {
+    const values = { username: a.username, password_hash: a.passwordHash, role: a.role, org: a.org, created: a.created, disabled: a.disabled ? 1 : 0 };
+    await this.db
+      .insertInto('accounts')
+      .values(values)
+      .onConflict((oc) => oc.column('username').doUpdateSet({ password_hash: values.password_hash, role: values.role, org: values.org, disabled: values.disabled }))
+      .execute();
+  }
+
+  async getAccount(username: string): Promise<Account | undefined> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async listAccounts(): Promise<Account[]> {
+    return (await this.db.selectFrom('accounts').selectAll().orderBy('username').execute()).map(toAccount);
+  }
+
+  async saveSession(session: Session): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({ id_hash: session.idHash, username: session.username, csrf_token: session.csrfToken, expires: session.expires })
+      .execute();
+  }
+
+  async getSession(idHash: string): Promise<Session | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+    return row && { idHash: row.id_hash, username: row.username, csrfToken: row.csrf_token, expires: row.expires };
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  }
+
   async saveCredential(c: Credential): Promise<void> {
     await this.db
       .insertInto('credentials')
@@ -451,6 +509,17 @@ export abstract class SqlBackend implements LrsBackend {
     const result = await this.db.updateTable('credentials').set({ revoked: 1 }).where('key', '=', key).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
+}
+
+function toAccount(row: Database['accounts']): Account {
+  return {
+    username: row.username,
+    passwordHash: row.password_hash,
+    role: row.role as Account['role'],
+    org: row.org,
+    created: row.created,
+    disabled: Number(row.disabled) === 1,
+  };
 }
 
 function toCredential(row: Database['credentials']): Credential {

@@ -1,0 +1,82 @@
+/**
+ * Dashboard sessions: login, who am I, logout. The session id travels in an HttpOnly, SameSite
+ * cookie and is stored only as a hash; every change needs the session's CSRF token in a header;
+ * failed logins are limited per client and username.
+ */
+import cookie from '@fastify/cookie';
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError, parseJsonBody, sendJson, type RouteContext } from '../server.ts';
+import type { Account, AccountRole } from '../storage/backend.ts';
+import { verifyPassword } from './accounts.ts';
+
+export const SESSION_COOKIE = 'inprocap_session';
+const SESSION_HOURS = 8;
+const FAILED_LOGINS = 5;
+const FAILED_WINDOW_MS = 15 * 60_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    account?: Account;
+  }
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export async function sessionRoutes(app: FastifyInstance, { backend }: RouteContext): Promise<void> {
+  await app.register(cookie);
+  const failures = new Map<string, number[]>();
+
+  /** The signed-in account, or a 401; with `change`, also checks the CSRF token (403). */
+  const requireAccount = async (request: FastifyRequest, roles?: readonly AccountRole[], change = false): Promise<{ account: Account; csrfToken: string; idHash: string }> => {
+    const id = request.cookies[SESSION_COOKIE];
+    const session = id ? await backend.getSession(sha256(id)) : undefined;
+    if (!session || session.expires < new Date().toISOString()) throw new HttpError(401, 'sign in first');
+    const account = await backend.getAccount(session.username);
+    if (!account || account.disabled) throw new HttpError(401, 'this account is disabled');
+    if (change && request.headers['x-csrf-token'] !== session.csrfToken) throw new HttpError(403, 'missing or wrong X-CSRF-Token');
+    if (roles && !roles.includes(account.role)) throw new HttpError(403, `this needs the ${roles.join(' or ')} role`);
+    request.account = account;
+    return { account, csrfToken: session.csrfToken, idHash: session.idHash };
+  };
+
+  const describe = (account: Account, csrfToken: string) => ({ username: account.username, role: account.role, org: account.org, csrfToken });
+
+  app.post('/session', async (request, reply) => {
+    const body = parseJsonBody(request.body, 4, 'login') as { username?: unknown; password?: unknown };
+    const username = typeof body?.username === 'string' ? body.username : '';
+    const password = typeof body?.password === 'string' ? body.password : '';
+    const key = `${request.ip}|${username.toLowerCase()}`;
+    const now = Date.now();
+    const recent = (failures.get(key) ?? []).filter((t) => now - t < FAILED_WINDOW_MS);
+    if (recent.length >= FAILED_LOGINS) {
+      reply.header('Retry-After', String(Math.ceil((FAILED_WINDOW_MS - (now - recent[0]!)) / 1000)));
+      throw new HttpError(429, 'too many failed sign-ins: wait a few minutes');
+    }
+    const account = username ? await backend.getAccount(username) : undefined;
+    // The hash is checked even for unknown users, so timing tells nothing about who exists.
+    const valid = await verifyPassword(password, account?.passwordHash ?? 'scrypt$0$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
+    if (!account || !valid || account.disabled) {
+      failures.set(key, [...recent, now]);
+      throw new HttpError(401, 'wrong username or password');
+    }
+    failures.delete(key);
+    const id = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    await backend.saveSession({ idHash: sha256(id), username: account.username, csrfToken, expires: new Date(now + SESSION_HOURS * 3_600_000).toISOString() });
+    reply.setCookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https', maxAge: SESSION_HOURS * 3600 });
+    return sendJson(reply, 200, describe(account, csrfToken));
+  });
+
+  app.get('/session', async (request, reply: FastifyReply) => {
+    const { account, csrfToken } = await requireAccount(request);
+    return sendJson(reply, 200, describe(account, csrfToken));
+  });
+
+  app.delete('/session', async (request, reply) => {
+    const { idHash } = await requireAccount(request, undefined, true);
+    await backend.deleteSession(idHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+}
