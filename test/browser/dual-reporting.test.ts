@@ -70,11 +70,13 @@ describe.each(courses.flatMap((c) => (['12', '2004'] as const).map((s) => [c.slu
     const pseudonymKey = launchReporting(options).pseudonymKey;
     const account = identified ? { homePage: 'https://www.dti.dk', name: learnerId } : { homePage: 'https://www.dti.dk', name: createHmac('sha256', pseudonymKey).update(learnerId).digest('hex') };
     const end = Date.now() + 20000;
-    while ((await statementsAbout(account)).at(-1)?.verb.id !== VERBS.terminated) {
+    const ofThisModule = async () => (await statementsAbout(account)).filter((s) => String(s.object.id).startsWith(course.id));
+    while ((await ofThisModule()).at(-1)?.verb.id !== VERBS.terminated) {
       if (Date.now() > end) throw new Error('the LRS did not receive the session');
       await new Promise((r) => setTimeout(r, 100));
     }
-    const statements = await statementsAbout(account);
+    // The same LMS learner keeps one pseudonym across modules: keep this module's statements.
+    const statements = (await statementsAbout(account)).filter((s) => String(s.object.id).startsWith(course.id));
     const verbs = statements.map((s) => s.verb.id);
     expect(verbs[0]).toBe(VERBS.initialized);
     expect(verbs.filter((v) => v === VERBS.answered)).toHaveLength(questions.length);
