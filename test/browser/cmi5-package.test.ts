@@ -4,7 +4,6 @@
  * State resource without repeating passed or completed.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Frame } from 'playwright-core';
@@ -18,13 +17,11 @@ import type { Course } from '../../src/content/schema.ts';
 import { correctResponse } from '../../src/quiz/scoring.ts';
 import { CMI5_CATEGORY, MOVEON_CATEGORY } from '../../src/tracker/cmi5/cmi5-tracker.ts';
 import { VERBS } from '../../src/xapi/vocabulary.ts';
-import { launchBrowser, playModule, ROOT, screenshot } from './harness.ts';
+import { ROOT, builtCourses, launchBrowser, playModule, screenshot, until } from './harness.ts';
 import { readZip, startLms } from './lms-host.ts';
 
 const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
-const courses: Course[] = readdirSync(resolve(ROOT, 'dist/courses'))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(resolve(ROOT, 'dist/courses', f), 'utf8')) as Course);
+const courses = builtCourses();
 
 let browser: Browser;
 let lms: Awaited<ReturnType<typeof startLms>>;
@@ -78,14 +75,6 @@ async function statementsOf(actor: Record<string, unknown>): Promise<any[]> {
 function completeModule(frame: Frame, answers: unknown[]): Promise<void> {
   return playModule(frame, { answers, finish: true });
 }
-
-const until = async (condition: () => Promise<boolean>, what: string, ms = 20000) => {
-  const end = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 describe.each(courses.map((c) => [c.slug, c] as const))('cmi5 package %s', (slug, course) => {
   const questions = course.content[course.defaultLanguage]!.quiz!.questions;

@@ -3,7 +3,6 @@
  * project's LRS receives the same events as statements about a pseudonymous learner.
  */
 import { createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
@@ -17,12 +16,10 @@ import { zipFiles } from '../../packaging/zip.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { correctResponse } from '../../src/quiz/scoring.ts';
 import { EXTENSIONS, VERBS } from '../../src/xapi/vocabulary.ts';
-import { launchBrowser, playModule, ROOT } from './harness.ts';
+import { ROOT, builtCourses, launchBrowser, playModule } from './harness.ts';
 import { startLms } from './lms-host.ts';
 
-const courses: Course[] = readdirSync(resolve(ROOT, 'dist/courses'))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(resolve(ROOT, 'dist/courses', f), 'utf8')) as Course);
+const courses = builtCourses();
 
 let browser: Browser;
 let lms: Awaited<ReturnType<typeof startLms>>;

@@ -3,10 +3,11 @@
  * keyboard-only helpers, axe-core checks and screenshots kept as artifacts.
  */
 import axe from 'axe-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { buildPreview } from '../../packaging/build.ts';
+import type { Course } from '../../src/content/schema.ts';
 import { startPreviewServer } from '../../packaging/preview/server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -173,4 +174,22 @@ export function playModule(frame: Frame, plan: PlayThrough): Promise<void> {
       await p.finish();
     }
   }, plan as PlayThrough);
+}
+
+/** Every module the build compiled (npm test builds first), from dist/courses. */
+export function builtCourses(): Course[] {
+  const dir = resolve(ROOT, 'dist/courses');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as Course);
+}
+
+/** Polls until `condition` holds, failing with `what` after `ms`. */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

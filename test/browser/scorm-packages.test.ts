@@ -4,28 +4,18 @@
  * suspend_data, session time; resume after a relaunch; an abandoned session; a failing LMS; and
  * a launch with no LMS at all.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Course, Question } from '../../src/content/schema.ts';
 import type { Response } from '../../src/quiz/responses.ts';
 import { correctResponse, scoreQuiz } from '../../src/quiz/scoring.ts';
-import { axeViolations, launchBrowser, playModule, ROOT, screenshot } from './harness.ts';
+import { axeViolations, builtCourses, launchBrowser, playModule, ROOT, screenshot, until } from './harness.ts';
 import { readZip, startLms, type Standard } from './lms-host.ts';
 
-const courses = readdirCourses();
+const courses = builtCourses();
 let browser: Browser;
 let lms: Awaited<ReturnType<typeof startLms>>;
-
-/** Every module the build compiled (npm test builds first). */
-function readdirCourses(): Course[] {
-  const dir = resolve(ROOT, 'dist/courses');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as Course);
-}
 
 const packageFile = (course: Course, standard: Standard) =>
   resolve(ROOT, `dist/packages/${course.slug}-${course.version}-scorm${standard}.zip`);
@@ -129,13 +119,6 @@ type Json = Record<string, any>;
 const interactionsOf = (cmi: Json): Json[] => Object.values(cmi.interactions ?? {}) as Json[];
 const patternsOf = (interaction: Json): string[] => Object.values(interaction.correct_responses ?? {}).map((c: any) => c.pattern);
 
-async function waitFor(predicate: () => boolean, what: string, timeoutMs = 15000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(courses.map((c) => [c.slug, c] as const))('module %s', (slug, course) => {
   const content = course.content[course.defaultLanguage]!;
@@ -160,7 +143,7 @@ describe.each(courses.map((c) => [c.slug, c] as const))('module %s', (slug, cour
     await completeModule(frame, answers);
     await exitModule(frame);
     const key = `${slug}-12-complete`;
-    await waitFor(() => (lms.record(key)?.cmi as Json | undefined)?.core?.lesson_status === 'passed', 'lesson_status passed');
+    await until(() => (lms.record(key)?.cmi as Json | undefined)?.core?.lesson_status === 'passed', 'lesson_status passed');
     const cmi = lms.record(key)!.cmi as Json;
     const score = scoreQuiz(content.quiz!, answers);
     expect(cmi.core.score).toEqual({ raw: String(score.percent), min: '0', max: '100' });
@@ -197,7 +180,7 @@ describe.each(courses.map((c) => [c.slug, c] as const))('module %s', (slug, cour
     const answers = plannedAnswers(course);
     await completeModule(frame, answers);
     await exitModule(frame);
-    await waitFor(() => (lms.record(key)?.cmi as Json | undefined)?.success_status === 'passed', 'success_status passed');
+    await until(() => (lms.record(key)?.cmi as Json | undefined)?.success_status === 'passed', 'success_status passed');
     const cmi = lms.record(key)!.cmi as Json;
     const score = scoreQuiz(content.quiz!, answers);
     expect(cmi.completion_status).toBe('completed');
@@ -245,7 +228,7 @@ describe.each(courses.map((c) => [c.slug, c] as const))('module %s', (slug, cour
     const statusOf = (cmi: Json) => (standard === '12' ? cmi.core.lesson_status : cmi.completion_status);
     // The last commit leaves with the closing page (scorm-again sends it as a beacon): wait for it.
     const locationOf = (cmi: Json | undefined) => (standard === '12' ? cmi?.core?.lesson_location : cmi?.location);
-    await waitFor(() => locationOf(lms.record(key)?.cmi) === `${before.section}.3`, 'the final commit of the abandoned session');
+    await until(() => locationOf(lms.record(key)?.cmi) === `${before.section}.3`, 'the final commit of the abandoned session');
     expect(interactionsOf(lms.record(key)!.cmi as Json)).toHaveLength(3);
     const kept = lms.record(key)!.cmi as Json;
     expect(statusOf(kept)).toBe('incomplete');
@@ -270,7 +253,7 @@ describe.each(courses.map((c) => [c.slug, c] as const))('module %s', (slug, cour
     const context = await browser.newContext();
     const key = `${slug}-${standard}-failing`;
     const { page, frame } = await launch(context, course, standard, key);
-    await waitFor(() => (lms.record(key)?.commits ?? 0) >= 0, 'launch');
+    await until(() => (lms.record(key)?.commits ?? 0) >= 0, 'launch');
     lms.failCommits(2);
     const answers = plannedAnswers(course);
     await frame.evaluate((answers) => {
@@ -320,7 +303,7 @@ describe.each(courses.map((c) => [c.slug, c] as const))('module %s', (slug, cour
     const second = await launch(context, course, standard, key);
     const restored = await second.frame.evaluate((answered) => answered.map((i: number) => (window as any).inprocap.player.state.quiz.checked[i]), answered);
     expect(restored).toEqual([true, true]);
-    await waitFor(() => String((lms.record(key)?.cmi as Json | undefined)?.suspend_data ?? '').length > 0, 'the restored state in the LMS');
+    await until(() => String((lms.record(key)?.cmi as Json | undefined)?.suspend_data ?? '').length > 0, 'the restored state in the LMS');
     await context.close();
   });
 });

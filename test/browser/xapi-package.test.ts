@@ -3,7 +3,6 @@
  * completed module sends, in order; resume from the State resource; statements kept through an
  * LRS outage and a closed tab.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
@@ -15,12 +14,10 @@ import { openBackend } from '../../lrs/storage/open.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { correctResponse } from '../../src/quiz/scoring.ts';
 import { VERBS } from '../../src/xapi/vocabulary.ts';
-import { launchBrowser, playModule, ROOT, screenshot } from './harness.ts';
+import { ROOT, builtCourses, launchBrowser, playModule, screenshot, until } from './harness.ts';
 import { readZip, startLms } from './lms-host.ts';
 
-const courses: Course[] = readdirSync(resolve(ROOT, 'dist/courses'))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(resolve(ROOT, 'dist/courses', f), 'utf8')) as Course);
+const courses = builtCourses();
 
 let browser: Browser;
 let lms: Awaited<ReturnType<typeof startLms>>;
@@ -85,14 +82,6 @@ async function statementsOf(learner: string): Promise<any[]> {
   const rows = await backend.queryStatements({ agentKey, ascending: true, limit: 500 });
   return rows.map((r) => JSON.parse(r.body));
 }
-
-const until = async (condition: () => Promise<boolean>, what: string, ms = 20000) => {
-  const end = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 describe.each(courses.map((c) => [c.slug, c] as const))('xAPI package %s', (slug, course) => {
   const content = course.content[course.defaultLanguage]!;
