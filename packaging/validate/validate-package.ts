@@ -83,16 +83,9 @@ export async function validatePackage(zip: Uint8Array, name: string): Promise<Va
   if (!badPaths.length) report.passed.push(`zip layout: ${paths.length} files, imsmanifest.xml at the root, relative forward-slash paths`);
 
   // 2. Well-formed XML.
-  const xml = new TextDecoder('utf-8', { fatal: false }).decode(manifestBytes).replace(/^\uFEFF/, '');
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) {
-    report.errors.push(`imsmanifest.xml is not well-formed XML: line ${wellFormed.err.line}, column ${wellFormed.err.col}: ${wellFormed.err.msg}`);
-    return finish();
-  }
-  report.passed.push('imsmanifest.xml is well-formed XML');
-
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (_name, _path, _leaf, isAttribute) => !isAttribute });
-  const doc = parser.parse(xml) as XmlNode;
+  const read = readXml(manifestBytes, 'imsmanifest.xml', report);
+  if (!read) return finish();
+  const { xml, doc } = read;
   const manifest = first(doc.manifest);
   if (!manifest) {
     report.errors.push('the root element of imsmanifest.xml must be <manifest>');
@@ -215,8 +208,7 @@ export async function validatePackage(zip: Uint8Array, name: string): Promise<Va
     const scormType = String(resource['@scormtype'] ?? resource['@scormType'] ?? '');
     if (!resource['@href']) report.errors.push(`resource "${String(ref)}" is launched by item "${String(item['@identifier'])}" but has no href`);
     else launchable.push(`${String(resource['@href'])} (${scormType || 'no scormtype'})`);
-    if (family === '1.2' && !scormType) report.errors.push(`resource "${String(ref)}" has no adlcp:scormtype (sco or asset)`);
-    if (family === '2004' && !scormType) report.errors.push(`resource "${String(ref)}" has no adlcp:scormType (sco or asset)`);
+    if (!scormType) report.errors.push(`resource "${String(ref)}" has no adlcp:${family === '1.2' ? 'scormtype' : 'scormType'} (sco or asset)`);
   }
   if (!launchable.length) report.errors.push('no item launches a resource: the package has nothing to start');
   else report.passed.push(`launches ${launchable.join(', ')}`);
@@ -227,14 +219,10 @@ export async function validatePackage(zip: Uint8Array, name: string): Promise<Va
 /** An xAPI package with the TinCan launch convention: tincan.xml names activities and launch files. */
 function validateTincan(entries: Record<string, Uint8Array>, paths: string[], report: ValidationReport, finish: () => ValidationReport): ValidationReport {
   report.standard = 'xAPI (TinCan launch)';
-  const xml = new TextDecoder().decode(entries['tincan.xml']).replace(/^\uFEFF/, '');
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) {
-    report.errors.push(`tincan.xml is not well-formed XML: line ${wellFormed.err.line}, column ${wellFormed.err.col}: ${wellFormed.err.msg}`);
-    return finish();
-  }
+  const read = readXml(entries['tincan.xml']!, 'tincan.xml', report);
+  if (!read) return finish();
+  const { doc } = read;
   report.passed.push(`zip layout: ${paths.length} files, tincan.xml at the root`);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (_n, _p, _l, isAttribute) => !isAttribute }).parse(xml) as XmlNode;
   const activities = list(first(first(doc.tincan)?.activities)?.activity);
   if (!activities.length) report.errors.push('tincan.xml lists no activity');
   const launches: string[] = [];
@@ -255,14 +243,10 @@ function validateTincan(entries: Record<string, Uint8Array>, paths: string[], re
 /** A cmi5 package: cmi5.xml with a course and AUs whose relative URLs are in the zip. */
 function validateCmi5(entries: Record<string, Uint8Array>, paths: string[], report: ValidationReport, finish: () => ValidationReport): ValidationReport {
   report.standard = 'cmi5';
-  const xml = new TextDecoder().decode(entries['cmi5.xml']).replace(/^\uFEFF/, '');
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) {
-    report.errors.push(`cmi5.xml is not well-formed XML: line ${wellFormed.err.line}, column ${wellFormed.err.col}: ${wellFormed.err.msg}`);
-    return finish();
-  }
+  const read = readXml(entries['cmi5.xml']!, 'cmi5.xml', report);
+  if (!read) return finish();
+  const { doc } = read;
   report.passed.push(`zip layout: ${paths.length} files, cmi5.xml at the root`);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (_n, _p, _l, isAttribute) => !isAttribute }).parse(xml) as XmlNode;
   const structure = first(doc.courseStructure);
   if (!first(structure?.course)?.['@id']) report.errors.push('cmi5.xml has no course with an id');
   const aus = list(structure?.au);
@@ -316,6 +300,20 @@ function rootNamespace(xml: string): string {
   const prefix = root[1] ? root[1].slice(0, -1) : '';
   const attribute = prefix ? `xmlns:${prefix}` : 'xmlns';
   return new RegExp(`\\s${attribute}\\s*=\\s*["']([^"']*)["']`).exec(root[2]!)?.[1] ?? '';
+}
+
+const PARSER = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (_name, _path, _leaf, isAttribute) => !isAttribute });
+
+/** Decodes a manifest, reports it if it is not well-formed XML, and parses it. */
+function readXml(bytes: Uint8Array, name: string, report: ValidationReport): { xml: string; doc: XmlNode } | undefined {
+  const xml = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true) {
+    report.errors.push(`${name} is not well-formed XML: line ${wellFormed.err.line}, column ${wellFormed.err.col}: ${wellFormed.err.msg}`);
+    return undefined;
+  }
+  report.passed.push(`${name} is well-formed XML`);
+  return { xml, doc: PARSER.parse(xml) as XmlNode };
 }
 
 function first(value: unknown): XmlNode | undefined {

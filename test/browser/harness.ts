@@ -193,3 +193,21 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Opens the quiz and answers (and checks) its first `count` questions as shown; returns their indices. */
+export function answerFirst(frame: Frame, answers: unknown[], count: number): Promise<number[]> {
+  return frame.evaluate(
+    ({ answers, count }) => {
+      const p = (window as any).inprocap.player;
+      p.goTo(p.course.sections.findIndex((s: { kind: string }) => s.kind === 'quiz'));
+      p.startQuiz();
+      const order: number[] = p.questionOrder.slice(0, count);
+      for (const i of order) {
+        p.setAnswer(i, answers[i]);
+        p.checkAnswer(i);
+      }
+      return order;
+    },
+    { answers, count },
+  );
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Course, Question } from '../../src/content/schema.ts';
 import type { Response } from '../../src/quiz/responses.ts';
 import { correctResponse, scoreQuiz } from '../../src/quiz/scoring.ts';
-import { axeViolations, builtCourses, launchBrowser, playModule, ROOT, screenshot, until } from './harness.ts';
+import { ROOT, answerFirst, axeViolations, builtCourses, launchBrowser, playModule, screenshot, until } from './harness.ts';
 import { readZip, startLms, type Standard } from './lms-host.ts';
 
 const courses = builtCourses();
@@ -285,17 +285,7 @@ describe.each(courses.map((c) => [c.slug, c] as const))('module %s', (slug, cour
     const first = await launch(context, course, standard, key);
     lms.failCommits(1000);
     const answers = plannedAnswers(course);
-    const answered = await first.frame.evaluate((answers) => {
-      const p = (window as any).inprocap.player;
-      p.goTo(p.course.sections.findIndex((s: { kind: string }) => s.kind === 'quiz'));
-      p.startQuiz();
-      const order: number[] = p.questionOrder.slice(0, 2);
-      for (const i of order) {
-        p.setAnswer(i, answers[i]);
-        p.checkAnswer(i);
-      }
-      return order;
-    }, answers);
+    const answered = await answerFirst(first.frame, answers, 2);
     await first.page.close({ runBeforeUnload: true });
     expect((lms.record(key)?.cmi as Json | undefined)?.suspend_data ?? '').toBe('');
     lms.failCommits(0);

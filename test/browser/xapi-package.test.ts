@@ -14,7 +14,7 @@ import { openBackend } from '../../lrs/storage/open.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { correctResponse } from '../../src/quiz/scoring.ts';
 import { VERBS } from '../../src/xapi/vocabulary.ts';
-import { ROOT, builtCourses, launchBrowser, playModule, screenshot, until } from './harness.ts';
+import { ROOT, answerFirst, builtCourses, launchBrowser, playModule, screenshot, until } from './harness.ts';
 import { readZip, startLms } from './lms-host.ts';
 
 const courses = builtCourses();
@@ -122,18 +122,12 @@ describe.each(courses.map((c) => [c.slug, c] as const))('xAPI package %s', (slug
     const registration = crypto.randomUUID();
     const first = await browser.newContext();
     const { frame } = await open(first, launchUrl(course, learner, registration));
-    const answered = await frame.evaluate((answers) => {
+    const answered = await answerFirst(frame, questions.map(correctResponse), 2);
+    await frame.evaluate(() => {
       const p = (window as any).inprocap.player;
-      p.goTo(p.course.sections.findIndex((s: { kind: string }) => s.kind === 'quiz'));
-      p.startQuiz();
-      const order: number[] = p.questionOrder.slice(0, 2);
-      for (const i of order) {
-        p.setAnswer(i, answers[i]);
-        p.checkAnswer(i);
-      }
       p.goToQuestion(2);
-      return p.settled().then(() => p.tracker.flush()).then(() => order);
-    }, questions.map(correctResponse));
+      return p.settled().then(() => p.tracker.flush());
+    });
     await first.close();
     // A fresh browser profile: whatever comes back comes from the LRS.
     const second = await browser.newContext();
@@ -154,17 +148,7 @@ describe.each(courses.map((c) => [c.slug, c] as const))('xAPI package %s', (slug
     const { frame } = await open(context, launchUrl(course, learner, crypto.randomUUID()));
     await frame.waitForFunction(() => (window as any).inprocap.player.tracker.outbox.pending === 0);
     await lrsDown();
-    const order = await frame.evaluate((answers) => {
-      const p = (window as any).inprocap.player;
-      p.goTo(p.course.sections.findIndex((s: { kind: string }) => s.kind === 'quiz'));
-      p.startQuiz();
-      const indices: number[] = p.questionOrder.slice(0, 4);
-      for (const i of indices) {
-        p.setAnswer(i, answers[i]);
-        p.checkAnswer(i);
-      }
-      return indices;
-    }, questions.map(correctResponse));
+    const order = await answerFirst(frame, questions.map(correctResponse), 4);
     await frame.waitForFunction(() => (window as any).inprocap.player.tracker.outbox.pending >= 4);
     await lrsUp();
     await frame.waitForFunction(() => (window as any).inprocap.player.tracker.outbox.pending === 0, undefined, { timeout: 20000 });
@@ -215,15 +199,7 @@ describe.each(courses.map((c) => [c.slug, c] as const))('xAPI package %s', (slug
     const before = (await statementsOf(learner)).map((s) => s.verb.id);
     expect(before[0]).toBe(VERBS.initialized);
     await lrsDown();
-    await frame.evaluate((answers) => {
-      const p = (window as any).inprocap.player;
-      p.goTo(p.course.sections.findIndex((s: { kind: string }) => s.kind === 'quiz'));
-      p.startQuiz();
-      for (const i of p.questionOrder.slice(0, 3)) {
-        p.setAnswer(i, answers[i]);
-        p.checkAnswer(i);
-      }
-    }, questions.map(correctResponse));
+    await answerFirst(frame, questions.map(correctResponse), 3);
     await frame.waitForFunction(() => document.querySelector('inp-course')!.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim().length > 0);
     await page.close({ runBeforeUnload: true }); // closed with a full outbox, the LRS still down
     await lrsUp();
