@@ -24,6 +24,7 @@ import { createCredential } from '../lrs/auth/credentials.ts';
 import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from '../lrs/cli.ts';
 import { postSeed } from '../lrs/seed/seed.ts';
 import { saveAccount } from '../lrs/dashboard/accounts.ts';
+import { buildDashboard } from '../lrs/dashboard/build.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
 import { formatSizeReport, measureRuntime } from '../packaging/size.ts';
 
@@ -107,6 +108,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'build': {
       await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}), ...reportingFrom(values) });
+      await buildDashboard(root);
+      console.log('Built the dashboard into dist/dashboard (served by the LRS at /dashboard/).');
       return reportSize();
     }
     case 'validate': {
@@ -127,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
       return reportSize();
     case 'start': {
       await build(root, { ...only, formats });
+      await buildDashboard(root);
       if (reportSize() !== 0) console.warn('Serving anyway: the runtime is over its size budget.');
       const port = Number(values.port ?? process.env.PORT ?? 8080);
       const host = values.host ?? process.env.HOST ?? '127.0.0.1';
@@ -148,7 +152,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`         demo credential (all scopes, made for this run): ${demo.key} / ${demo.secret}`);
       console.log(`         try: curl -u ${demo.key}:${demo.secret} -H 'X-Experience-API-Version: 1.0.3' ${lrs.url}/statements`);
       const login = await saveAccount(lrs.backend, { username: 'demo-admin', role: 'admin' });
-      console.log(`Dashboard sign-in (the dashboard views are still to come): demo-admin / ${login.password}`);
+      console.log(`Dashboard: ${lrs.url.replace(/\/xapi$/, '')}/dashboard/  sign in as demo-admin / ${login.password}`);
+      console.log('         (admin: accounts and credentials, and every report with learners pseudonymous)');
       console.log('Ctrl+C to stop.');
       const stop = async () => {
         await app.close();

@@ -26,6 +26,7 @@ export function lrsOptions(root: string, flags: Record<string, string | undefine
     logLevel: level as LrsConfig['logLevel'],
     bodyLimit: number('body limit', flags['body-limit'] ?? env.LRS_BODY_LIMIT, DEFAULT_LRS_CONFIG.bodyLimit),
     maxJsonDepth: number('JSON depth', flags['max-json-depth'] ?? env.LRS_MAX_JSON_DEPTH, DEFAULT_LRS_CONFIG.maxJsonDepth),
+    dashboardDir: resolve(root, 'dist/dashboard'),
     defaultVersion: defaultVersion(flags['default-xapi-version'] ?? env.LRS_DEFAULT_XAPI_VERSION),
     ...(flags['base-url'] ?? env.LRS_BASE_URL ? { baseUrl: flags['base-url'] ?? env.LRS_BASE_URL } : {}),
   };

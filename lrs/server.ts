@@ -3,6 +3,7 @@
  * on every route but /xapi/about, and bad input always answered with a 4xx that names the field
  * and the rule (never a 5xx).
  */
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Credential, LrsBackend } from './storage/backend.ts';
@@ -12,6 +13,9 @@ import { ConflictError, NotFoundError } from './xapi/statements.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { sessionRoutes } from './dashboard/sessions.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { adminRoutes } from './dashboard/admin.ts';
+import { dashboardApp } from './dashboard/serve.ts';
 
 export interface LrsConfig {
   /** Largest request body in bytes (413 above it). */
@@ -27,6 +31,8 @@ export interface LrsConfig {
   credentialCacheMs: number;
   /** The version the LRS answers in when a request names none (or an invalid one). */
   defaultVersion: '1.0.3' | '2.0.0';
+  /** The built dashboard app (dist/dashboard), served at /dashboard/; absent: not served. */
+  dashboardDir?: string;
 }
 
 export const DEFAULT_LRS_CONFIG: LrsConfig = {
@@ -85,6 +91,9 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Experience-API-Version', 'If-Match', 'If-None-Match'],
     exposedHeaders: ['ETag', 'Last-Modified', 'X-Experience-API-Version', 'X-Experience-API-Consistent-Through'],
   });
+
+  // Dashboard sessions travel in a cookie; the xAPI resources ignore it.
+  await app.register(cookie);
 
   // Bodies arrive raw: the LRS checks UTF-8, JSON syntax and depth itself, with clear messages.
   app.removeAllContentTypeParsers();
@@ -185,6 +194,9 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   await app.register(async (scope) => statementRoutes(scope, context), { prefix: '/xapi' });
   await app.register(async (scope) => documentRoutes(scope, context), { prefix: '/xapi' });
   await app.register(async (scope) => sessionRoutes(scope, context), { prefix: '/api' });
+  await app.register(async (scope) => reportRoutes(scope, context), { prefix: '/api' });
+  await app.register(async (scope) => adminRoutes(scope, context), { prefix: '/api' });
+  if (config.dashboardDir) await app.register(async (scope) => dashboardApp(scope, config.dashboardDir!));
   return app;
 }
 

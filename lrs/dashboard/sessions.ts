@@ -3,11 +3,10 @@
  * cookie and is stored only as a hash; every change needs the session's CSRF token in a header;
  * failed logins are limited per client and username.
  */
-import cookie from '@fastify/cookie';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, parseJsonBody, sendJson, type RouteContext } from '../server.ts';
-import type { Account, AccountRole } from '../storage/backend.ts';
+import type { Account, AccountRole, LrsBackend } from '../storage/backend.ts';
 import { verifyPassword } from './accounts.ts';
 
 export const SESSION_COOKIE = 'inprocap_session';
@@ -23,22 +22,31 @@ declare module 'fastify' {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/**
+ * The signed-in account, or a 401; with `change`, also checks the CSRF token (403); with `roles`,
+ * that the account has one of them (403). Every dashboard route starts here.
+ */
+export async function signedIn(
+  backend: LrsBackend,
+  request: FastifyRequest,
+  roles?: readonly AccountRole[],
+  change = false,
+): Promise<{ account: Account; csrfToken: string; idHash: string }> {
+  const id = request.cookies?.[SESSION_COOKIE];
+  const session = id ? await backend.getSession(sha256(id)) : undefined;
+  if (!session || session.expires < new Date().toISOString()) throw new HttpError(401, 'sign in first');
+  const account = await backend.getAccount(session.username);
+  if (!account || account.disabled) throw new HttpError(401, 'this account is disabled');
+  if (change && request.headers['x-csrf-token'] !== session.csrfToken) throw new HttpError(403, 'missing or wrong X-CSRF-Token');
+  if (roles && !roles.includes(account.role)) throw new HttpError(403, `this needs the ${roles.join(' or ')} role`);
+  request.account = account;
+  return { account, csrfToken: session.csrfToken, idHash: session.idHash };
+}
+
 export async function sessionRoutes(app: FastifyInstance, { backend }: RouteContext): Promise<void> {
-  await app.register(cookie);
   const failures = new Map<string, number[]>();
 
-  /** The signed-in account, or a 401; with `change`, also checks the CSRF token (403). */
-  const requireAccount = async (request: FastifyRequest, roles?: readonly AccountRole[], change = false): Promise<{ account: Account; csrfToken: string; idHash: string }> => {
-    const id = request.cookies[SESSION_COOKIE];
-    const session = id ? await backend.getSession(sha256(id)) : undefined;
-    if (!session || session.expires < new Date().toISOString()) throw new HttpError(401, 'sign in first');
-    const account = await backend.getAccount(session.username);
-    if (!account || account.disabled) throw new HttpError(401, 'this account is disabled');
-    if (change && request.headers['x-csrf-token'] !== session.csrfToken) throw new HttpError(403, 'missing or wrong X-CSRF-Token');
-    if (roles && !roles.includes(account.role)) throw new HttpError(403, `this needs the ${roles.join(' or ')} role`);
-    request.account = account;
-    return { account, csrfToken: session.csrfToken, idHash: session.idHash };
-  };
+  const requireAccount = (request: FastifyRequest, roles?: readonly AccountRole[], change = false) => signedIn(backend, request, roles, change);
 
   const describe = (account: Account, csrfToken: string) => ({ username: account.username, role: account.role, org: account.org, csrfToken });
 

@@ -2,6 +2,9 @@
  * The one storage interface of the LRS. SQLite (the default) and PostgreSQL implement it; they
  * know nothing of HTTP or of xAPI rules (validation, voiding, conflicts), which live above, once.
  */
+import type { LearningFact } from '../reports/facts.ts';
+import type { ReportStore } from '../reports/report-store.ts';
+
 export interface StatementRow {
   id: string;
   stored: string;
@@ -20,6 +23,8 @@ export interface StatementRow {
   /** Agent keys (see agentKey) by how the agent appears in the statement. */
   agents: { key: string; relation: 'actor' | 'object' | 'related' }[];
   activities: { id: string; relation: 'object' | 'related' }[];
+  /** What reports need of it, when it is one of the project's statements. */
+  fact?: LearningFact;
 }
 
 export interface StoredStatement {
@@ -105,6 +110,9 @@ export interface LrsBackend {
   close(): Promise<void>;
   /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
   transaction<T>(work: (tx: LrsBackend) => Promise<T>): Promise<T>;
+
+  /** The aggregations behind the dashboard, over learning facts. */
+  readonly reports: ReportStore;
 
   findStatements(ids: string[]): Promise<StoredStatement[]>;
   insertStatements(rows: StatementRow[]): Promise<void>;

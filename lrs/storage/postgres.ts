@@ -12,7 +12,7 @@ export class PostgresBackend extends SqlBackend {
   }
 
   constructor(db: Kysely<Schema>, inTransaction = false) {
-    super(db, { serialPrimaryKey: 'bigserial', blob: 'bytea' }, inTransaction);
+    super(db, { serialPrimaryKey: 'bigserial', blob: 'bytea', float: 'double precision' }, inTransaction);
   }
 
   protected override async migrationSchema(): Promise<string | undefined> {

@@ -3,6 +3,9 @@
  * dialect and a few column types, given by each subclass.
  */
 import { Kysely, Migrator, sql, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import { learningFact, type LearningFact } from '../reports/facts.ts';
+import type { ReportStore } from '../reports/report-store.ts';
+import { SqlReports } from './sql-reports.ts';
 import type {
   Account,
   Credential,
@@ -45,6 +48,26 @@ export interface Database {
     updated: string;
   };
   attachments: { sha2: string; content_type: string; content: Buffer };
+  learning_facts: {
+    seq: number;
+    statement_id: string;
+    org: string;
+    learner: string;
+    learner_name: string | null;
+    module_id: string;
+    verb: string;
+    activity_id: string;
+    kind: string;
+    success: number | null;
+    score: number | null;
+    response: string | null;
+    duration_ms: number | null;
+    points: number | null;
+    attempt: number | null;
+    at: string;
+    language: string | null;
+    registration: string | null;
+  };
   accounts: { username: string; password_hash: string; role: string; org: string | null; created: string; disabled: number };
   sessions: { id_hash: string; username: string; csrf_token: string; expires: string };
   credentials: {
@@ -62,7 +85,37 @@ export interface Database {
 export interface EngineTypes {
   serialPrimaryKey: 'integer' | 'bigserial';
   blob: 'blob' | 'bytea';
+  float: 'real' | 'double precision';
 }
+
+/** The learning_facts row of a fact (see reports/facts.ts). */
+export function factValues(seq: number, f: LearningFact): Database['learning_facts'] {
+  return {
+    seq,
+    statement_id: f.statementId,
+    org: f.org,
+    learner: f.learner,
+    learner_name: f.learnerName,
+    module_id: f.moduleId,
+    verb: f.verb,
+    activity_id: f.activityId,
+    kind: f.kind,
+    success: f.success === null ? null : f.success ? 1 : 0,
+    score: f.scoreScaled,
+    response: f.response,
+    duration_ms: f.durationMs,
+    points: f.points,
+    attempt: f.attempt,
+    at: f.timestamp,
+    language: f.language,
+    registration: f.registration,
+  };
+}
+
+export const FACT_COLUMNS = [
+  'seq', 'statement_id', 'org', 'learner', 'learner_name', 'module_id', 'verb', 'activity_id', 'kind', 'success', 'score',
+  'response', 'duration_ms', 'points', 'attempt', 'at', 'language', 'registration',
+] as const;
 
 /** Versioned migrations: append, never edit a released one. */
 function migrations(types: EngineTypes): Record<string, Migration> {
@@ -164,6 +217,56 @@ function migrations(types: EngineTypes): Record<string, Migration> {
           .execute();
       },
     },
+    '0005-learning-facts': {
+      // Reports aggregate these narrow rows (one per project statement) instead of statement JSON.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('learning_facts')
+          .addColumn('seq', 'bigint', (c) => c.primaryKey())
+          .addColumn('statement_id', 'text', (c) => c.notNull())
+          .addColumn('org', 'text', (c) => c.notNull())
+          .addColumn('learner', 'text', (c) => c.notNull())
+          .addColumn('learner_name', 'text')
+          .addColumn('module_id', 'text', (c) => c.notNull())
+          .addColumn('verb', 'text', (c) => c.notNull())
+          .addColumn('activity_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('success', 'smallint')
+          .addColumn('score', types.float)
+          .addColumn('response', 'text')
+          .addColumn('duration_ms', types.float)
+          .addColumn('points', types.float)
+          .addColumn('attempt', 'integer')
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('language', 'text')
+          .addColumn('registration', 'text')
+          .execute();
+        // Module-level outcomes (overview, funnel ends) and per-activity reports (items, lessons, case).
+        await db.schema.createIndex('learning_facts_kind_module').on('learning_facts').columns(['kind', 'module_id', 'org', 'learner']).execute();
+        await db.schema.createIndex('learning_facts_module_activity').on('learning_facts').columns(['module_id', 'kind', 'activity_id', 'learner']).execute();
+        await db.schema.createIndex('learning_facts_statement').on('learning_facts').columns(['statement_id']).execute();
+        // Statements stored before this migration get their facts now, a page at a time.
+        const typed = db as unknown as Kysely<Database>;
+        for (let after = 0; ; ) {
+          const page = await typed
+            .selectFrom('statements')
+            .select(['seq', 'org', 'body'])
+            .where('seq', '>', after)
+            .where('voided', '=', 0)
+            .where('body', 'like', '%inprocap.eu/xapi/profile%')
+            .orderBy('seq')
+            .limit(1000)
+            .execute();
+          if (!page.length) break;
+          after = Number(page[page.length - 1]!.seq);
+          const facts = page.flatMap((r) => {
+            const fact = learningFact(JSON.parse(r.body), r.org);
+            return fact ? [factValues(Number(r.seq), fact)] : [];
+          });
+          for (let i = 0; i < facts.length; i += 100) await typed.insertInto('learning_facts').values(facts.slice(i, i + 100)).execute();
+        }
+      },
+    },
     '0002-attachments': {
       async up(db: Kysely<unknown>) {
         await db.schema
@@ -204,6 +307,10 @@ export abstract class SqlBackend implements LrsBackend {
   ) {}
 
   protected abstract withTransaction(db: Transaction<Database>): SqlBackend;
+
+  get reports(): ReportStore {
+    return new SqlReports(this.db);
+  }
 
   async migrate(): Promise<void> {
     const all = migrations(this.types);
@@ -271,11 +378,16 @@ export abstract class SqlBackend implements LrsBackend {
       const activities = chunk.flatMap((row) => row.activities.map((a) => ({ seq: seqOf.get(row.id)!, activity_id: a.id, relation: a.relation })));
       for (let j = 0; j < agents.length; j += INSERT_CHUNK * 2) await this.db.insertInto('statement_agents').values(agents.slice(j, j + INSERT_CHUNK * 2)).execute();
       for (let j = 0; j < activities.length; j += INSERT_CHUNK * 2) await this.db.insertInto('statement_activities').values(activities.slice(j, j + INSERT_CHUNK * 2)).execute();
+      const facts = chunk.flatMap((row) => (row.fact ? [factValues(seqOf.get(row.id)!, row.fact)] : []));
+      if (facts.length) await this.db.insertInto('learning_facts').values(facts).execute();
     }
   }
 
   async markVoided(ids: string[]): Promise<void> {
-    if (ids.length) await this.db.updateTable('statements').set({ voided: 1 }).where('id', 'in', ids).execute();
+    if (!ids.length) return;
+    await this.db.updateTable('statements').set({ voided: 1 }).where('id', 'in', ids).execute();
+    // A voided statement no longer counts in any report.
+    await this.db.deleteFrom('learning_facts').where('statement_id', 'in', ids).execute();
   }
 
   async queryStatements(q: StatementQuery): Promise<StoredStatement[]> {

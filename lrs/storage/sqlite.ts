@@ -4,13 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import type { StatementRow } from './backend.ts';
-import { SqlBackend, type Database as Schema } from './sql-backend.ts';
+import { FACT_COLUMNS, factValues, SqlBackend, type Database as Schema } from './sql-backend.ts';
 
 interface Prepared {
   statement: Database.Statement;
   agent: Database.Statement;
   activity: Database.Statement;
   definition: Database.Statement;
+  fact: Database.Statement;
 }
 
 /** Prepared once per connection, shared by the backend and its transactions. */
@@ -35,7 +36,7 @@ export class SqliteBackend extends SqlBackend {
     private readonly database: Database.Database,
     inTransaction = false,
   ) {
-    super(db, { serialPrimaryKey: 'integer', blob: 'blob' }, inTransaction);
+    super(db, { serialPrimaryKey: 'integer', blob: 'blob', float: 'real' }, inTransaction);
   }
 
   protected withTransaction(trx: Transaction<Schema>): SqlBackend {
@@ -47,7 +48,7 @@ export class SqliteBackend extends SqlBackend {
    * one connection kysely also uses, so inside a transaction they are part of it.
    */
   override async insertStatements(rows: StatementRow[]): Promise<void> {
-    const { statement, agent, activity } = this.prepared();
+    const { statement, agent, activity, fact } = this.prepared();
     for (const row of rows) {
       const { lastInsertRowid } = statement.run(
         row.id, row.stored, row.verbId, row.objectActivityId, row.objectStatementId, row.registration,
@@ -55,6 +56,7 @@ export class SqliteBackend extends SqlBackend {
       );
       for (const a of row.agents) agent.run(lastInsertRowid, a.key, a.relation);
       for (const a of row.activities) activity.run(lastInsertRowid, a.id, a.relation);
+      if (row.fact) fact.run(Object.values(factValues(Number(lastInsertRowid), row.fact)));
     }
   }
 
@@ -73,6 +75,7 @@ export class SqliteBackend extends SqlBackend {
       agent: this.database.prepare('insert into statement_agents (seq, agent_key, relation) values (?, ?, ?)'),
       activity: this.database.prepare('insert into statement_activities (seq, activity_id, relation) values (?, ?, ?)'),
       definition: this.database.prepare('insert into activities (id, definition) values (?, ?) on conflict (id) do update set definition = excluded.definition'),
+      fact: this.database.prepare(`insert into learning_facts (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map(() => '?').join(', ')})`),
     };
     prepared.set(this.database, statements);
     return statements;

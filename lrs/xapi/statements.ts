@@ -9,6 +9,7 @@ import { matchAttachments, requireNoInlineAttachments } from './attachments.ts';
 import { isIri, isIsoTimestamp, isUuid, nowIso } from './formats.ts';
 import type { Part } from './multipart.ts';
 import { agentKey, indexStatement } from './identity.ts';
+import { learningFact } from '../reports/facts.ts';
 import { validateActor, validateStatement, ValidationError, VOIDED_VERB, type XapiVersion } from './validate-statement.ts';
 
 type Json = Record<string, any>;
@@ -155,6 +156,7 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
           body: JSON.stringify(body),
           agents: index.agents,
           activities: index.activities,
+          fact: body.verb.id === VOIDED_VERB ? undefined : learningFact(body, writer.org),
         };
       }),
     );

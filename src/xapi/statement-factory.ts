@@ -153,6 +153,7 @@ export class StatementFactory {
       ...(parts.result !== 'neutral' ? { success: parts.result === 'correct' } : {}),
       ...(parts.latencyMs !== undefined ? { duration: isoDuration(parts.latencyMs) } : {}),
       ...(record.kind === 'case-decision' ? { extensions: { [EXTENSIONS.casePoints]: record.choice.points } } : {}),
+      ...(record.kind === 'question' ? { extensions: { [EXTENSIONS.attempt]: record.attempt } } : {}),
     };
     if (record.kind === 'question') result.score = { raw: record.result.credit * record.question.points, min: 0, max: record.question.points };
     return this.build(verb, { objectType: 'Activity', id, definition }, { result, parent: true });

@@ -50,6 +50,8 @@ export const EXTENSIONS = {
   moduleVersion: 'https://inprocap.eu/xapi/extensions/module-version',
   /** Points a case decision earned. */
   casePoints: 'https://inprocap.eu/xapi/extensions/case-points',
+  /** Which quiz attempt an answer belongs to (1 for the first): item analysis uses first attempts. */
+  attempt: 'https://inprocap.eu/xapi/extensions/attempt',
 } as const;
 
 /** Verb display names, in English (the LRS and reports show them). */

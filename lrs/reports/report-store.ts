@@ -1,0 +1,124 @@
+/**
+ * What the reports ask of storage: aggregations over learning facts, run in the database. Each
+ * backend implements this once (see storage/sql-reports.ts); the reports service turns the rows
+ * into the figures the dashboard shows.
+ */
+
+/** Which facts a report covers. Organisations are already narrowed to what the account may see. */
+export interface ReportFilter {
+  moduleId?: string;
+  /** Undefined: every organisation. */
+  orgs?: string[];
+  /** Primary language subtag ("fr"). */
+  language?: string;
+  /** ISO timestamps: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+}
+
+/** Per-learner outcome figures for one group (a module x organisation cell, a module, or all). */
+export interface OutcomeRow {
+  moduleId: string | null;
+  org: string | null;
+  learners: number;
+  completed: number;
+  passed: number;
+  /** Learners with a passed or failed result. */
+  scored: number;
+  /** Of each learner's best scaled score. */
+  averageScore: number | null;
+  medianScore: number | null;
+  /** Of the session time each learner had recorded when completing. */
+  medianCompleteMs: number | null;
+}
+
+export interface TrendRow {
+  day: string;
+  started: number;
+  completed: number;
+}
+
+export interface CountRow {
+  activityId: string;
+  learners: number;
+}
+
+export interface StageCounts {
+  started: number;
+  quiz: number;
+  passed: number;
+  caseStarted: number;
+  completed: number;
+  survey: number;
+}
+
+export interface ItemSums {
+  activityId: string;
+  /** Learners whose first-attempt answer is counted (those with a module score). */
+  n: number;
+  /** All first-attempt answers and the correct ones, with or without a module score. */
+  answers: number;
+  correct: number;
+  /** Sums over learners with a module score: x = correct (0/1), y = best scaled module score. */
+  sumX: number;
+  sumY: number;
+  sumXY: number;
+  sumYY: number;
+}
+
+export interface ResponseCount {
+  activityId: string;
+  response: string;
+  count: number;
+}
+
+export interface PathCount {
+  /** activityId=choice steps in order, joined by " > ". */
+  path: string;
+  learners: number;
+}
+
+export interface CommentRow {
+  activityId: string;
+  text: string;
+  timestamp: string;
+  org: string;
+  language: string | null;
+}
+
+export interface LearnerRow {
+  learner: string;
+  learnerName: string | null;
+  org: string;
+  moduleId: string;
+  lessons: number;
+  answered: number;
+  decisions: number;
+  bestScore: number | null;
+  passed: boolean;
+  failed: boolean;
+  completed: boolean;
+  first: string;
+  last: string;
+}
+
+export interface ReportStore {
+  /** Modules, organisations and languages present in the facts (within the filter's organisations). */
+  dimensions(filter: ReportFilter): Promise<{ modules: string[]; orgs: string[]; languages: string[] }>;
+  /** Outcomes grouped by module and organisation, by module, or over everything. */
+  outcomes(filter: ReportFilter, groupBy: 'module-org' | 'module' | 'all'): Promise<OutcomeRow[]>;
+  trend(filter: ReportFilter): Promise<TrendRow[]>;
+  /** Learners who reached each activity of a kind (lessons, questions, case decisions). */
+  reached(filter: ReportFilter, kind: 'lesson' | 'question' | 'case-decision' | 'survey'): Promise<CountRow[]>;
+  /** Learners (per module, counted once each) who reached each stage of a module. */
+  stages(filter: ReportFilter): Promise<StageCounts>;
+  /** Best scaled score per learner, counted in ten buckets (0-10% ... 90-100%). */
+  scoreHistogram(filter: ReportFilter): Promise<number[]>;
+  /** Total recorded session time per learner, in milliseconds, sorted. Bounded by `limit`. */
+  sessionTimes(filter: ReportFilter): Promise<{ learners: number; medianMs: number | null; p75Ms: number | null; averageMs: number | null }>;
+  itemSums(filter: ReportFilter): Promise<ItemSums[]>;
+  responses(filter: ReportFilter, kind: 'question' | 'case-decision' | 'survey'): Promise<ResponseCount[]>;
+  casePaths(filter: ReportFilter, limit: number): Promise<{ paths: PathCount[]; learners: number }>;
+  comments(filter: ReportFilter & { activityIds: string[] }, limit: number): Promise<CommentRow[]>;
+  learners(filter: ReportFilter, limit: number): Promise<LearnerRow[]>;
+}

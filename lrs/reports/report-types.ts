@@ -1,0 +1,117 @@
+/**
+ * What the reports API answers: one type per report, shared by the API and the dashboard app
+ * (which imports them as types only).
+ */
+
+export interface Viewer {
+  username: string;
+  role: 'admin' | 'control-group' | 'trainer';
+  org: string | null;
+}
+
+export interface Dimensions {
+  modules: { id: string; name: string }[];
+  orgs: string[];
+  languages: string[];
+}
+
+export interface Outcome {
+  moduleId: string | null;
+  moduleName: string | null;
+  org: string | null;
+  learners: number;
+  completed: number;
+  /** completed / learners (null without learners). */
+  completionRate: number | null;
+  passed: number;
+  scored: number;
+  /** passed / learners who got a quiz result. */
+  passRate: number | null;
+  /** Percent, 0-100, of each learner's best score. */
+  averageScore: number | null;
+  medianScore: number | null;
+  medianCompleteMinutes: number | null;
+}
+
+export interface OverviewReport {
+  totals: Outcome;
+  modules: Outcome[];
+  matrix: Outcome[];
+  trend: { day: string; started: number; completed: number }[];
+}
+
+export interface FunnelStep {
+  label: string;
+  learners: number;
+  /** Learners lost since the previous step. */
+  lost: number;
+}
+
+export interface ModuleReport {
+  moduleId: string;
+  moduleName: string;
+  funnel: FunnelStep[];
+  /** The step after which most learners stop, if any stop. */
+  dropOff: string | null;
+  /** Learners per score band: 0-9%, 10-19%, ... 90-100%. */
+  histogram: { band: string; learners: number }[];
+  time: { learners: number; medianMinutes: number | null; p75Minutes: number | null; averageMinutes: number | null };
+}
+
+export interface ItemReport {
+  moduleId: string;
+  moduleName: string;
+  items: {
+    activityId: string;
+    question: string;
+    interactionType: string;
+    answers: number;
+    facility: number | null;
+    discrimination: number | null;
+    flags: string[];
+    /** For choice and true-false questions: every option and how often it was chosen. */
+    options: { id: string; label: string; chosen: number; correct: boolean }[];
+    /** For other types: the most frequent responses. */
+    responses: { response: string; count: number; correct: boolean }[];
+  }[];
+}
+
+export interface CaseReport {
+  moduleId: string;
+  moduleName: string;
+  /** Learners with at least one decision. */
+  learners: number;
+  decisions: {
+    activityId: string;
+    title: string;
+    reached: number;
+    choices: { id: string; label: string; chosen: number; best: boolean }[];
+  }[];
+  paths: { steps: { decision: string; choice: string; best: boolean }[]; learners: number; best: boolean }[];
+}
+
+export interface FeedbackReport {
+  moduleId: string | null;
+  items: { activityId: string; prompt: string; responses: number; average: number | null; distribution: { value: string; count: number }[] }[];
+  comments: { prompt: string; text: string; date: string; org: string; language: string | null }[];
+}
+
+export interface LearnerReport {
+  stuckDays: number;
+  asOf: string;
+  /** Whether names can appear (trainers of partners that send identified learners). */
+  namesShown: boolean;
+  learners: {
+    learner: string;
+    name: string | null;
+    org: string;
+    moduleId: string;
+    moduleName: string;
+    lessons: number;
+    lessonsTotal: number;
+    status: 'in progress' | 'failed' | 'passed' | 'completed';
+    score: number | null;
+    lastActivity: string;
+    stuck: boolean;
+  }[];
+}

@@ -1,0 +1,244 @@
+/**
+ * The reports: aggregations from the report store (run in the database) turned into the figures
+ * the dashboard shows, with activity names from the stored activity definitions. Knows nothing of
+ * HTTP; the routes give it a filter already narrowed to what the viewer may see.
+ */
+import { createHash } from 'node:crypto';
+import type { LrsBackend } from '../storage/backend.ts';
+import type { OutcomeRow, ReportFilter } from './report-store.ts';
+import type { CaseReport, Dimensions, FeedbackReport, ItemReport, LearnerReport, ModuleReport, Outcome, OverviewReport } from './report-types.ts';
+import { facility, itemFlags, pointBiserial } from './statistics.ts';
+
+type Json = Record<string, any>;
+
+/** A language map's text: English when there is some, else the first. */
+function text(map: unknown): string {
+  if (!map || typeof map !== 'object') return '';
+  const entries = Object.entries(map as Record<string, unknown>);
+  const english = entries.find(([tag]) => tag.toLowerCase() === 'en' || tag.toLowerCase().startsWith('en-'));
+  return String((english ?? entries[0])?.[1] ?? '');
+}
+
+/** A stable pseudonym for a learner key: the same learner always gets the same one. */
+export function pseudonym(learnerKey: string): string {
+  return `L-${createHash('sha256').update(learnerKey).digest('hex').slice(0, 10)}`;
+}
+
+const ratio = (part: number, whole: number) => (whole ? part / whole : null);
+const percent = (scaled: number | null) => (scaled === null ? null : Math.round(scaled * 1000) / 10);
+const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 6000) / 10);
+
+export class ReportService {
+  constructor(private readonly backend: LrsBackend) {}
+
+  private get store() {
+    return this.backend.reports;
+  }
+
+  private async definitions(ids: string[]): Promise<Map<string, Json>> {
+    const stored = await this.backend.getActivities([...new Set(ids)]);
+    return new Map([...stored].map(([id, json]) => [id, (JSON.parse(json) as Json).definition ?? {}]));
+  }
+
+  private async moduleNames(ids: string[]): Promise<Map<string, string>> {
+    const definitions = await this.definitions(ids);
+    return new Map(ids.map((id) => [id, text(definitions.get(id)?.name) || id]));
+  }
+
+  async dimensions(filter: ReportFilter): Promise<Dimensions> {
+    const { modules, orgs, languages } = await this.store.dimensions(filter);
+    const names = await this.moduleNames(modules);
+    return { modules: modules.map((id) => ({ id, name: names.get(id)! })).sort((a, b) => a.name.localeCompare(b.name)), orgs, languages };
+  }
+
+  async overview(filter: ReportFilter): Promise<OverviewReport> {
+    const [all, modules, matrix, trend] = await Promise.all([
+      this.store.outcomes(filter, 'all'),
+      this.store.outcomes(filter, 'module'),
+      this.store.outcomes(filter, 'module-org'),
+      this.store.trend(filter),
+    ]);
+    const names = await this.moduleNames(modules.map((m) => m.moduleId!));
+    const outcome = (row: OutcomeRow): Outcome => ({
+      moduleId: row.moduleId,
+      moduleName: row.moduleId ? (names.get(row.moduleId) ?? row.moduleId) : null,
+      org: row.org,
+      learners: row.learners,
+      completed: row.completed,
+      completionRate: ratio(row.completed, row.learners),
+      passed: row.passed,
+      scored: row.scored,
+      passRate: ratio(row.passed, row.scored),
+      averageScore: percent(row.averageScore),
+      medianScore: percent(row.medianScore),
+      medianCompleteMinutes: minutes(row.medianCompleteMs),
+    });
+    const empty: OutcomeRow = { moduleId: null, org: null, learners: 0, completed: 0, passed: 0, scored: 0, averageScore: null, medianScore: null, medianCompleteMs: null };
+    return { totals: outcome(all[0] ?? empty), modules: modules.map(outcome), matrix: matrix.map(outcome), trend };
+  }
+
+  async module(filter: ReportFilter & { moduleId: string }): Promise<ModuleReport> {
+    const [stages, lessons, histogram, time, names] = await Promise.all([
+      this.store.stages(filter),
+      this.store.reached(filter, 'lesson'),
+      this.store.scoreHistogram(filter),
+      this.store.sessionTimes(filter),
+      this.moduleNames([filter.moduleId]),
+    ]);
+    // Learners only drop out along the way, so lessons reached by more learners come earlier.
+    lessons.sort((a, b) => b.learners - a.learners || a.activityId.localeCompare(b.activityId));
+    const lessonNames = await this.definitions(lessons.map((l) => l.activityId));
+    const steps: { label: string; learners: number }[] = [
+      { label: 'Started the module', learners: stages.started },
+      ...lessons.map((l, i) => ({ label: `Lesson ${i + 1}: ${text(lessonNames.get(l.activityId)?.name) || l.activityId}`, learners: l.learners })),
+      { label: 'Answered the quiz', learners: stages.quiz },
+      { label: 'Passed the quiz', learners: stages.passed },
+      { label: 'Started the case exercise', learners: stages.caseStarted },
+      { label: 'Completed the module', learners: stages.completed },
+    ];
+    const funnel = steps.map((step, i) => ({ ...step, lost: i === 0 ? 0 : Math.max(0, steps[i - 1]!.learners - step.learners) }));
+    const worst = funnel.reduce((max, step, i) => (step.lost > (funnel[max]?.lost ?? 0) ? i : max), 0);
+    return {
+      moduleId: filter.moduleId,
+      moduleName: names.get(filter.moduleId)!,
+      funnel,
+      dropOff: funnel[worst]!.lost > 0 ? funnel[worst - 1]!.label : null,
+      histogram: histogram.map((learners, i) => ({ band: i === 9 ? '90-100%' : `${i * 10}-${i * 10 + 9}%`, learners })),
+      time: { learners: time.learners, medianMinutes: minutes(time.medianMs), p75Minutes: minutes(time.p75Ms), averageMinutes: minutes(time.averageMs) },
+    };
+  }
+
+  async items(filter: ReportFilter & { moduleId: string }): Promise<ItemReport> {
+    const [sums, responses, names] = await Promise.all([this.store.itemSums(filter), this.store.responses(filter, 'question'), this.moduleNames([filter.moduleId])]);
+    const definitions = await this.definitions(sums.map((s) => s.activityId));
+    const items = sums.map((sum) => {
+      const definition = definitions.get(sum.activityId) ?? {};
+      const type = String(definition.interactionType ?? 'other');
+      const correctPatterns = new Set<string>((definition.correctResponsesPattern ?? []).map(String));
+      const counted = responses.filter((r) => r.activityId === sum.activityId);
+      let options: ItemReport['items'][number]['options'] = [];
+      let topResponses: ItemReport['items'][number]['responses'] = [];
+      if (type === 'choice' && Array.isArray(definition.choices)) {
+        const correctIds = new Set([...correctPatterns].flatMap((p) => p.split('[,]')));
+        options = definition.choices.map((c: Json) => ({
+          id: String(c.id),
+          label: text(c.description),
+          chosen: counted.filter((r) => r.response.split('[,]').includes(String(c.id))).reduce((s, r) => s + r.count, 0),
+          correct: correctIds.has(String(c.id)),
+        }));
+      } else if (type === 'true-false') {
+        options = ['true', 'false'].map((id) => ({ id, label: id, chosen: counted.find((r) => r.response === id)?.count ?? 0, correct: correctPatterns.has(id) }));
+      } else {
+        topResponses = counted.slice(0, 5).map((r) => ({ response: r.response, count: r.count, correct: correctPatterns.has(r.response) }));
+      }
+      const facilityValue = facility(sum);
+      const discrimination = pointBiserial(sum);
+      return {
+        activityId: sum.activityId,
+        question: text(definition.name) || sum.activityId,
+        interactionType: type,
+        answers: sum.answers,
+        facility: facilityValue,
+        discrimination,
+        flags: itemFlags(facilityValue, discrimination, sum.answers),
+        options,
+        responses: topResponses,
+      };
+    });
+    return { moduleId: filter.moduleId, moduleName: names.get(filter.moduleId)!, items };
+  }
+
+  async caseExercise(filter: ReportFilter & { moduleId: string }): Promise<CaseReport> {
+    const [reached, responses, { paths, learners }, names] = await Promise.all([
+      this.store.reached(filter, 'case-decision'),
+      this.store.responses(filter, 'case-decision'),
+      this.store.casePaths(filter, 10),
+      this.moduleNames([filter.moduleId]),
+    ]);
+    const definitions = await this.definitions(reached.map((r) => r.activityId));
+    const bestOf = (id: string) => String((definitions.get(id)?.correctResponsesPattern ?? [])[0] ?? '');
+    const choiceLabel = (id: string, choice: string) => text((definitions.get(id)?.choices ?? []).find((c: Json) => String(c.id) === choice)?.description) || choice;
+    const decisions = [...reached]
+      .sort((a, b) => b.learners - a.learners || a.activityId.localeCompare(b.activityId))
+      .map((r) => ({
+        activityId: r.activityId,
+        title: text(definitions.get(r.activityId)?.name) || r.activityId,
+        reached: r.learners,
+        choices: ((definitions.get(r.activityId)?.choices ?? []) as Json[]).map((c) => ({
+          id: String(c.id),
+          label: text(c.description),
+          chosen: responses.find((x) => x.activityId === r.activityId && x.response === String(c.id))?.count ?? 0,
+          best: bestOf(r.activityId) === String(c.id),
+        })),
+      }));
+    return {
+      moduleId: filter.moduleId,
+      moduleName: names.get(filter.moduleId)!,
+      learners,
+      decisions,
+      paths: paths.map((p) => {
+        const steps = p.path.split(' > ').map((step) => {
+          const at = step.lastIndexOf('=');
+          const [id, choice] = [step.slice(0, at), step.slice(at + 1)];
+          return { decision: text(definitions.get(id)?.name) || id, choice: choiceLabel(id, choice), best: bestOf(id) === choice };
+        });
+        return { steps, learners: p.learners, best: steps.every((s) => s.best) };
+      }),
+    };
+  }
+
+  async feedback(filter: ReportFilter): Promise<FeedbackReport> {
+    const responses = await this.store.responses(filter, 'survey');
+    const definitions = await this.definitions(responses.map((r) => r.activityId));
+    const ids = [...new Set(responses.map((r) => r.activityId))].sort();
+    const isScale = (id: string) => definitions.get(id)?.interactionType === 'likert';
+    const prompt = (id: string) => text(definitions.get(id)?.name) || id;
+    const items = ids.filter(isScale).map((id) => {
+      const counted = responses.filter((r) => r.activityId === id);
+      const total = counted.reduce((s, r) => s + r.count, 0);
+      const values = ((definitions.get(id)?.scale ?? []) as Json[]).map((s) => String(s.id));
+      const scale = values.length ? values : [...new Set(counted.map((r) => r.response))].sort();
+      const numeric = counted.filter((r) => Number.isFinite(Number(r.response)));
+      const sum = numeric.reduce((s, r) => s + Number(r.response) * r.count, 0);
+      const numericTotal = numeric.reduce((s, r) => s + r.count, 0);
+      return {
+        activityId: id,
+        prompt: prompt(id),
+        responses: total,
+        average: numericTotal ? Math.round((sum / numericTotal) * 100) / 100 : null,
+        distribution: scale.map((value) => ({ value, count: counted.find((r) => r.response === value)?.count ?? 0 })),
+      };
+    });
+    const comments = await this.store.comments({ ...filter, activityIds: ids.filter((id) => !isScale(id)) }, 500);
+    return {
+      moduleId: filter.moduleId ?? null,
+      items,
+      comments: comments.map((c) => ({ prompt: prompt(c.activityId), text: c.text, date: c.timestamp.slice(0, 10), org: c.org, language: c.language })),
+    };
+  }
+
+  async learners(filter: ReportFilter, options: { stuckDays: number; asOf: Date; names: boolean }): Promise<LearnerReport> {
+    const [rows, lessons] = await Promise.all([this.store.learners(filter, 5000), this.store.reached({ ...filter, from: undefined, to: undefined }, 'lesson')]);
+    const names = await this.moduleNames([...new Set(rows.map((r) => r.moduleId))]);
+    const lessonsTotal = (moduleId: string) => lessons.filter((l) => l.activityId.startsWith(`${moduleId}/lessons/`)).length;
+    const stuckBefore = new Date(options.asOf.getTime() - options.stuckDays * 86_400_000).toISOString();
+    return {
+      stuckDays: options.stuckDays,
+      asOf: options.asOf.toISOString(),
+      namesShown: options.names,
+      learners: rows.map((r) => ({
+        learner: pseudonym(r.learner),
+        name: options.names ? r.learnerName : null,
+        org: r.org,
+        moduleId: r.moduleId,
+        moduleName: names.get(r.moduleId) ?? r.moduleId,
+        lessons: r.lessons,
+        lessonsTotal: Math.max(lessonsTotal(r.moduleId), r.lessons),
+        status: r.completed ? 'completed' : r.passed ? 'passed' : r.failed ? 'failed' : 'in progress',
+        score: percent(r.bestScore),
+        lastActivity: r.last,
+        stuck: !r.completed && r.last < stuckBefore,
+      })),
+    };
+  }
+}
