@@ -1,0 +1,225 @@
+/**
+ * The reports API on both databases, on seeded learners: every figure is checked against the
+ * same learners' statements regenerated and counted here, in the test, not by the LRS.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveAccount } from '../../lrs/dashboard/accounts.ts';
+import { SESSION_COOKIE } from '../../lrs/dashboard/sessions.ts';
+import { learnerStatements, postSeed, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
+import { loadCheckedCourses } from '../../packaging/build.ts';
+import type { Course } from '../../src/content/schema.ts';
+import { VERBS } from '../../src/xapi/vocabulary.ts';
+import { TEST_DATABASES } from './backends.ts';
+import { startTestLrs, type TestLrs } from './client.ts';
+
+const quiet = { info: () => {}, warn: () => {} };
+const courses: Course[] = loadCheckedCourses(resolve(import.meta.dirname, '../..'), { only: ['fundamentals', 'pcp'] }, quiet).map((c) => c.course!);
+const fundamentals = courses.find((c) => c.slug === 'fundamentals')!;
+const options: SeedOptions = { learners: 240, orgs: 3, seed: 11, from: new Date(Date.UTC(2026, 5, 1)), days: 60 };
+const PASSWORD = 'a long password 1';
+
+// ---- What the seed sent, computed here from the same generator ---------------------------------
+const learners = seedLearners(options);
+const sent = learners.flatMap((learner) => courses.map((course) => ({ learner, course, statements: learnerStatements(course, learner, options) })));
+const ofModule = (course: Course) => sent.filter((s) => s.course === course);
+const has = (statements: any[], verb: string) => statements.some((s) => s.verb.id === verb);
+const scoreOf = (statements: any[]) => statements.find((s) => s.verb.id === VERBS.passed || s.verb.id === VERBS.failed)?.result.score.scaled as number | undefined;
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round1 = (v: number) => Math.round(v * 1000) / 10;
+const pearson = (xs: number[], ys: number[]) => {
+  const [mx, my] = [mean(xs), mean(ys)];
+  const cov = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0);
+  return cov / Math.sqrt(xs.reduce((s, x) => s + (x - mx) ** 2, 0) * ys.reduce((s, y) => s + (y - my) ** 2, 0));
+};
+
+describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', (_name, database) => {
+  let lrs: TestLrs;
+  const cookies: Record<string, string> = {};
+
+  beforeAll(async () => {
+    lrs = await startTestLrs(database);
+    const address = await lrs.app.listen({ port: 0, host: '127.0.0.1' });
+    await postSeed(`${address}/xapi`, await lrs.auth(['statements/write'], 'seed'), courses, options);
+    for (const [username, role, org] of [['cg', 'control-group'], ['trainer.dti', 'trainer', 'DTI'], ['trainer.cdti', 'trainer', 'CDTI']] as const) {
+      await saveAccount(lrs.backend, { username, role, ...(org ? { org } : {}), password: PASSWORD });
+      const response = await lrs.app.inject({ method: 'POST', url: '/api/session', payload: JSON.stringify({ username, password: PASSWORD }), headers: { 'content-type': 'application/json' } });
+      cookies[username] = /inprocap_session=([^;]+)/.exec(String(response.headers['set-cookie']))![1]!;
+    }
+  }, 120_000);
+  afterAll(async () => lrs?.close());
+
+  const report = async (who: string, path: string, query: Record<string, string> = {}) => {
+    const response = await lrs.app.inject({ method: 'GET', url: `/api/reports/${path}?${new URLSearchParams(query)}`, cookies: { [SESSION_COOKIE]: cookies[who]! } });
+    return { status: response.statusCode, body: response.json() };
+  };
+  const module = { module: fundamentals.id };
+
+  it('overview: learners, completion and pass rates, scores, per module and organisation', async () => {
+    const { status, body } = await report('cg', 'overview');
+    expect(status).toBe(200);
+    const rows = ofModule(fundamentals);
+    const row = body.modules.find((m: any) => m.moduleId === fundamentals.id);
+    expect(row.learners).toBe(rows.length);
+    expect(row.completed).toBe(rows.filter((r) => has(r.statements, VERBS.completed)).length);
+    expect(row.passed).toBe(rows.filter((r) => has(r.statements, VERBS.passed)).length);
+    const scores = rows.map((r) => scoreOf(r.statements)).filter((s): s is number => s !== undefined);
+    expect(row.scored).toBe(scores.length);
+    expect(row.averageScore).toBeCloseTo(round1(mean(scores)), 1);
+    expect(row.medianScore).toBeCloseTo(round1(median(scores)), 1);
+    expect(row.completionRate).toBeCloseTo(row.completed / rows.length, 10);
+    expect(body.totals.learners).toBe(sent.length);
+    // The matrix: one cell per module and organisation.
+    const cell = body.matrix.find((m: any) => m.moduleId === fundamentals.id && m.org === 'CDTI');
+    expect(cell.learners).toBe(rows.filter((r) => r.learner.org === 'CDTI').length);
+    expect(body.matrix).toHaveLength(courses.length * 3);
+    expect(body.trend.reduce((s: number, d: any) => s + d.started, 0)).toBe(sent.length);
+  });
+
+  it('filters by date range and language', async () => {
+    const from = '2026-06-15';
+    const to = '2026-07-10';
+    const inRange = (s: any) => s.timestamp >= `${from}T00:00:00.000Z` && s.timestamp < '2026-07-11T00:00:00.000Z';
+    const moduleVerbs = new Set([VERBS.initialized, VERBS.passed, VERBS.failed, VERBS.completed, VERBS.suspended, VERBS.terminated]);
+    const expected = ofModule(fundamentals).filter((r) => r.statements.some((s) => moduleVerbs.has(s.verb.id) && inRange(s))).length;
+    const { body } = await report('cg', 'overview', { ...module, from, to });
+    expect(body.modules).toHaveLength(1);
+    expect(body.modules[0].learners).toBe(expected);
+    expect(expected).toBeLessThan(ofModule(fundamentals).length);
+    expect((await report('cg', 'overview', { language: 'fr' })).body.totals.learners).toBe(0);
+  });
+
+  it('module: the funnel from start to completion, the score histogram', async () => {
+    const { body } = await report('cg', 'module', module);
+    const rows = ofModule(fundamentals);
+    expect(body.funnel[0]).toMatchObject({ label: 'Started the module', learners: rows.length });
+    const lessons = fundamentals.content.en!.lessons;
+    for (const lesson of lessons) {
+      const reached = rows.filter((r) => r.statements.some((s) => s.object.id.endsWith(`/lessons/${lesson.id}`))).length;
+      expect(body.funnel.find((f: any) => f.label.endsWith(`: ${lesson.title}`))?.learners).toBe(reached);
+    }
+    expect(body.funnel.at(-1)).toMatchObject({ label: 'Completed the module', learners: rows.filter((r) => has(r.statements, VERBS.completed)).length });
+    const scores = rows.map((r) => scoreOf(r.statements)).filter((s): s is number => s !== undefined);
+    expect(body.histogram.reduce((s: number, b: any) => s + b.learners, 0)).toBe(scores.length);
+    expect(body.histogram[9].learners).toBe(scores.filter((s) => s >= 0.9).length);
+    expect(body.dropOff).toBeTruthy();
+  });
+
+  it('item analysis: facility, point-biserial discrimination, option counts and flags', async () => {
+    const { body } = await report('cg', 'items', module);
+    const questions = fundamentals.content.en!.quiz!.questions;
+    const rows = ofModule(fundamentals).filter((r) => scoreOf(r.statements) !== undefined);
+    const answer = (statements: any[], q: number) => statements.find((s) => s.verb.id === VERBS.answered && s.object.id.endsWith(`/questions/${questions[q]!.id}`));
+    for (const q of [0, 1, 2, 5]) {
+      const item = body.items.find((i: any) => i.activityId.endsWith(`/questions/${questions[q]!.id}`));
+      const answers = rows.map((r) => answer(r.statements, q)).filter(Boolean);
+      expect(item.answers).toBe(answers.length);
+      expect(item.facility).toBeCloseTo(answers.filter((a) => a.result.success).length / answers.length, 10);
+      const xs = rows.map((r) => (answer(r.statements, q).result.success ? 1 : 0));
+      const ys = rows.map((r) => scoreOf(r.statements)!);
+      expect(item.discrimination).toBeCloseTo(pearson(xs, ys), 6);
+    }
+    const flagsOf = (q: number) => body.items.find((i: any) => i.activityId.endsWith(`/questions/${questions[q]!.id}`)).flags;
+    expect(flagsOf(0)).toContain('too-easy');
+    expect(flagsOf(1)).toContain('too-hard');
+    expect(flagsOf(2)).toContain('negative-discrimination');
+    // How often each option was chosen, for a choice question.
+    const single = questions.findIndex((q) => q.type === 'single');
+    const item = body.items.find((i: any) => i.activityId.endsWith(`/questions/${questions[single]!.id}`));
+    for (const option of item.options) {
+      expect(option.chosen).toBe(rows.filter((r) => answer(r.statements, single).result.response === option.id).length);
+    }
+    expect(item.question).toBe(answer(rows[0]!.statements, single).object.definition.name.en);
+  });
+
+  it('case exercise: counts at each choice, the best choice marked, the paths', async () => {
+    const { body } = await report('cg', 'case', module);
+    const decisions = ofModule(fundamentals).flatMap((r) => r.statements.filter((s) => s.verb.id === VERBS.decided));
+    const first = body.decisions[0];
+    for (const choice of first.choices) {
+      expect(choice.chosen).toBe(decisions.filter((d) => d.object.id === first.activityId && d.result.response === choice.id).length);
+    }
+    const start = fundamentals.content.en!.case!;
+    const startNode = start.nodes.find((n) => n.id === start.start)!;
+    expect(first.activityId.endsWith(`/${startNode.id}`)).toBe(true);
+    expect(first.choices.find((c: any) => c.best).id).toBe(startNode.type === 'decision' ? startNode.choices.find((c) => c.best)!.id : undefined);
+    const withCase = ofModule(fundamentals).filter((r) => has(r.statements, VERBS.decided)).length;
+    expect(body.learners).toBe(withCase);
+    expect(body.paths.reduce((s: number, p: any) => s + p.learners, 0)).toBeLessThanOrEqual(withCase);
+    expect(body.paths[0].learners).toBeGreaterThan(0);
+  });
+
+  it('feedback: survey distributions and comments as sent (markup included, as text)', async () => {
+    const { body } = await report('cg', 'feedback', module);
+    const responses = ofModule(fundamentals).flatMap((r) => r.statements.filter((s) => s.verb.id === VERBS.responded));
+    const item = body.items[0];
+    const values = responses.filter((s) => s.object.id === item.activityId).map((s) => Number(s.result.response));
+    expect(item.responses).toBe(values.length);
+    expect(item.average).toBeCloseTo(mean(values), 2);
+    expect(item.distribution.map((d: any) => d.count)).toEqual([1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length));
+    const comments = responses.filter((s) => !/^[1-5]$/.test(s.result.response));
+    expect(body.comments).toHaveLength(comments.length);
+    expect(body.comments.some((c: any) => c.text === '<script>alert("x")</script> please fix')).toBe(true);
+  });
+
+  it('learners: a trainer sees their own organisation, with names where the partner sends them', async () => {
+    const { body } = await report('trainer.dti', 'learners', { asOf: '2026-09-01', stuckDays: '14' });
+    const dti = sent.filter((s) => s.learner.org === 'DTI');
+    expect(body.learners).toHaveLength(dti.length);
+    expect(new Set(body.learners.map((l: any) => l.org))).toEqual(new Set(['DTI']));
+    expect(body.learners.some((l: any) => l.name === '<b>Eve</b> Example')).toBe(true);
+    // Stuck: not completed, and nothing for 14 days before asOf.
+    const stuckBefore = new Date(Date.UTC(2026, 7, 18)).toISOString();
+    const expectedStuck = dti.filter((s) => !has(s.statements, VERBS.completed) && s.statements.at(-1)!.timestamp < stuckBefore).length;
+    expect(body.learners.filter((l: any) => l.stuck)).toHaveLength(expectedStuck);
+    expect(expectedStuck).toBeGreaterThan(0);
+  });
+
+  it('the control group sees every organisation, learners pseudonymous', async () => {
+    const { body } = await report('cg', 'learners');
+    expect(body.learners).toHaveLength(sent.length);
+    expect(body.learners.every((l: any) => l.name === null && /^L-[0-9a-f]{10}$/.test(l.learner))).toBe(true);
+    expect(JSON.stringify(body)).not.toContain('Eve');
+  });
+
+  it('a trainer can never reach another organisation through the URL', async () => {
+    expect((await report('trainer.cdti', 'overview', { org: 'DTI' })).status).toBe(403);
+    const { body } = await report('trainer.cdti', 'overview');
+    expect(new Set(body.matrix.map((m: any) => m.org))).toEqual(new Set(['CDTI']));
+    expect(body.totals.learners).toBe(sent.filter((s) => s.learner.org === 'CDTI').length);
+    const dimensions = (await report('trainer.cdti', 'dimensions')).body;
+    expect(dimensions.orgs).toEqual(['CDTI']);
+    const comments = (await report('trainer.cdti', 'feedback', module)).body.comments;
+    expect(comments.every((c: any) => c.org === 'CDTI')).toBe(true);
+    expect(JSON.stringify((await report('trainer.cdti', 'learners')).body)).not.toContain('Eve');
+  });
+
+  it('needs a session and well-formed parameters', async () => {
+    const anonymous = await lrs.app.inject({ method: 'GET', url: '/api/reports/overview' });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await report('cg', 'items')).status).toBe(400);
+    expect((await report('cg', 'overview', { from: '2026-13-45' })).status).toBe(400);
+    expect((await report('cg', 'overview', { organisation: 'DTI' })).status).toBe(400);
+    expect((await report('cg', 'learners', { stuckDays: '0' })).status).toBe(400);
+    // An unknown module is an empty report, not an error.
+    expect((await report('cg', 'overview', { module: 'https://example.org/none' })).body.totals.learners).toBe(0);
+  });
+
+  it('a voided statement stops counting', async () => {
+    const before = (await report('cg', 'overview', module)).body.modules[0];
+    const [passed] = (await lrs.backend.queryStatements({ verbId: VERBS.passed, activityId: fundamentals.id, ascending: true, limit: 1 })).map((s) => JSON.parse(s.body));
+    const auth = await lrs.auth(['statements/write'], 'seed');
+    const voiding = await lrs.request('POST', '/xapi/statements', {
+      auth,
+      body: { actor: passed.actor, verb: { id: 'http://adlnet.gov/expapi/verbs/voided', display: { 'en-US': 'voided' } }, object: { objectType: 'StatementRef', id: passed.id } },
+    });
+    expect(voiding.status).toBe(200);
+    const after = (await report('cg', 'overview', module)).body.modules[0];
+    expect(after.passed).toBe(before.passed - 1);
+  });
+});
