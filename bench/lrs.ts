@@ -6,6 +6,9 @@
  *    1 and 100 per transaction.
  * 2. GET /statements filtered by activity and by agent with BENCH_STATEMENTS stored
  *    (default 1,000,000), p50 and p95 over repeated queries.
+ * 3. Dashboard reports (overview, item analysis, ...) over BENCH_STATEMENTS statements of seeded
+ *    learners taking every module, through the reports API, against a raw SQL scan of the same
+ *    learning facts.
  *
  * Run: npm run bench   (BENCH_STATEMENTS=200000 npm run bench for a quicker run)
  */
@@ -20,6 +23,13 @@ import { createLrsServer } from '../lrs/server.ts';
 import type { StatementRow } from '../lrs/storage/backend.ts';
 import { openBackend } from '../lrs/storage/open.ts';
 import { indexStatement } from '../lrs/xapi/identity.ts';
+import { saveAccount } from '../lrs/dashboard/accounts.ts';
+import { SESSION_COOKIE } from '../lrs/dashboard/sessions.ts';
+import { learningFact } from '../lrs/reports/facts.ts';
+import { learnerStatements, seedLearners } from '../lrs/seed/seed.ts';
+import { FACT_COLUMNS, factValues } from '../lrs/storage/sql-backend.ts';
+import { loadCheckedCourses } from '../packaging/build.ts';
+import { CONTEXT } from '../src/xapi/vocabulary.ts';
 
 const INGEST = Number(process.env.BENCH_INGEST ?? 5000);
 const STORED = Number(process.env.BENCH_STATEMENTS ?? 1_000_000);
@@ -45,7 +55,8 @@ function sampleStatement(i: number) {
     result: { success: i % 3 !== 0, response: 'b', duration: 'PT12.5S' },
     context: {
       registration: '3f1b5a2c-8d4e-4f6a-9b7c-0d1e2f3a4b5c',
-      contextActivities: { parent: [{ id: `https://inprocap.eu/modules/m${module}` }], category: [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }] },
+      // The project's profile category: the LRS writes a learning fact for each, as for real modules.
+      contextActivities: { parent: [{ id: `https://inprocap.eu/modules/m${module}` }], category: [{ id: CONTEXT.profile }] },
       language: 'en',
       extensions: { 'https://inprocap.eu/xapi/extensions/organisation': `partner${agent % 4}` },
     },
@@ -73,6 +84,7 @@ function rowOf(s: ReturnType<typeof sampleStatement>, stored: string): Statement
     body: JSON.stringify(body),
     agents: index.agents,
     activities: index.activities,
+    fact: learningFact(body, 'bench'),
   };
 }
 
@@ -89,12 +101,14 @@ async function rawInsertRate(perTransaction: number): Promise<number> {
   const statement = db.prepare('insert into statements (id, stored, verb_id, object_activity_id, object_statement_id, registration, voided, voiding, org, credential_key, body) values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)');
   const agent = db.prepare('insert into statement_agents (seq, agent_key, relation) values (?, ?, ?)');
   const activity = db.prepare('insert into statement_activities (seq, activity_id, relation) values (?, ?, ?)');
+  const fact = db.prepare(`insert into learning_facts (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map(() => '?').join(', ')})`);
   const batch = db.transaction((rows: ReturnType<typeof sampleStatement>[]) => {
     for (const s of rows) {
       const r = rowOf(s, new Date().toISOString());
       const { lastInsertRowid } = statement.run(r.id, r.stored, r.verbId, r.objectActivityId, r.objectStatementId, r.registration, r.org, r.credentialKey, r.body);
       for (const a of r.agents) agent.run(lastInsertRowid, a.key, a.relation);
       for (const a of r.activities) activity.run(lastInsertRowid, a.id, a.relation);
+      fact.run(Object.values(factValues(Number(lastInsertRowid), r.fact!)));
     }
   });
   const rows = Array.from({ length: INGEST }, (_, i) => sampleStatement(i));
@@ -195,6 +209,78 @@ async function main(): Promise<void> {
   console.log(`  LRS POST, 1 statement per request     ${fmt(lrs1).padStart(9)} statements/s   ${(lrs1 / raw1).toFixed(2)} x raw (1/tx)`);
   console.log(`  LRS POST, batches of 100              ${fmt(lrs100).padStart(9)} statements/s   ${(lrs100 / raw100).toFixed(2)} x raw (100/tx)   target >= 0.50   (rounds: ${ratios})`);
   if (STORED > 0) await filteredQueries();
+  if (STORED > 0) await reportQueries();
+}
+
+/** Seeded learners taking every module, stored until BENCH_STATEMENTS, then the reports timed. */
+async function reportQueries(): Promise<void> {
+  const file = join(dir, 'reports.db');
+  const backend = await openBackend(file);
+  const courses = loadCheckedCourses(join(import.meta.dirname, '..'), {}, { info: () => {}, warn: () => {} }).map((c) => c.course!);
+  console.log(`\nLoading ${fmt(STORED)} statements of seeded learners (${courses.length} modules) for the report benchmark…`);
+  const options = { learners: 1_000_000, orgs: 8, seed: 3, from: new Date(Date.UTC(2026, 0, 1)), days: 300 };
+  const learners = seedLearners({ ...options, learners: Math.ceil(STORED / 150) });
+  let stored = 0;
+  const started = performance.now();
+  for (const learner of learners) {
+    if (stored >= STORED) break;
+    const rows: StatementRow[] = [];
+    for (const course of courses) {
+      for (const s of learnerStatements(course, learner, options)) {
+        const body = { ...s, stored: s.timestamp, authority: { objectType: 'Agent', account: { homePage: 'https://lrs', name: 'bench' } }, version: '1.0.0' } as Record<string, any>;
+        const index = indexStatement(body);
+        const object = body.object as { id: string };
+        rows.push({
+          id: s.id, stored: s.timestamp, verbId: (body.verb as { id: string }).id, objectActivityId: object.id, objectStatementId: null,
+          registration: (body.context as { registration?: string }).registration ?? null, voiding: false, org: 'bench', credentialKey: 'bench',
+          body: JSON.stringify(body), agents: index.agents, activities: index.activities, fact: learningFact(body, 'bench'),
+        });
+      }
+    }
+    await backend.transaction((tx) => tx.insertStatements(rows.slice(0, STORED - stored)));
+    await backend.transaction(async (tx) => {
+      for (const course of courses) await tx.upsertActivity(course.id, JSON.stringify({ objectType: 'Activity', id: course.id, definition: { name: { en: course.slug } } }));
+    });
+    const before = stored;
+    stored += Math.min(rows.length, STORED - stored);
+    if (Math.floor(stored / 100_000) > Math.floor(before / 100_000)) process.stdout.write(`  ${fmt(stored)} (${fmt(stored / ((performance.now() - started) / 1000))}/s)\n`);
+  }
+  const app = await createLrsServer(backend, { logLevel: 'silent' });
+  await saveAccount(backend, { username: 'bench', role: 'control-group', password: 'bench password 1' });
+  const login = await app.inject({ method: 'POST', url: '/api/session', payload: JSON.stringify({ username: 'bench', password: 'bench password 1' }), headers: { 'content-type': 'application/json' } });
+  const cookie = /inprocap_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1]!;
+  const raw = new Database(file, { readonly: true });
+  const baseline = (moduleId?: string) => {
+    const t = performance.now();
+    raw.prepare(`select kind, count(*), avg(score), count(distinct learner) from learning_facts ${moduleId ? 'where module_id = ?' : ''} group by kind`).all(...(moduleId ? [moduleId] : []));
+    return performance.now() - t;
+  };
+  const runs = Math.max(5, Math.min(20, Math.round(QUERIES / 10)));
+  const measure = async (label: string, url: string, moduleId?: string) => {
+    const times: number[] = [];
+    const base: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      base.push(baseline(moduleId));
+      const t = performance.now();
+      const response = await app.inject({ method: 'GET', url, cookies: { [SESSION_COOKIE]: cookie } });
+      if (response.statusCode !== 200) throw new Error(`${label}: ${response.statusCode} ${response.body}`);
+      times.push(performance.now() - t);
+    }
+    const p50 = percentile(times, 50);
+    console.log(`  ${label.padEnd(40)} p50 ${fmt(p50).padStart(6)} ms   p95 ${fmt(percentile(times, 95)).padStart(6)} ms   ${(p50 / percentile(base, 50)).toFixed(2)} x raw scan (${fmt(percentile(base, 50))} ms)`);
+  };
+  const moduleId = encodeURIComponent(courses[0]!.id);
+  console.log(`Reports at ${fmt(stored)} statements (${runs} runs each; baseline: one raw SQL pass over the same facts, grouped by kind; target < 500 ms):`);
+  await measure('overview, all modules', '/api/reports/overview');
+  await measure('overview, one module', `/api/reports/overview?module=${moduleId}`, courses[0]!.id);
+  await measure('item analysis, one module', `/api/reports/items?module=${moduleId}`, courses[0]!.id);
+  await measure('module funnel, one module', `/api/reports/module?module=${moduleId}`, courses[0]!.id);
+  await measure('case exercise, one module', `/api/reports/case?module=${moduleId}`, courses[0]!.id);
+  await measure('feedback, one module', `/api/reports/feedback?module=${moduleId}`, courses[0]!.id);
+  await measure('learners, one organisation', `/api/reports/learners?org=DTI`);
+  raw.close();
+  await app.close();
+  await backend.close();
 }
 
 main()

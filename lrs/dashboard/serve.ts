@@ -15,7 +15,7 @@ const SECURITY_HEADERS = {
 
 export async function dashboardApp(app: FastifyInstance, dir: string): Promise<void> {
   app.get('/', async (_request, reply) => reply.redirect('/dashboard/'));
-  app.get('/dashboard', async (_request, reply) => reply.redirect('/dashboard/'));
+  // The server ignores trailing slashes, so /dashboard reaches /dashboard/ too.
   if (!existsSync(join(dir, 'index.html'))) {
     app.get('/dashboard/', async (_request, reply) =>
       reply.code(503).type('text/plain; charset=utf-8').send('The dashboard is not built yet: run "npm run build" (or "npm start"), then reload.'));

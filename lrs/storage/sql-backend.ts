@@ -244,7 +244,6 @@ function migrations(types: EngineTypes): Record<string, Migration> {
         // Module-level outcomes (overview, funnel ends) and per-activity reports (items, lessons, case).
         await db.schema.createIndex('learning_facts_kind_module').on('learning_facts').columns(['kind', 'module_id', 'org', 'learner']).execute();
         await db.schema.createIndex('learning_facts_module_activity').on('learning_facts').columns(['module_id', 'kind', 'activity_id', 'learner']).execute();
-        await db.schema.createIndex('learning_facts_statement').on('learning_facts').columns(['statement_id']).execute();
         // Statements stored before this migration get their facts now, a page at a time.
         const typed = db as unknown as Kysely<Database>;
         for (let after = 0; ; ) {
@@ -387,7 +386,7 @@ export abstract class SqlBackend implements LrsBackend {
     if (!ids.length) return;
     await this.db.updateTable('statements').set({ voided: 1 }).where('id', 'in', ids).execute();
     // A voided statement no longer counts in any report.
-    await this.db.deleteFrom('learning_facts').where('statement_id', 'in', ids).execute();
+    await this.db.deleteFrom('learning_facts').where('seq', 'in', this.db.selectFrom('statements').select('seq').where('id', 'in', ids)).execute();
   }
 
   async queryStatements(q: StatementQuery): Promise<StoredStatement[]> {

@@ -21,7 +21,7 @@ const PASSWORD = 'a long password 1';
 
 // ---- What the seed sent, computed here from the same generator ---------------------------------
 const learners = seedLearners(options);
-const sent = learners.flatMap((learner) => courses.map((course) => ({ learner, course, statements: learnerStatements(course, learner, options) })));
+const sent = learners.flatMap((learner) => courses.map((course) => ({ learner, course, statements: learnerStatements(course, learner, options) as any[] })));
 const ofModule = (course: Course) => sent.filter((s) => s.course === course);
 const has = (statements: any[], verb: string) => statements.some((s) => s.verb.id === verb);
 const scoreOf = (statements: any[]) => statements.find((s) => s.verb.id === VERBS.passed || s.verb.id === VERBS.failed)?.result.score.scaled as number | undefined;

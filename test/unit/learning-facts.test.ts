@@ -4,7 +4,7 @@ import { durationMs, learningFact } from '../../lrs/reports/facts.ts';
 import { facility, itemFlags, pointBiserial } from '../../lrs/reports/statistics.ts';
 import { CONTEXT, EXTENSIONS, VERBS } from '../../src/xapi/vocabulary.ts';
 
-const answered = (extra: Record<string, unknown> = {}) => ({
+const answered = (extra: Record<string, unknown> = {}): any => ({
   id: 'f8a6c9b0-0000-4000-8000-000000000001',
   timestamp: '2026-05-01T10:00:00.000Z',
   actor: { objectType: 'Agent', name: 'Ada', account: { homePage: 'https://lms.example.org', name: 'u1' } },
