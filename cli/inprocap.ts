@@ -48,7 +48,8 @@ Commands:
 
 Options:
   --module <slug>  Only this module (repeatable)
-  --language <code> translations: only this language (repeatable, or comma-separated)
+  --language <code>
+                   translations: only this language (repeatable, or comma-separated)
   --strict         translations: exit 1 when anything is missing
   --format <list>  Package formats, comma-separated: ${PACKAGE_FORMATS.join(', ')} (default: all)
   --out <dir>      Where packages go (default dist/packages)
