@@ -18,6 +18,7 @@ import {
   type LessonFrontMatter,
   type ModuleSource,
   type Quiz,
+  type SectionRef,
   type Survey,
 } from '../../src/content/schema.ts';
 import type { z } from 'zod';
@@ -74,6 +75,22 @@ export const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English', fr: 'French', es: 'Spanish', nl: 'Dutch', pl: 'Polish', da: 'Danish', sk: 'Slovak', de: 'German',
 };
 
+/** The shared files every module may use, in {@link SHARED_DEFAULT_LANGUAGE}, in `modules/`. */
+export const SHARED_FILES = { glossary: 'glossary.yaml', survey: 'survey.yaml' } as const;
+
+/** The content file a section reads (relative to the module folder); the survey is shared. */
+export function sectionFile(section: SectionRef): { kind: 'lesson' | 'quiz' | 'case'; file: string } | undefined {
+  if ('lesson' in section) return { kind: 'lesson', file: section.lesson };
+  if ('quiz' in section) return { kind: 'quiz', file: section.quiz };
+  if ('case' in section) return { kind: 'case', file: section.case };
+  return undefined;
+}
+
+/** Whether a module plays the shared survey. */
+export function usesSurvey(module: ModuleSource): boolean {
+  return module.sections.some((s) => 'survey' in s);
+}
+
 export function variantPath(file: string, language: string, defaultLanguage: string): string {
   if (language === defaultLanguage) return file;
   return file.replace(/(\.[a-z]+)$/, `.${language}$1`);
@@ -115,14 +132,14 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   };
 
   const modules: LoadedModule[] = [];
-  const folders = readdirSync(modulesDir, { withFileTypes: true })
+  const known = readdirSync(modulesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
-    .filter((name) => !options.only || options.only.includes(name))
     .sort();
+  const folders = known.filter((name) => !options.only || options.only.includes(name));
   if (options.only) {
-    for (const slug of options.only.filter((s) => !folders.includes(s))) {
-      issues.add(`modules/${slug}`, { line: 1, column: 1 }, `no module folder "${slug}" (known: ${folders.join(', ') || 'none'})`);
+    for (const slug of options.only.filter((s) => !known.includes(s))) {
+      issues.add(`modules/${slug}`, { line: 1, column: 1 }, `no module folder "${slug}" (known: ${known.join(', ') || 'none'})`);
     }
   }
 
@@ -156,15 +173,15 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
         return existsSync(fallback) ? fallback : undefined;
       };
       module.data.sections.forEach((section, index) => {
-        if ('lesson' in section) {
-          const path = resolve(section.lesson, index, 'lesson');
+        const ref = sectionFile(section);
+        if (!ref) return;
+        const path = resolve(ref.file, index, ref.kind);
+        if (ref.kind === 'lesson') {
           const lesson = path && readLesson(path, rel(path), issues);
           if (lesson) files.lessons.push(lesson);
-        } else if ('quiz' in section) {
-          const path = resolve(section.quiz, index, 'quiz');
+        } else if (ref.kind === 'quiz') {
           files.quiz = path ? readYaml(path, quizSchema) : undefined;
-        } else if ('case' in section) {
-          const path = resolve(section.case, index, 'case');
+        } else {
           files.case = path ? readYaml(path, caseSchema) : undefined;
         }
       });
@@ -175,9 +192,9 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
 
   const errorsBeforeShared = issues.errors.length;
   const allLanguages = new Set(modules.flatMap((m) => m.module.data.languages));
-  const needsSurvey = modules.some((m) => m.module.data.sections.some((s) => 'survey' in s));
-  const glossary = sharedFile('glossary.yaml', glossarySchema, allLanguages);
-  const survey = needsSurvey ? sharedFile('survey.yaml', surveySchema, allLanguages) : new Map<string, Loaded<Survey>>();
+  const needsSurvey = modules.some((m) => usesSurvey(m.module.data));
+  const glossary = sharedFile(SHARED_FILES.glossary, glossarySchema, allLanguages);
+  const survey = needsSurvey ? sharedFile(SHARED_FILES.survey, surveySchema, allLanguages) : new Map<string, Loaded<Survey>>();
   return { root, modules, glossary, survey, sharedComplete: issues.errors.length === errorsBeforeShared, issues };
 }
 

@@ -1,10 +1,13 @@
 /**
  * UI language: @lit/localize in runtime mode. Strings are marked with `msg()` in the components;
  * `npm run i18n:extract` writes them to src/i18n/xliff/<locale>.xlf for translators and
- * `npm run i18n:build` turns the translated XLIFF into src/i18n/generated/locales/<locale>.ts.
+ * `npm run i18n:build` turns the translated XLIFF into src/i18n/generated/locales/<locale>.js,
+ * each loaded only when its language is chosen.
  */
 import { configureLocalization } from '@lit/localize';
 import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.ts';
+
+export { pickLanguage } from './pick-language.ts';
 
 export const UI_LANGUAGES: readonly string[] = allLocales;
 
@@ -20,19 +23,3 @@ export const { getLocale, setLocale } = configureLocalization({
   targetLocales,
   loadLocale: (locale) => localeModules[`./generated/locales/${locale}.js`]!() as never,
 });
-
-/**
- * The first of the preferred languages (learner's LMS preference, then the browser's) that is
- * available, matching "fr-BE" to "fr"; otherwise the fallback.
- */
-export function pickLanguage(preferred: readonly (string | undefined)[], available: readonly string[], fallback: string): string {
-  for (const tag of preferred) {
-    if (!tag) continue;
-    const lower = tag.toLowerCase();
-    const exact = available.find((a) => a.toLowerCase() === lower);
-    if (exact) return exact;
-    const primary = available.find((a) => a.toLowerCase() === lower.split('-')[0]);
-    if (primary) return primary;
-  }
-  return fallback;
-}

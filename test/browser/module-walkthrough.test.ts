@@ -344,6 +344,10 @@ describe(`module "${SLUG}" taken with the keyboard alone`, () => {
 
   it('switches the interface to French by keyboard', async () => {
     let el = await tabTo(page, (e) => e.tag === 'select' && e.name === 'Language', 'the language switch');
+    const offered = await page.evaluate(() =>
+      [...document.querySelector('inp-course')!.shadowRoot!.querySelectorAll('#language option')].map((o) => `${o.getAttribute('value')} ${o.textContent}`),
+    );
+    expect(offered).toEqual(['da Dansk', 'de Deutsch', 'en English', 'es Español', 'fr Français', 'nl Nederlands', 'pl Polski', 'sk Slovenčina']);
     for (let i = 0; i < 5 && el.value !== 'fr'; i++) {
       await page.keyboard.press('ArrowDown');
       el = (await focused(page))!;

@@ -11,13 +11,25 @@ export const sourceLocale = `en`;
  * lexicographically.
  */
 export const targetLocales = [
+  `da`,
+  `de`,
+  `es`,
   `fr`,
+  `nl`,
+  `pl`,
+  `sk`,
 ] as const;
 
 /**
  * All valid project locale codes. Sorted lexicographically.
  */
 export const allLocales = [
+  `da`,
+  `de`,
   `en`,
+  `es`,
   `fr`,
+  `nl`,
+  `pl`,
+  `sk`,
 ] as const;
