@@ -198,7 +198,8 @@ function structureOf(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
       if (v && typeof v === 'object') out[key] = structureOf(v);
-      else if (STRUCTURAL_KEYS.has(key)) out[key] = v;
+      // `correct: true` on an option is structure; `feedback.correct: "…"` is text to translate.
+      else if (STRUCTURAL_KEYS.has(key) && !(key === 'correct' && typeof v === 'string')) out[key] = v;
     }
     return out;
   }
