@@ -10,7 +10,7 @@
  *    learners taking every module, through the reports API, against a raw SQL scan of the same
  *    learning facts.
  *
- * Run: npm run bench   (BENCH_STATEMENTS=200000 npm run bench for a quicker run)
+ * Run: npm run bench   (BENCH_STATEMENTS=200000 npm run bench for a quicker run; BENCH_PARTS=reports for one part)
  */
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
@@ -190,7 +190,16 @@ async function filteredQueries(): Promise<void> {
   await backend.close();
 }
 
+/** Which parts to run: BENCH_PARTS=ingest,queries,reports (default all). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'ingest,queries,reports').split(',').map((p) => p.trim()));
+
 async function main(): Promise<void> {
+  if (PARTS.has('ingest')) await ingest();
+  if (STORED > 0 && PARTS.has('queries')) await filteredQueries();
+  if (STORED > 0 && PARTS.has('reports')) await reportQueries();
+}
+
+async function ingest(): Promise<void> {
   console.log(`LRS ingest, ${fmt(INGEST)} statements, SQLite (WAL, synchronous=NORMAL), this machine, this run (median of ${process.env.BENCH_ROUNDS ?? 3} interleaved rounds):`);
   // Rounds interleave baseline and LRS so machine load hits both alike; medians are reported.
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -208,8 +217,6 @@ async function main(): Promise<void> {
   console.log(`  raw inserts of the same rows, 100/tx  ${fmt(raw100).padStart(9)} statements/s   (baseline)`);
   console.log(`  LRS POST, 1 statement per request     ${fmt(lrs1).padStart(9)} statements/s   ${(lrs1 / raw1).toFixed(2)} x raw (1/tx)`);
   console.log(`  LRS POST, batches of 100              ${fmt(lrs100).padStart(9)} statements/s   ${(lrs100 / raw100).toFixed(2)} x raw (100/tx)   target >= 0.50   (rounds: ${ratios})`);
-  if (STORED > 0) await filteredQueries();
-  if (STORED > 0) await reportQueries();
 }
 
 /** Seeded learners taking every module, stored until BENCH_STATEMENTS, then the reports timed. */

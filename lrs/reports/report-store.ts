@@ -105,8 +105,8 @@ export interface LearnerRow {
 export interface ReportStore {
   /** Modules, organisations and languages present in the facts (within the filter's organisations). */
   dimensions(filter: ReportFilter): Promise<{ modules: string[]; orgs: string[]; languages: string[] }>;
-  /** Outcomes grouped by module and organisation, by module, or over everything. */
-  outcomes(filter: ReportFilter, groupBy: 'module-org' | 'module' | 'all'): Promise<OutcomeRow[]>;
+  /** Outcomes grouped by module and organisation, by module, and over everything, tagged with their grouping. */
+  allOutcomes(filter: ReportFilter): Promise<(OutcomeRow & { groupBy: 'module-org' | 'module' | 'all' })[]>;
   trend(filter: ReportFilter): Promise<TrendRow[]>;
   /** Learners who reached each activity of a kind (lessons, questions, case decisions). */
   reached(filter: ReportFilter, kind: 'lesson' | 'question' | 'case-decision' | 'survey'): Promise<CountRow[]>;

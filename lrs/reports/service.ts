@@ -52,13 +52,9 @@ export class ReportService {
   }
 
   async overview(filter: ReportFilter): Promise<OverviewReport> {
-    const [all, modules, matrix, trend] = await Promise.all([
-      this.store.outcomes(filter, 'all'),
-      this.store.outcomes(filter, 'module'),
-      this.store.outcomes(filter, 'module-org'),
-      this.store.trend(filter),
-    ]);
-    const names = await this.moduleNames(modules.map((m) => m.moduleId!));
+    const [outcomes, trend] = await Promise.all([this.store.allOutcomes(filter), this.store.trend(filter)]);
+    const [all, modules, matrix] = (['all', 'module', 'module-org'] as const).map((g) => outcomes.filter((o) => o.groupBy === g));
+    const names = await this.moduleNames(modules!.map((m) => m.moduleId!));
     const outcome = (row: OutcomeRow): Outcome => ({
       moduleId: row.moduleId,
       moduleName: row.moduleId ? (names.get(row.moduleId) ?? row.moduleId) : null,
@@ -74,7 +70,7 @@ export class ReportService {
       medianCompleteMinutes: minutes(row.medianCompleteMs),
     });
     const empty: OutcomeRow = { moduleId: null, org: null, learners: 0, completed: 0, passed: 0, scored: 0, averageScore: null, medianScore: null, medianCompleteMs: null };
-    return { totals: outcome(all[0] ?? empty), modules: modules.map(outcome), matrix: matrix.map(outcome), trend };
+    return { totals: outcome(all![0] ?? empty), modules: modules!.map(outcome), matrix: matrix!.map(outcome), trend };
   }
 
   async module(filter: ReportFilter & { moduleId: string }): Promise<ModuleReport> {

@@ -241,9 +241,16 @@ function migrations(types: EngineTypes): Record<string, Migration> {
           .addColumn('language', 'text')
           .addColumn('registration', 'text')
           .execute();
-        // Module-level outcomes (overview, funnel ends) and per-activity reports (items, lessons, case).
-        await db.schema.createIndex('learning_facts_kind_module').on('learning_facts').columns(['kind', 'module_id', 'org', 'learner']).execute();
-        await db.schema.createIndex('learning_facts_module_activity').on('learning_facts').columns(['module_id', 'kind', 'activity_id', 'learner']).execute();
+        // Module-level outcomes (overview, funnel ends): a partial index holding every column they
+        // read, so they never touch the table; it is in (module, org, learner) order, as they group.
+        await db.schema
+          .createIndex('learning_facts_module_outcomes')
+          .on('learning_facts')
+          .columns(['module_id', 'org', 'learner', 'verb', 'at', 'score', 'duration_ms', 'language'])
+          .where(sql<boolean>`kind = 'module'`)
+          .execute();
+        // Per-activity reports (lessons reached, item analysis, case decisions, survey).
+        await db.schema.createIndex('learning_facts_module_activity').on('learning_facts').columns(['module_id', 'kind', 'activity_id', 'learner', 'attempt', 'success']).execute();
         // Statements stored before this migration get their facts now, a page at a time.
         const typed = db as unknown as Kysely<Database>;
         for (let after = 0; ; ) {

@@ -63,10 +63,23 @@ export class SqlReports implements ReportStore {
     return { modules: values(modules), orgs: values(orgs), languages: values(languages) };
   }
 
-  async outcomes(f: ReportFilter, groupBy: 'module-org' | 'module' | 'all'): Promise<OutcomeRow[]> {
-    const keys = groupBy === 'module-org' ? ['module_id', 'org'] : groupBy === 'module' ? ['module_id'] : [];
-    const k = keys.length ? `${keys.join(', ')}, ` : '';
-    const join = (alias: string) => sql.raw(keys.length ? keys.map((key) => `${alias}.${key} = t.${key}`).join(' and ') : '1 = 1');
+  /**
+   * Outcomes for the three groupings (module x organisation, module, all) in one statement: the
+   * module-level facts are read once into per-learner rows, and every grouping is aggregated from
+   * those (a few thousand rows, not the facts).
+   */
+  async allOutcomes(f: ReportFilter): Promise<(OutcomeRow & { groupBy: 'module-org' | 'module' | 'all' })[]> {
+    const groupings: ['module-org' | 'module' | 'all', string[]][] = [['module-org', ['module_id', 'org']], ['module', ['module_id']], ['all', []]];
+    const branch = ([name, keys]: (typeof groupings)[number]) => {
+      const select = ['module_id', 'org'].map((key) => (keys.includes(key) ? `t.${key}` : `null as ${key}`)).join(', ');
+      const k = keys.length ? `${keys.join(', ')}, ` : '';
+      const join = (alias: string) => (keys.length ? keys.map((key) => `${alias}.${key} = t.${key}`).join(' and ') : '1 = 1');
+      return sql`select ${sql.lit(name)} as grouping, ${sql.raw(select)}, t.learners, t.completed, t.passed, t.scored, t.average_score, sm.m as median_score, tm.m as median_ms
+        from (select ${sql.raw(k)}count(*) as learners, sum(completed) as completed, sum(passed) as passed, sum(scored) as scored, avg(best_score) as average_score
+              from per_learner ${sql.raw(keys.length ? `group by ${keys.join(', ')}` : '')}) t
+        left join (${medians('per_learner', 'best_score', keys)}) sm on ${sql.raw(join('sm'))}
+        left join (${medians('per_learner', 'complete_ms', keys)}) tm on ${sql.raw(join('tm'))}`;
+    };
     const rows = await this.rows(sql`
       with per_learner as materialized (
         select module_id, org, learner,
@@ -77,21 +90,15 @@ export class SqlReports implements ReportStore {
           min(case when verb = 'completed' then duration_ms end) as complete_ms
         from learning_facts where ${conditions(f, sql`kind = 'module'`)}
         group by module_id, org, learner
-      ),
-      totals as (
-        select ${sql.raw(k)}count(*) as learners, sum(completed) as completed, sum(passed) as passed, sum(scored) as scored, avg(best_score) as average_score
-        from per_learner ${sql.raw(keys.length ? `group by ${keys.join(', ')}` : '')}
-      ),
-      score_medians as (${medians('per_learner', 'best_score', keys)}),
-      time_medians as (${medians('per_learner', 'complete_ms', keys)})
-      select t.*, sm.m as median_score, tm.m as median_ms
-      from totals t left join score_medians sm on ${join('sm')} left join time_medians tm on ${join('tm')}
-      ${sql.raw(keys.length ? `order by ${keys.map((key) => `t.${key}`).join(', ')}` : '')}`);
+      )
+      ${sql.join(groupings.map(branch), sql` union all `)}
+      order by grouping, module_id, org`);
     return rows
       .filter((r) => num(r.learners) > 0)
       .map((r) => ({
-        moduleId: (r.module_id as string | undefined) ?? null,
-        org: (r.org as string | undefined) ?? null,
+        groupBy: r.grouping as 'module-org' | 'module' | 'all',
+        moduleId: (r.module_id as string | null) ?? null,
+        org: (r.org as string | null) ?? null,
         learners: num(r.learners),
         completed: num(r.completed),
         passed: num(r.passed),
@@ -103,12 +110,15 @@ export class SqlReports implements ReportStore {
   }
 
   async trend(f: ReportFilter): Promise<TrendRow[]> {
-    const scope = conditions(f, sql`kind = 'module'`);
     const rows = await this.rows(sql`
+      with per_learner as materialized (
+        select min(at) as first_at, min(case when verb = 'completed' then at end) as completed_at
+        from learning_facts where ${conditions(f, sql`kind = 'module'`)} group by module_id, org, learner
+      )
       select day, sum(started) as started, sum(completed) as completed from (
-        select substr(min(at), 1, 10) as day, 1 as started, 0 as completed from learning_facts where ${scope} group by module_id, learner
+        select substr(first_at, 1, 10) as day, 1 as started, 0 as completed from per_learner
         union all
-        select substr(at, 1, 10) as day, 0 as started, 1 as completed from learning_facts where ${scope} and verb = 'completed'
+        select substr(completed_at, 1, 10) as day, 0 as started, 1 as completed from per_learner where completed_at is not null
       ) x group by day order by day`);
     return rows.map((r) => ({ day: String(r.day), started: num(r.started), completed: num(r.completed) }));
   }
@@ -121,11 +131,17 @@ export class SqlReports implements ReportStore {
   }
 
   async stages(f: ReportFilter): Promise<StageCounts> {
-    const stage = (condition: string) => sql.raw(`count(distinct case when ${condition} then module_id || ' ' || learner end)`);
+    // Learners are counted per module: with a module chosen, the learner key alone is enough.
+    const who = f.moduleId ? 'learner' : "module_id || ' ' || learner";
+    const distinct = (kind: string) => sql`select count(distinct ${sql.raw(who)}) from learning_facts where ${conditions(f, sql`kind = ${kind}`)}`;
     const [row] = await this.rows(sql`
-      select ${stage("kind = 'module'")} as started, ${stage("kind = 'question'")} as quiz, ${stage("verb = 'passed'")} as passed,
-        ${stage("kind = 'case-decision'")} as case_started, ${stage("verb = 'completed'")} as completed, ${stage("kind = 'survey'")} as survey
-      from learning_facts where ${conditions(f)}`);
+      select
+        (select count(distinct ${sql.raw(who)}) from learning_facts where ${conditions(f, sql`kind = 'module'`)}) as started,
+        (${distinct('question')}) as quiz,
+        (select count(distinct ${sql.raw(who)}) from learning_facts where ${conditions(f, sql`kind = 'module'`, sql`verb = 'passed'`)}) as passed,
+        (${distinct('case-decision')}) as case_started,
+        (select count(distinct ${sql.raw(who)}) from learning_facts where ${conditions(f, sql`kind = 'module'`, sql`verb = 'completed'`)}) as completed,
+        (${distinct('survey')}) as survey`);
     return {
       started: num(row?.started),
       quiz: num(row?.quiz),
