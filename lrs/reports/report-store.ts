@@ -92,8 +92,6 @@ export interface LearnerRow {
   org: string;
   moduleId: string;
   lessons: number;
-  answered: number;
-  decisions: number;
   bestScore: number | null;
   passed: boolean;
   failed: boolean;

@@ -246,8 +246,15 @@ function migrations(types: EngineTypes): Record<string, Migration> {
         await db.schema
           .createIndex('learning_facts_module_outcomes')
           .on('learning_facts')
-          .columns(['module_id', 'org', 'learner', 'verb', 'at', 'score', 'duration_ms', 'language'])
+          .columns(['module_id', 'org', 'learner', 'verb', 'at', 'score', 'duration_ms', 'language', 'learner_name'])
           .where(sql<boolean>`kind = 'module'`)
+          .execute();
+        // Lessons seen per learner, for the learner table (by organisation, as trainers look).
+        await db.schema
+          .createIndex('learning_facts_lessons')
+          .on('learning_facts')
+          .columns(['org', 'module_id', 'learner', 'activity_id', 'at', 'language'])
+          .where(sql<boolean>`kind = 'lesson'`)
           .execute();
         // Per-activity reports (lessons reached, item analysis, case decisions, survey).
         await db.schema.createIndex('learning_facts_module_activity').on('learning_facts').columns(['module_id', 'kind', 'activity_id', 'learner', 'attempt', 'success']).execute();

@@ -244,32 +244,37 @@ export class SqlReports implements ReportStore {
   }
 
   async learners(f: ReportFilter, limit: number): Promise<LearnerRow[]> {
+    // Two covering scans: module-level facts (status, score, times, name) and lesson facts
+    // (lessons seen); the learner's last activity is the later of the two.
     const rows = await this.rows(sql`
-      select learner, max(learner_name) as learner_name, org, module_id,
-        count(distinct case when kind = 'lesson' then activity_id end) as lessons,
-        count(distinct case when kind = 'question' then activity_id end) as answered,
-        count(distinct case when kind = 'case-decision' then activity_id end) as decisions,
-        max(case when verb in ('passed', 'failed') then score end) as best_score,
-        max(case when verb = 'passed' then 1 else 0 end) as passed,
-        max(case when verb = 'failed' then 1 else 0 end) as failed,
-        max(case when verb = 'completed' then 1 else 0 end) as completed,
-        min(at) as first, max(at) as last
-      from learning_facts where ${conditions(f)}
-      group by learner, org, module_id order by org, learner, module_id limit ${limit}`);
+      select m.learner, m.learner_name, m.org, m.module_id, coalesce(l.lessons, 0) as lessons, m.best_score, m.passed, m.failed,
+        m.completed, m.first, m.last, l.last as lesson_last
+      from (
+        select module_id, org, learner, max(learner_name) as learner_name,
+          max(case when verb in ('passed', 'failed') then score end) as best_score,
+          max(case when verb = 'passed' then 1 else 0 end) as passed,
+          max(case when verb = 'failed' then 1 else 0 end) as failed,
+          max(case when verb = 'completed' then 1 else 0 end) as completed,
+          min(at) as first, max(at) as last
+        from learning_facts where ${conditions(f, sql`kind = 'module'`)} group by module_id, org, learner
+      ) m
+      left join (
+        select module_id, learner, count(distinct activity_id) as lessons, max(at) as last
+        from learning_facts where ${conditions(f, sql`kind = 'lesson'`)} group by module_id, learner
+      ) l on l.module_id = m.module_id and l.learner = m.learner
+      order by m.org, m.learner, m.module_id limit ${limit}`);
     return rows.map((r) => ({
       learner: String(r.learner),
       learnerName: (r.learner_name as string | null) ?? null,
       org: String(r.org),
       moduleId: String(r.module_id),
       lessons: num(r.lessons),
-      answered: num(r.answered),
-      decisions: num(r.decisions),
       bestScore: numOrNull(r.best_score),
       passed: num(r.passed) === 1,
       failed: num(r.failed) === 1,
       completed: num(r.completed) === 1,
       first: String(r.first),
-      last: String(r.last),
+      last: [String(r.last), String(r.lesson_last ?? '')].sort().at(-1)!,
     }));
   }
 }
