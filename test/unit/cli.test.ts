@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/inprocap.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
-describe('inprocap CLI', () => {
+// Each test starts the CLI as a process (tsx compiles on start): seconds on a busy 2-core machine.
+describe('inprocap CLI', { timeout: 60_000 }, () => {
   it('validate exits non-zero on a broken package and says why', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'inprocap-cli-')), 'broken.zip');
     writeFileSync(file, 'not a zip');
