@@ -223,3 +223,36 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
     expect(after.passed).toBe(before.passed - 1);
   });
 });
+
+describe('upgrading an LRS that has statements from before the reports', () => {
+  it('gives stored statements their learning facts when the migration runs', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { default: Database } = await import('better-sqlite3');
+    const { openBackend } = await import('../../lrs/storage/open.ts');
+    const file = join(mkdtempSync(join(tmpdir(), 'inprocap-upgrade-')), 'lrs.db');
+    const backend = await openBackend(file);
+    const lrs = await (await import('../../lrs/server.ts')).createLrsServer(backend, { logLevel: 'silent' });
+    const address = await lrs.listen({ port: 0, host: '127.0.0.1' });
+    const { createCredential } = await import('../../lrs/auth/credentials.ts');
+    const { credential, secret } = await createCredential(backend, 'seed', ['statements/write']);
+    const small = { ...options, learners: 12 };
+    const sentCount = await postSeed(`${address}/xapi`, `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, [fundamentals], small);
+    await lrs.close();
+    await backend.close();
+    // As the database was before migration 0005: no facts table, no record of the migration.
+    const raw = new Database(file);
+    const factsBefore = (raw.prepare('select count(*) as n from learning_facts').get() as { n: number }).n;
+    expect(factsBefore).toBe(sentCount);
+    raw.exec("drop table learning_facts; delete from kysely_migration where name = '0005-learning-facts'");
+    raw.close();
+    const upgraded = await openBackend(file);
+    const overview = await upgraded.reports.allOutcomes({ moduleId: fundamentals.id });
+    expect(overview.find((o) => o.groupBy === 'all')?.learners).toBe(12);
+    await upgraded.close();
+    const check = new Database(file, { readonly: true });
+    expect((check.prepare('select count(*) as n from learning_facts').get() as { n: number }).n).toBe(factsBefore);
+    check.close();
+  });
+});
