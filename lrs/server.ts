@@ -181,7 +181,9 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
       : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 413
       : 500;
     if (status === 500) request.log.error(error, 'unexpected error');
-    if (status === 401) reply.header('WWW-Authenticate', 'Basic realm="INPROCAP LRS"');
+    // The Basic challenge is for xAPI clients; on the dashboard's API it would make browsers
+    // open their own password dialog instead of letting the app show its sign-in form.
+    if (status === 401 && request.url.startsWith('/xapi/')) reply.header('WWW-Authenticate', 'Basic realm="INPROCAP LRS"');
     void reply.code(status).send({ error: status, message: status === 500 ? 'internal error' : error.message });
   });
   app.setNotFoundHandler((request, reply) => {

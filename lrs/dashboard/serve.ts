@@ -24,8 +24,11 @@ export async function dashboardApp(app: FastifyInstance, dir: string): Promise<v
   await app.register(fastifyStatic, {
     root: dir,
     prefix: '/dashboard/',
+    // The server ignores trailing slashes, so the plugin's own index route never answers: ours does.
+    index: false,
     setHeaders: (res) => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.raw.setHeader(name, value);
     },
   });
+  app.get('/dashboard/', async (_request, reply) => reply.sendFile('index.html'));
 }

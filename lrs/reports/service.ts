@@ -88,7 +88,6 @@ export class ReportService {
       { label: 'Started the module', learners: stages.started },
       ...lessons.map((l, i) => ({ label: `Lesson ${i + 1}: ${text(lessonNames.get(l.activityId)?.name) || l.activityId}`, learners: l.learners })),
       { label: 'Answered the quiz', learners: stages.quiz },
-      { label: 'Passed the quiz', learners: stages.passed },
       { label: 'Started the case exercise', learners: stages.caseStarted },
       { label: 'Completed the module', learners: stages.completed },
     ];
