@@ -1,1 +1,2 @@
-console.log('dashboard placeholder');
+/** The dashboard app's entry point (index.html loads it; the page holds one <dash-app>). */
+import './components/dashboard-app.ts';

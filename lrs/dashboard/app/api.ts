@@ -1,0 +1,148 @@
+/**
+ * The dashboard's client for the LRS's dashboard API: the session, the reports and the admin
+ * routes. The session cookie is HttpOnly (the browser sends it); every change sends the session's
+ * CSRF token. Errors come back as {@link ApiError} with the API's own message.
+ */
+import type {
+  CaseReport,
+  Dimensions,
+  FeedbackReport,
+  ItemReport,
+  LearnerReport,
+  ModuleReport,
+  OverviewReport,
+  Viewer,
+} from '../../reports/report-types.ts';
+
+export interface Session extends Viewer {
+  csrfToken: string;
+}
+
+/** An account as the admin API shows it (lrs/dashboard/admin.ts, publicAccount). */
+export interface AccountInfo {
+  username: string;
+  role: Viewer['role'];
+  org: string | null;
+  created: string;
+  disabled: boolean;
+}
+
+/** A credential as the admin API shows it (lrs/dashboard/admin.ts, publicCredential). */
+export interface CredentialInfo {
+  key: string;
+  org: string;
+  scopes: string[];
+  label: string;
+  created: string;
+  revoked: boolean;
+}
+
+export interface Reports {
+  dimensions: Dimensions;
+  overview: OverviewReport;
+  module: ModuleReport;
+  items: ItemReport;
+  case: CaseReport;
+  feedback: FeedbackReport;
+  learners: LearnerReport;
+}
+
+export type ReportName = keyof Reports;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** Seconds to wait, from Retry-After (429). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+export class DashboardApi {
+  csrfToken = '';
+
+  constructor(private readonly base = '/api') {}
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new ApiError(0, 'the server cannot be reached: check the connection and try again');
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      const message = (json as { message?: unknown } | undefined)?.message;
+      const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+      throw new ApiError(response.status, typeof message === 'string' && message ? message : `the server answered ${response.status}`, retryAfter);
+    }
+    return json as T;
+  }
+
+  /** Who is signed in, or null. */
+  async session(): Promise<Session | null> {
+    try {
+      return this.remember(await this.request<Session>('GET', '/session'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  }
+
+  async signIn(username: string, password: string): Promise<Session> {
+    return this.remember(await this.request<Session>('POST', '/session', { username, password }));
+  }
+
+  async signOut(): Promise<void> {
+    await this.request<void>('DELETE', '/session');
+    this.csrfToken = '';
+  }
+
+  report<N extends ReportName>(name: N, query: Record<string, string | undefined> = {}): Promise<Reports[N]> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+    const text = params.toString();
+    return this.request<Reports[N]>('GET', `/reports/${name}${text ? `?${text}` : ''}`);
+  }
+
+  accounts(): Promise<AccountInfo[]> {
+    return this.request('GET', '/admin/accounts');
+  }
+
+  createAccount(input: { username: string; role: string; org?: string; password?: string }): Promise<{ account: AccountInfo; password: string }> {
+    return this.request('POST', '/admin/accounts', input);
+  }
+
+  disableAccount(username: string): Promise<AccountInfo> {
+    return this.request('POST', `/admin/accounts/${encodeURIComponent(username)}/disable`);
+  }
+
+  credentials(): Promise<CredentialInfo[]> {
+    return this.request('GET', '/admin/credentials');
+  }
+
+  createCredential(input: { org: string; label?: string; scopes?: string[] }): Promise<{ credential: CredentialInfo; secret: string }> {
+    return this.request('POST', '/admin/credentials', input);
+  }
+
+  revokeCredential(key: string): Promise<void> {
+    return this.request('POST', `/admin/credentials/${encodeURIComponent(key)}/revoke`);
+  }
+
+  private remember(session: Session): Session {
+    this.csrfToken = session.csrfToken;
+    return session;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The dashboard's address: the view and its filters live in the URL hash
+ * (`#/items?module=...&org=...`), so every view can be bookmarked and shared, and the browser's
+ * back and forward buttons move between views and filters.
+ */
+import type { Viewer } from '../../reports/report-types.ts';
+
+export type ViewId = 'overview' | 'module' | 'items' | 'case' | 'feedback' | 'learners' | 'admin';
+
+export interface ViewInfo {
+  id: ViewId;
+  title: string;
+  /** required: the report needs one module (the first is chosen when none is given). */
+  module: 'optional' | 'required' | 'none';
+  adminOnly?: boolean;
+}
+
+export const VIEWS: readonly ViewInfo[] = [
+  { id: 'overview', title: 'Overview', module: 'optional' },
+  { id: 'module', title: 'Module', module: 'required' },
+  { id: 'items', title: 'Questions', module: 'required' },
+  { id: 'case', title: 'Case exercise', module: 'required' },
+  { id: 'feedback', title: 'Feedback', module: 'optional' },
+  { id: 'learners', title: 'Learners', module: 'optional' },
+  { id: 'admin', title: 'Admin', module: 'none', adminOnly: true },
+];
+
+/** Filters every report takes. */
+export const FILTER_PARAMS = ['module', 'org', 'language', 'from', 'to'] as const;
+/** Settings of the Learners view. */
+export const LEARNER_PARAMS = ['stuckDays', 'asOf', 'onlyStuck'] as const;
+
+export type RouteParams = Partial<Record<(typeof FILTER_PARAMS)[number] | (typeof LEARNER_PARAMS)[number], string>>;
+
+export interface Route {
+  view: ViewId;
+  params: RouteParams;
+}
+
+const KNOWN = new Set<string>([...FILTER_PARAMS, ...LEARNER_PARAMS]);
+
+export function viewInfo(id: ViewId): ViewInfo {
+  return VIEWS.find((v) => v.id === id)!;
+}
+
+export function viewsFor(viewer: Viewer): ViewInfo[] {
+  return VIEWS.filter((v) => !v.adminOnly || viewer.role === 'admin');
+}
+
+/** Reads `#/view?a=1&b=2`; anything else is the overview without filters. */
+export function parseHash(hash: string): Route {
+  const match = /^#\/([a-z]+)(?:\?(.*))?$/.exec(hash);
+  const view = VIEWS.find((v) => v.id === match?.[1])?.id ?? 'overview';
+  const params: RouteParams = {};
+  for (const [name, value] of new URLSearchParams(match?.[2] ?? '')) {
+    if (KNOWN.has(name) && value) params[name as keyof RouteParams] = value;
+  }
+  return { view, params };
+}
+
+export function formatHash(route: Route): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(route.params)) if (value) query.set(name, value);
+  const text = query.toString();
+  return `#/${route.view}${text ? `?${text}` : ''}`;
+}
+
+/** The link to another view, keeping the filters (and the Learners settings only for Learners). */
+export function linkTo(view: ViewId, params: RouteParams): string {
+  const kept: RouteParams = {};
+  for (const name of FILTER_PARAMS) if (params[name]) kept[name] = params[name];
+  if (view === 'learners') for (const name of LEARNER_PARAMS) if (params[name]) kept[name] = params[name];
+  return formatHash({ view, params: kept });
+}

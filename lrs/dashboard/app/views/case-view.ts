@@ -1,0 +1,86 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CaseReport } from '../../../reports/report-types.ts';
+import '../components/bar-chart.ts';
+import '../components/data-table.ts';
+import { csvFileName } from '../csv.ts';
+import { count, ratioPercent } from '../format.ts';
+import { dashStyles } from '../styles.ts';
+
+type Path = CaseReport['paths'][number];
+
+/** A path in words: "Decision: choice → Decision: choice". */
+export function pathText(path: Path): string {
+  return path.steps.map((s) => `${s.decision}: ${s.choice}`).join(' → ');
+}
+
+/**
+ * The case exercise: for every decision point, how many learners reached it and how often each
+ * choice was taken, the best choice named in words (chart and table); then the most frequent
+ * paths through the case, the path of best choices named.
+ *
+ * @tag dash-case-view
+ * @property report - The case report.
+ * @property fileBase - Words for the CSV file names.
+ */
+@customElement('dash-case-view')
+export class CaseView extends LitElement {
+  static override styles = [dashStyles];
+
+  @property({ attribute: false }) report?: CaseReport;
+  @property() fileBase = '';
+
+  override render() {
+    const r = this.report;
+    if (!r) return nothing;
+    return html`
+      <p>Module: <strong>${r.moduleName}</strong>. ${count(r.learners)} learners made at least one decision.</p>
+      <section aria-labelledby="decisions-heading">
+        <h3 id="decisions-heading">Decisions</h3>
+        ${r.decisions.length ? nothing : html`<p class="muted">No decisions for these filters.</p>`}
+        ${r.decisions.map((d, n) => {
+          const best = d.choices.findIndex((c) => c.best);
+          return html`<section class="decision" aria-labelledby=${`decision-${n}`}>
+            <h4 id=${`decision-${n}`}>${d.title}</h4>
+            <p>Reached by ${count(d.reached)} learners.${best >= 0 ? html` Best choice: <strong>${d.choices[best]!.label}</strong>.` : nothing}</p>
+            <div class="pair">
+              <dash-bar-chart
+                label=${`Learners taking each choice at “${d.title}”`}
+                .categories=${d.choices.map((c) => c.label || c.id)}
+                .series=${[{ name: 'Learners', values: d.choices.map((c) => c.chosen) }]}
+                .highlight=${best}
+                .highlightNote=${'best choice'}
+                .format=${count}
+              ></dash-bar-chart>
+              <dash-data-table
+                caption=${`Choices at “${d.title}”`}
+                .columns=${[{ label: 'Choice' }, { label: 'Learners', numeric: true }, { label: 'Share', numeric: true }, { label: 'Best choice' }]}
+                .rows=${d.choices.map((c) => [c.label || c.id, count(c.chosen), ratioPercent(d.reached ? c.chosen / d.reached : null), c.best ? 'Best choice' : ''])}
+                .highlighted=${best >= 0 ? [best] : []}
+                row-header
+                file-name=${csvFileName('case-decision', String(n + 1), this.fileBase)}
+              ></dash-data-table>
+            </div>
+          </section>`;
+        })}
+      </section>
+      <section aria-labelledby="paths-heading">
+        <h3 id="paths-heading">Most frequent paths</h3>
+        <dash-data-table
+          id="paths"
+          caption="The most frequent paths through the case"
+          .columns=${[{ label: 'Rank', numeric: true }, { label: 'Path' }, { label: 'Learners', numeric: true }, { label: 'Share', numeric: true }, { label: 'Best path' }]}
+          .rows=${r.paths.map((p, i) => [String(i + 1), pathText(p), count(p.learners), ratioPercent(r.learners ? p.learners / r.learners : null), p.best ? 'Best path' : ''])}
+          .highlighted=${r.paths.flatMap((p, i) => (p.best ? [i] : []))}
+          file-name=${csvFileName('case-paths', this.fileBase)}
+        ></dash-data-table>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dash-case-view': CaseView;
+  }
+}

@@ -1,0 +1,95 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { FeedbackReport } from '../../../reports/report-types.ts';
+import '../components/bar-chart.ts';
+import '../components/data-table.ts';
+import { csvFileName } from '../csv.ts';
+import { count, decimal } from '../format.ts';
+import { dashStyles } from '../styles.ts';
+
+/**
+ * Learner feedback from the end-of-module survey: per rating statement the number of answers,
+ * the average (1 = strongly disagree, 5 = strongly agree) and the distribution (charts and a
+ * table); then the free-text comments, shown as plain text whatever they contain.
+ *
+ * @tag dash-feedback-view
+ * @property report - The feedback report.
+ * @property fileBase - Words for the CSV file names.
+ */
+@customElement('dash-feedback-view')
+export class FeedbackView extends LitElement {
+  static override styles = [
+    dashStyles,
+    css`
+      .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 1rem 1.5rem; }
+      .multiples h4 { font-size: 1rem; margin: .5rem 0 0; }
+    `,
+  ];
+
+  @property({ attribute: false }) report?: FeedbackReport;
+  @property() fileBase = '';
+
+  override render() {
+    const r = this.report;
+    if (!r) return nothing;
+    const scale = r.items[0]?.distribution.map((d) => d.value) ?? ['1', '2', '3', '4', '5'];
+    const prompts = new Set(r.comments.map((c) => c.prompt));
+    const withPrompt = prompts.size > 1;
+    return html`
+      <section aria-labelledby="ratings-heading">
+        <h3 id="ratings-heading">Ratings</h3>
+        <p class="hint">Learners rate each statement from 1 (strongly disagree) to 5 (strongly agree).</p>
+        <div>
+          <dash-bar-chart
+            label="Average rating per statement, from 1 to 5"
+            .categories=${r.items.map((i) => i.prompt)}
+            .series=${[{ name: 'Average', values: r.items.map((i) => i.average ?? 0) }]}
+            .max=${5}
+            .format=${(v: number) => v.toFixed(2)}
+          ></dash-bar-chart>
+          <dash-data-table
+            id="ratings"
+            caption="Ratings per statement"
+            .columns=${[{ label: 'Statement' }, { label: 'Answers', numeric: true }, { label: 'Average', numeric: true }, ...scale.map((v) => ({ label: `Rated ${v}`, numeric: true }))]}
+            .rows=${r.items.map((i) => [i.prompt, count(i.responses), decimal(i.average), ...scale.map((v) => count(i.distribution.find((d) => d.value === v)?.count ?? 0))])}
+            row-header
+            file-name=${csvFileName('ratings', this.fileBase)}
+          ></dash-data-table>
+        </div>
+        <h4>How learners rated each statement</h4>
+        <div class="multiples">
+          ${r.items.map(
+            (i) => html`<div>
+              <p><strong>${i.prompt}</strong></p>
+              <dash-bar-chart
+                orientation="vertical"
+                label=${`Learners giving each rating to “${i.prompt}”`}
+                .categories=${i.distribution.map((d) => d.value)}
+                .series=${[{ name: 'Learners', values: i.distribution.map((d) => d.count) }]}
+                .format=${count}
+              ></dash-bar-chart>
+            </div>`,
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="comments-heading">
+        <h3 id="comments-heading">Comments</h3>
+        ${r.comments.length >= 500 ? html`<p class="hint">The newest 500 comments.</p>` : nothing}
+        <dash-data-table
+          id="comments"
+          caption="Comments from learners"
+          .columns=${[{ label: 'Date' }, { label: 'Organisation' }, { label: 'Language' }, ...(withPrompt ? [{ label: 'Question' }] : []), { label: 'Comment' }]}
+          .rows=${r.comments.map((c) => [c.date, c.org, c.language ?? '', ...(withPrompt ? [c.prompt] : []), c.text])}
+          empty="No comments for these filters."
+          file-name=${csvFileName('comments', this.fileBase)}
+        ></dash-data-table>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dash-feedback-view': FeedbackView;
+  }
+}

@@ -1,0 +1,133 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { LearnerReport } from '../../../reports/report-types.ts';
+import '../components/data-table.ts';
+import type { Column } from '../components/data-table.ts';
+import { csvFileName } from '../csv.ts';
+import { count, dateTime, percent } from '../format.ts';
+import type { RouteParams } from '../route.ts';
+import { dashStyles } from '../styles.ts';
+
+type Learner = LearnerReport['learners'][number];
+
+const STATUS_WORDS: Record<Learner['status'], string> = { 'in progress': 'In progress', failed: 'Failed', passed: 'Passed', completed: 'Completed' };
+
+/**
+ * Learners, one row per learner and module: the pseudonym, the name where the partner sends names
+ * and the viewer may see them (trainers of that partner), organisation, module, lessons done,
+ * status, best score, last activity and whether they are stuck (not completed and no activity for
+ * the chosen number of days). The stuck-days setting and "only stuck learners" live in the URL.
+ *
+ * @tag dash-learners-view
+ * @property report - The learner report.
+ * @property params - The view's settings (stuckDays, onlyStuck).
+ * @property fileBase - Words for the CSV file names.
+ * @event params-change - detail: the Learners settings ({@link RouteParams}) after a change.
+ */
+@customElement('dash-learners-view')
+export class LearnersView extends LitElement {
+  static override styles = [
+    dashStyles,
+    css`
+      form { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: flex-end; margin: 0 0 1rem; }
+      input[type='number'] { width: 7rem; }
+      .check { min-height: 2.75rem; }
+    `,
+  ];
+
+  @property({ attribute: false }) report?: LearnerReport;
+  @property({ attribute: false }) params: RouteParams = {};
+  @property() fileBase = '';
+  @state() private daysError = '';
+
+  override render() {
+    const r = this.report;
+    if (!r) return nothing;
+    const onlyStuck = this.params.onlyStuck === '1';
+    const shown = onlyStuck ? r.learners.filter((l) => l.stuck) : r.learners;
+    const stuck = r.learners.filter((l) => l.stuck).length;
+    const columns: Column[] = [
+      { label: 'Learner', nowrap: true },
+      ...(r.namesShown ? [{ label: 'Name' }] : []),
+      { label: 'Organisation' },
+      { label: 'Module' },
+      { label: 'Lessons done', numeric: true },
+      { label: 'Status' },
+      { label: 'Score', numeric: true },
+      { label: 'Last activity', nowrap: true },
+      { label: 'Stuck' },
+    ];
+    const rows = shown.map((l) => [
+      l.learner,
+      ...(r.namesShown ? [l.name ?? ''] : []),
+      l.org,
+      l.moduleName,
+      `${l.lessons} of ${l.lessonsTotal}`,
+      STATUS_WORDS[l.status],
+      percent(l.score),
+      dateTime(l.lastActivity),
+      l.stuck ? 'Stuck' : 'No',
+    ]);
+    return html`
+      <form aria-label="Stuck learners" @submit=${(e: Event) => e.preventDefault()}>
+        <div class="field">
+          <label for="stuck-days">Stuck after this many days without activity</label>
+          <input
+            id="stuck-days"
+            type="number"
+            min="1"
+            max="365"
+            step="1"
+            required
+            .value=${String(r.stuckDays)}
+            aria-invalid=${this.daysError ? 'true' : 'false'}
+            aria-describedby="stuck-days-error"
+            @change=${this.changeDays}
+          />
+        </div>
+        <label class="check"><input type="checkbox" .checked=${onlyStuck} @change=${this.changeOnlyStuck} /> Only stuck learners</label>
+        <p id="stuck-days-error" class="error" role="alert">${this.daysError || nothing}</p>
+      </form>
+      <p data-learner-summary>
+        ${count(r.learners.length)} learner-module rows; ${count(stuck)} stuck (not completed, no activity in the ${r.stuckDays} days before
+        ${r.asOf.slice(0, 10)}).${onlyStuck ? ` Showing the ${count(shown.length)} stuck.` : ''}
+        ${r.namesShown ? nothing : html`<span class="hint">Learners are shown by pseudonym.</span>`}
+      </p>
+      <dash-data-table
+        id="learners"
+        caption=${onlyStuck ? 'Stuck learners' : 'Learners per module'}
+        .columns=${columns}
+        .rows=${rows}
+        .highlighted=${shown.flatMap((l, i) => (l.stuck ? [i] : []))}
+        row-header
+        empty=${onlyStuck ? 'No stuck learners.' : 'No learners for these filters.'}
+        file-name=${csvFileName(onlyStuck ? 'stuck-learners' : 'learners', this.fileBase)}
+      ></dash-data-table>
+    `;
+  }
+
+  private changeDays(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const days = Number(input.value);
+    if (!Number.isInteger(days) || days < 1 || days > 365) {
+      this.daysError = 'Enter a whole number of days from 1 to 365.';
+      return;
+    }
+    this.daysError = '';
+    this.send({ stuckDays: days === 14 ? undefined : String(days) });
+  }
+
+  private changeOnlyStuck(event: Event): void {
+    this.send({ onlyStuck: (event.target as HTMLInputElement).checked ? '1' : undefined });
+  }
+
+  private send(change: RouteParams): void {
+    this.dispatchEvent(new CustomEvent<RouteParams>('params-change', { detail: { ...this.params, ...change }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dash-learners-view': LearnersView;
+  }
+}

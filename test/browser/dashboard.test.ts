@@ -1,0 +1,526 @@
+/**
+ * The dashboard in Chromium, per role, against a real LRS holding the seed (200 learners of 4
+ * organisations taking every module): sign-in by keyboard, the views each role gets, figures
+ * checked against values computed here from the seed's own statements (never from the reports
+ * API), a trainer confined to their organisation, learner-sent markup shown as text, CSV equal to
+ * the table, the admin's one-time password, axe-core on every view and screenshots of each.
+ */
+import axe from 'axe-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCredential } from '../../lrs/auth/credentials.ts';
+import { csvCell } from '../../lrs/dashboard/app/csv.ts';
+import { saveAccount } from '../../lrs/dashboard/accounts.ts';
+import { learnerStatements, postSeed, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
+import { createLrsServer } from '../../lrs/server.ts';
+import type { LrsBackend } from '../../lrs/storage/backend.ts';
+import { openBackend } from '../../lrs/storage/open.ts';
+import { loadCheckedCourses } from '../../packaging/build.ts';
+import type { Course } from '../../src/content/schema.ts';
+import { VERBS } from '../../src/xapi/vocabulary.ts';
+import { axeViolations, byName, focused, launchBrowser, ROOT, screenshot, tabTo, until, watchErrors } from './harness.ts';
+
+const DASHBOARD_DIR = resolve(ROOT, 'dist/dashboard');
+/** The page the views are opened from. */
+const ENTRY = '/dashboard/';
+const quiet = { info: () => {}, warn: () => {} };
+const OPTIONS: SeedOptions = { learners: 200, orgs: 4, seed: 5, from: new Date(Date.UTC(2026, 8, 1)), days: 60 };
+const PASSWORD = 'a long test password';
+const ACCOUNTS = {
+  control: { username: 'control', role: 'control-group' as const },
+  trainerDti: { username: 'trainer.dti', role: 'trainer' as const, org: 'DTI' },
+  trainerNwo: { username: 'trainer.nwo', role: 'trainer' as const, org: 'NWO-I' },
+  admin: { username: 'admin', role: 'admin' as const },
+};
+const EVE = '<b>Eve</b> Example';
+const SCRIPT_COMMENT = '<script>alert("x")</script> please fix';
+
+let backend: LrsBackend;
+let lrs: FastifyInstance;
+let url: string;
+let browser: Browser;
+let courses: Course[];
+let fundamentals: Course;
+/** Every statement of the seed, regenerated here from the seed's learners. */
+let statements: any[];
+const contexts: BrowserContext[] = [];
+const axeByView: Record<string, string[]> = {};
+
+// What the dashboard shows, written the way it writes them (format.ts).
+const count = (n: number) => n.toLocaleString('en');
+const ratio = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
+
+beforeAll(async () => {
+  if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) {
+    throw new Error('dist/dashboard is not built: run "npm run build" (or npx tsx -e "import(\'./lrs/dashboard/build.ts\').then(m=>m.buildDashboard(process.cwd()))") first');
+  }
+  courses = loadCheckedCourses(ROOT, {}, quiet).map((c) => c.course!);
+  fundamentals = courses.find((c) => c.slug === 'fundamentals')!;
+  backend = await openBackend(':memory:');
+  lrs = await createLrsServer(backend, { logLevel: 'silent', dashboardDir: DASHBOARD_DIR });
+  url = await lrs.listen({ port: 0, host: '127.0.0.1' });
+  const { credential, secret } = await createCredential(backend, 'seed', ['statements/write']);
+  await postSeed(`${url}/xapi`, `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, courses, OPTIONS);
+  for (const account of Object.values(ACCOUNTS)) await saveAccount(backend, { ...account, password: PASSWORD });
+  statements = seedLearners(OPTIONS).flatMap((learner) => courses.flatMap((course) => learnerStatements(course, learner, OPTIONS)));
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await lrs?.close();
+  await backend?.close();
+});
+
+// ---- figures computed from the seed's statements ----
+
+const learnerOf = (s: any) => `${s.actor.account.homePage}|${s.actor.account.name}`;
+const moduleOf = (s: any) => (s.context.contextActivities.parent?.[0]?.id ?? s.object.id) as string;
+const orgOf = (s: any) => s.context.extensions['https://inprocap.eu/xapi/extensions/organisation'] as string;
+
+/** Distinct learner-module pairs among the statements that pass `filter`. */
+function pairs(filter: (s: any) => boolean, moduleId?: string): Set<string> {
+  return new Set(statements.filter((s) => (!moduleId || moduleOf(s) === moduleId) && filter(s)).map((s) => `${moduleOf(s)} ${learnerOf(s)}`));
+}
+
+function outcomes(moduleId?: string) {
+  const started = pairs(() => true, moduleId).size;
+  const completed = pairs((s) => s.verb.id === VERBS.completed, moduleId).size;
+  const passed = pairs((s) => s.verb.id === VERBS.passed, moduleId).size;
+  const scored = pairs((s) => s.verb.id === VERBS.passed || s.verb.id === VERBS.failed, moduleId).size;
+  return { started, completed, passed, scored };
+}
+
+function facility(course: Course, questionIndex: number): string {
+  const id = `${course.id}/questions/${course.content.en!.quiz!.questions[questionIndex]!.id}`;
+  const answers = statements.filter((s) => s.verb.id === VERBS.answered && s.object.id === id);
+  return ratio(answers.filter((s) => s.result.success === true).length, answers.length);
+}
+
+// ---- page helpers ----
+
+async function newPage(width = 1280, height = 900): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  return { page, errors: watchErrors(page) };
+}
+
+/** Script errors and failed requests, but for the refusals a test provokes on purpose. */
+function unexpected(errors: string[], allowed: RegExp[] = []): string[] {
+  const expected = [/^HTTP 401: .*\/api\/session$/, ...allowed];
+  return errors.filter((e) => !expected.some((pattern) => pattern.test(e)));
+}
+
+/**
+ * Signs in with the keyboard: Tab to the username field (from the top of a fresh page, or from
+ * the password field after a failed attempt), type, Tab, type, Enter. Returns the answer's status.
+ */
+async function signIn(page: Page, username: string, password = PASSWORD): Promise<number> {
+  await page.locator('dash-sign-in #username').waitFor();
+  const onPassword = await page.locator('dash-sign-in #password').evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el);
+  if (onPassword) await page.keyboard.press('Shift+Tab');
+  else await tabTo(page, (el) => el.tag === 'input' && el.name === 'Username', 'the username field');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(username);
+  await tabTo(page, (el) => el.tag === 'input' && el.name === 'Password', 'the password field');
+  await page.keyboard.type(password);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST'),
+    page.keyboard.press('Enter'),
+  ]);
+  return response.status();
+}
+
+/** Presses Shift+Tab until the focused element matches (the views' links sit above the view). */
+async function backTo(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const el = await focused(page);
+    if (el?.tag === 'a' && byName(name)(el)) return;
+  }
+  throw new Error(`could not reach the ${name} link with Shift+Tab`);
+}
+
+async function open(page: Page, username: string): Promise<void> {
+  await page.goto(`${url}${ENTRY}`);
+  expect(await signIn(page, username)).toBe(200);
+  await waitForView(page, 'overview');
+}
+
+/** Waits until the shell shows `view` for the address in the location bar, loaded (or failed). */
+async function waitForView(page: Page, view: string, state: 'ready' | 'error' = 'ready'): Promise<void> {
+  await page.waitForFunction(
+    ({ view, state }) => {
+      const main = document.querySelector('dash-app')?.shadowRoot?.querySelector('dash-shell')?.shadowRoot?.querySelector('main');
+      return main?.dataset.view === view && main.dataset.state === state && main.dataset.route === location.hash;
+    },
+    { view, state },
+    { timeout: 30_000 },
+  );
+}
+
+async function goToHash(page: Page, hash: string, view: string, state: 'ready' | 'error' = 'ready'): Promise<void> {
+  await page.evaluate((h) => (location.hash = h), hash);
+  await waitForView(page, view, state);
+}
+
+async function navLinks(page: Page): Promise<string[]> {
+  return page.locator('dash-shell nav a').allTextContents();
+}
+
+async function figure(page: Page, label: string): Promise<string> {
+  const tile = page.locator('.figures div').filter({ has: page.getByText(label, { exact: true }) });
+  return (await tile.locator('dd').textContent())!.trim();
+}
+
+/** The table's header and rows, each cell's text as shown. */
+async function tableCells(page: Page, caption: string): Promise<string[][]> {
+  return page.getByRole('table', { name: caption, exact: true }).evaluate((table) =>
+    [...table.querySelectorAll('tr')].map((row) => [...row.children].map((cell) => cell.textContent ?? '')),
+  );
+}
+
+function column(cells: string[][], label: string): string[] {
+  const index = cells[0]!.indexOf(label);
+  expect(index, `column ${label}`).toBeGreaterThanOrEqual(0);
+  return cells.slice(1).map((row) => row[index]!);
+}
+
+function row(cells: string[][], first: string): Record<string, string> {
+  const found = cells.find((r, i) => i > 0 && r[0] === first);
+  expect(found, `row ${first}`).toBeDefined();
+  return Object.fromEntries(cells[0]!.map((label, i) => [label, found![i]!]));
+}
+
+async function check(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(100); // let lit and the charts' size observers settle
+  // The dashboard's CSP forbids inline scripts, so axe comes in through the DevTools protocol
+  // (which CSP does not govern) rather than the harness's script tag.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await axeViolations(page);
+  axeByView[name] = violations;
+  await screenshot(page, `dashboard-${name}`);
+  expect(violations, `axe on ${name}`).toEqual([]);
+}
+
+/** A minimal RFC 4180 reader for the downloaded files. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      (row = []), (cell = ''), i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+// ---- the tests ----
+
+describe('CSV cells', () => {
+  it('quote what needs quoting and defuse formulas, leaving plain numbers alone', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('-cmd')).toBe("'-cmd");
+    expect(csvCell('-0.25')).toBe('-0.25');
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('plain')).toBe('plain');
+  });
+});
+
+describe('dashboard', () => {
+  it('is served at /dashboard/ with its security headers', async () => {
+    const page = await fetch(`${url}/dashboard/`, { redirect: 'manual' });
+    expect(page.status, 'GET /dashboard/ (lrs/dashboard/serve.ts)').toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('<dash-app>');
+    const bare = await fetch(`${url}/dashboard`, { redirect: 'manual' });
+    expect([200, 301, 302, 308]).toContain(bare.status);
+  });
+
+  it("answers the dashboard API's 401s without a Basic challenge (a browser would open its own sign-in dialog)", async () => {
+    const response = await fetch(`${url}/api/session`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate'), 'WWW-Authenticate on GET /api/session (lrs/server.ts error handler)').toBeNull();
+  });
+
+  it('control group: sign-in errors, every view with figures from the seed, no names, CSV, axe', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${url}${ENTRY}`);
+    await page.locator('dash-sign-in #username').waitFor();
+    await check(page, 'sign-in');
+
+    // Wrong passwords are said in words; five failures lock that username out for a while.
+    const alert = page.locator('dash-sign-in [role="alert"]');
+    for (let i = 0; i < 5; i++) {
+      expect(await signIn(page, 'nobody', 'not the password')).toBe(401);
+      await expect.poll(() => alert.textContent()).toBe('Wrong username or password.');
+    }
+    expect(await signIn(page, 'nobody', 'not the password')).toBe(429);
+    await expect.poll(() => alert.textContent()).toMatch(/^Too many failed sign-ins\. Wait 1[45] minutes before trying again\.$/);
+    await screenshot(page, 'dashboard-sign-in-locked');
+
+    expect(await signIn(page, ACCOUNTS.control.username)).toBe(200);
+    await waitForView(page, 'overview');
+    expect(await page.locator('dash-shell [data-signed-in]').textContent()).toContain('control (Control Group)');
+    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners']);
+    expect(await page.locator('dash-shell nav a[aria-current="page"]').textContent()).toBe('Overview');
+    // Focus lands on the view's heading.
+    expect(await page.evaluate(() => document.querySelector('dash-app')!.shadowRoot!.querySelector('dash-shell')!.shadowRoot!.activeElement?.id)).toBe('view-heading');
+
+    // Overview: the headline figures over every module and organisation.
+    const all = outcomes();
+    expect(all.started).toBe(OPTIONS.learners * courses.length);
+    expect(await figure(page, 'Learners started')).toBe(count(all.started));
+    expect(await figure(page, 'Completion rate')).toBe(ratio(all.completed, all.started));
+    expect(await figure(page, 'Pass rate')).toBe(ratio(all.passed, all.scored));
+    const perModule = await tableCells(page, 'Outcomes per module');
+    expect(perModule).toHaveLength(courses.length + 1);
+    const f = outcomes(fundamentals.id);
+    const fundamentalsRow = row(perModule, fundamentals.content.en!.title);
+    expect(fundamentalsRow['Learners started']).toBe(count(OPTIONS.learners));
+    expect(fundamentalsRow['Completion rate']).toBe(ratio(f.completed, f.started));
+    expect(fundamentalsRow['Pass rate']).toBe(ratio(f.passed, f.scored));
+    const matrix = await tableCells(page, 'Outcomes per module and organisation');
+    expect(new Set(column(matrix, 'Organisation'))).toEqual(new Set(['DTI', 'NWO-I', 'CDTI', 'NCBJ']));
+    const weekly = await tableCells(page, 'Learners per week');
+    expect(column(weekly, 'Started').reduce((sum, n) => sum + Number(n.replace(/,/g, '')), 0)).toBe(all.started);
+    await check(page, 'overview');
+
+    // The module filter narrows the overview and is kept in the address.
+    await page.locator('dash-filter-bar #module').selectOption(fundamentals.id);
+    await until(async () => (await page.evaluate(() => location.hash)).includes(encodeURIComponent(fundamentals.id)), 'the module in the hash');
+    await waitForView(page, 'overview');
+    expect(await figure(page, 'Learners started')).toBe(count(OPTIONS.learners));
+    expect(await figure(page, 'Pass rate')).toBe(ratio(f.passed, f.scored));
+
+    // Module view, reached with the keyboard: the funnel and its drop-off in words.
+    await backTo(page, 'Module');
+    await page.keyboard.press('Enter');
+    await waitForView(page, 'module');
+    expect(await page.locator('dash-shell nav a[aria-current="page"]').textContent()).toBe('Module');
+    const funnel = await tableCells(page, 'Learners reaching each step');
+    expect(row(funnel, 'Started the module').Learners).toBe(count(OPTIONS.learners));
+    expect(row(funnel, 'Completed the module').Learners).toBe(count(f.completed));
+    expect(column(funnel, 'Note').filter((n) => n === 'Most learners stop after this step')).toHaveLength(1);
+    expect(await page.locator('dash-module-view [data-drop-off]').textContent()).toMatch(/Most learners stop after/);
+    const chart = page.getByRole('img', { name: 'Learners reaching each step of the module' });
+    expect(await chart.locator('desc').textContent()).toContain(`Started the module: ${count(OPTIONS.learners)}`);
+    const scoreBands = await tableCells(page, 'Learners per score band');
+    expect(column(scoreBands, 'Learners').reduce((sum, n) => sum + Number(n), 0)).toBe(f.scored);
+    await check(page, 'module');
+
+    // Questions: facility of the easy and the hard question, flags in words; the CSV equals the table.
+    await backTo(page, 'Questions');
+    await page.keyboard.press('Enter');
+    await waitForView(page, 'items');
+    const questions = fundamentals.content.en!.quiz!.questions;
+    const items = await tableCells(page, 'Item analysis per question');
+    expect(items).toHaveLength(questions.length + 1);
+    expect(column(items, 'No.')).toEqual(questions.map((q) => q.id).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(row(items, questions[0]!.id).Facility).toBe(facility(fundamentals, 0));
+    expect(row(items, questions[1]!.id).Facility).toBe(facility(fundamentals, 1));
+    expect(row(items, questions[0]!.id).Flags).toContain('Too easy');
+    expect(row(items, questions[1]!.id).Flags).toContain('Too hard');
+    expect(row(items, questions[2]!.id).Flags).toContain('Negative discrimination');
+    expect(row(items, questions[2]!.id).Discrimination).toMatch(/^-0\.\d\d$/);
+    const chosen = await tableCells(page, 'How often each answer was chosen (first attempts)');
+    expect(column(chosen, 'No.')).toContain(questions[0]!.id);
+    const downloadButton = page.getByRole('button', { name: 'Download CSV: Item analysis per question' });
+    await downloadButton.focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('inprocap-questions-fundamentals.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const defused = (cell: string) => (/^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?%?$/.test(cell) ? `'${cell}` : cell);
+    expect(parseCsv(csv.slice(1))).toEqual(items.map((r) => r.map(defused)));
+    await check(page, 'items');
+
+    // Case exercise: the best choice at the first decision, counted from the seed.
+    await goToHash(page, `#/case?module=${encodeURIComponent(fundamentals.id)}`, 'case');
+    const exercise = fundamentals.content.en!.case!;
+    const first = exercise.nodes.find((n) => n.id === exercise.start)!;
+    if (first.type !== 'decision') throw new Error('the case starts with a decision');
+    const best = first.choices.find((c) => c.best)!;
+    const bestChosen = statements.filter((s) => s.verb.id === VERBS.decided && s.object.id === `${fundamentals.id}/case/${exercise.id}/${first.id}` && s.result.response === best.id).length;
+    const choices = await tableCells(page, `Choices at “${first.title}”`);
+    const marked = choices.slice(1).filter((r) => r[3] === 'Best choice');
+    expect(marked).toHaveLength(1);
+    expect(marked[0]![1]).toBe(count(bestChosen));
+    const paths = await tableCells(page, 'The most frequent paths through the case');
+    expect(paths.length).toBeGreaterThan(1);
+    expect(column(paths, 'Best path').filter((b) => b === 'Best path').length).toBeLessThanOrEqual(1);
+    await check(page, 'case');
+
+    // Feedback: the average of the first rating, and a comment with markup shown as text.
+    await goToHash(page, `#/feedback?module=${encodeURIComponent(fundamentals.id)}`, 'feedback');
+    const survey = fundamentals.content.en!.survey!;
+    const rating = survey.items.find((i) => i.type === 'likert')!;
+    const ratings = statements.filter((s) => s.verb.id === VERBS.responded && s.object.id === `${fundamentals.id}/survey/${survey.id}/${rating.id}`).map((s) => Number(s.result.response));
+    const average = ratings.reduce((a, b) => a + b, 0) / ratings.length;
+    const ratingRow = row(await tableCells(page, 'Ratings per statement'), rating.type === 'likert' ? rating.statement : '');
+    expect(ratingRow.Answers).toBe(count(ratings.length));
+    expect(ratingRow.Average).toBe((Math.round(average * 100) / 100).toFixed(2));
+    const comments = column(await tableCells(page, 'Comments from learners'), 'Comment');
+    expect(comments).toContain(SCRIPT_COMMENT);
+    expect(await page.locator('dash-feedback-view script').count()).toBe(0);
+    expect(await page.locator('dash-feedback-view td b').count()).toBe(0);
+    await check(page, 'feedback');
+
+    // Learners: pseudonyms only, no name column, every organisation.
+    // "As of" a fixed day, so that who is stuck does not depend on today's date.
+    await goToHash(page, `#/learners?module=${encodeURIComponent(fundamentals.id)}&asOf=2027-01-04`, 'learners');
+    const learners = await tableCells(page, 'Learners per module');
+    expect(learners[0]).not.toContain('Name');
+    expect(learners).toHaveLength(OPTIONS.learners + 1);
+    expect(column(learners, 'Learner').every((l) => /^L-[0-9a-f]{10}$/.test(l))).toBe(true);
+    expect(learners.flat().some((cell) => cell.includes('Eve') || /Learner \d/.test(cell))).toBe(false);
+    expect(new Set(column(learners, 'Organisation'))).toEqual(new Set(['DTI', 'NWO-I', 'CDTI', 'NCBJ']));
+    const stuckCount = column(learners, 'Stuck').filter((s) => s === 'Stuck').length;
+    expect(stuckCount).toBe(OPTIONS.learners - f.completed);
+    await page.locator('dash-learners-view input[type="checkbox"]').focus();
+    await page.keyboard.press('Space');
+    await until(async () => (await page.evaluate(() => location.hash)).includes('onlyStuck=1'), 'only stuck learners in the hash');
+    await waitForView(page, 'learners');
+    expect(await tableCells(page, 'Stuck learners')).toHaveLength(stuckCount + 1);
+    await check(page, 'learners');
+
+    // Back goes to the previous filters.
+    await page.goBack();
+    await until(async () => !(await page.evaluate(() => location.hash)).includes('onlyStuck'), 'back without onlyStuck');
+    await page.getByRole('table', { name: 'Learners per module', exact: true }).waitFor();
+
+    // No Admin view for the Control Group.
+    await goToHash(page, '#/admin', 'admin', 'error');
+    expect(await page.locator('dash-shell [data-error]').textContent()).toBe('The Admin view is for administrators only.');
+    expect(await page.locator('dash-admin-view').count()).toBe(0);
+
+    // Phone width: nothing wider than the screen but the tables' own scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await goToHash(page, '#/overview', 'overview');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await check(page, 'overview-phone');
+
+    expect(unexpected(errors, [/^HTTP 429: .*\/api\/session$/])).toEqual([]);
+  });
+
+  it('trainer: only their organisation, names as literal text, no admin', async () => {
+    const { page, errors } = await newPage();
+    await open(page, ACCOUNTS.trainerDti.username);
+    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners']);
+    expect(await page.locator('dash-filter-bar #org').count()).toBe(0);
+    expect(await page.locator('dash-filter-bar [data-fixed-org]').getAttribute('data-fixed-org')).toBe('DTI');
+    const dti = statements.filter((s) => orgOf(s) === 'DTI');
+    const started = new Set(dti.map((s) => `${moduleOf(s)} ${learnerOf(s)}`)).size;
+    expect(await figure(page, 'Learners started')).toBe(count(started));
+
+    await goToHash(page, `#/learners?module=${encodeURIComponent(fundamentals.id)}`, 'learners');
+    const learners = await tableCells(page, 'Learners per module');
+    expect(learners[0]).toContain('Name');
+    expect(learners).toHaveLength(OPTIONS.learners / OPTIONS.orgs + 1);
+    expect(new Set(column(learners, 'Organisation'))).toEqual(new Set(['DTI']));
+    expect(column(learners, 'Name')).toContain(EVE);
+    const eveCell = page.locator('dash-learners-view td', { hasText: 'Eve' });
+    expect(await eveCell.count()).toBe(1);
+    expect(await eveCell.textContent()).toBe(EVE);
+    expect(await eveCell.locator('b').count()).toBe(0);
+    expect(await page.locator('dash-learners-view b').count()).toBe(0);
+    await check(page, 'learners-trainer');
+
+    // The stuck-days setting goes to the API and into the address.
+    await page.locator('dash-learners-view #stuck-days').fill('400');
+    await page.locator('dash-learners-view #stuck-days').press('Enter');
+    await page.locator('dash-learners-view #stuck-days').blur();
+    expect(await page.locator('dash-learners-view #stuck-days-error').textContent()).toBe('Enter a whole number of days from 1 to 365.');
+    await page.locator('dash-learners-view #stuck-days').fill('365');
+    await page.locator('dash-learners-view #stuck-days').blur();
+    await until(async () => (await page.evaluate(() => location.hash)).includes('stuckDays=365'), 'stuckDays in the hash');
+    await waitForView(page, 'learners');
+    expect(await page.locator('dash-learners-view [data-learner-summary]').textContent()).toContain('in the 365 days before');
+
+    // Another organisation in the address: an error, not data.
+    await goToHash(page, '#/learners?org=CDTI', 'learners', 'error');
+    expect(await page.locator('dash-shell [data-error]').textContent()).toContain('own organisation');
+    expect(await page.locator('dash-learners-view').count()).toBe(0);
+    expect(await page.getByRole('table').count()).toBe(0);
+
+    // No Admin view.
+    await goToHash(page, '#/admin', 'admin', 'error');
+    expect(await page.locator('dash-admin-view').count()).toBe(0);
+    expect(unexpected(errors, [/^HTTP 403: .*\/api\/reports\/learners\?org=CDTI$/])).toEqual([]);
+  });
+
+  it('trainer of a pseudonymous partner: their learners, no names', async () => {
+    const { page, errors } = await newPage();
+    await open(page, ACCOUNTS.trainerNwo.username);
+    await goToHash(page, `#/learners?module=${encodeURIComponent(fundamentals.id)}`, 'learners');
+    const learners = await tableCells(page, 'Learners per module');
+    expect(new Set(column(learners, 'Organisation'))).toEqual(new Set(['NWO-I']));
+    expect(column(learners, 'Name').every((name) => name === '')).toBe(true);
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('admin: creates an account and sees its password once; the account signs in', async () => {
+    const { page, errors } = await newPage();
+    await open(page, ACCOUNTS.admin.username);
+    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Admin']);
+    await backTo(page, 'Admin');
+    await page.keyboard.press('Enter');
+    await waitForView(page, 'admin');
+    await page.getByRole('table', { name: 'Dashboard accounts', exact: true }).waitFor();
+    expect(column(await tableCells(page, 'Dashboard accounts'), 'Username')).toEqual(expect.arrayContaining(Object.values(ACCOUNTS).map((a) => a.username)));
+
+    await tabTo(page, (el) => el.tag === 'input' && el.name === 'Username', 'the new username field');
+    await page.keyboard.type('new.trainer');
+    await tabTo(page, (el) => el.tag === 'input' && el.name.startsWith('Organisation'), 'the organisation field');
+    await page.keyboard.type('CDTI');
+    await tabTo(page, (el) => el.tag === 'button' && el.name === 'Create account', 'Create account');
+    await page.keyboard.press('Enter');
+    const shown = page.locator('dash-accounts-panel code[data-password]');
+    await shown.waitFor();
+    const password = (await shown.textContent())!;
+    expect(password.length).toBeGreaterThanOrEqual(10);
+    const accounts = await tableCells(page, 'Dashboard accounts');
+    expect(row(accounts, 'new.trainer')).toMatchObject({ Role: 'Trainer', Organisation: 'CDTI', Status: 'Active' });
+    expect(accounts.flat().join(' ')).not.toContain(password);
+    await check(page, 'admin');
+
+    // The new account works with that password.
+    const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'new.trainer', password }) });
+    expect(login.status).toBe(200);
+
+    // Leave and come back: the password is gone for good.
+    await goToHash(page, '#/overview', 'overview');
+    await goToHash(page, '#/admin', 'admin');
+    await page.getByRole('table', { name: 'Dashboard accounts', exact: true }).waitFor();
+    expect(await shown.count()).toBe(0);
+    expect(await page.locator('dash-admin-view').evaluate((el) => el.shadowRoot!.innerHTML + [...el.shadowRoot!.querySelectorAll('*')].map((e) => e.shadowRoot?.innerHTML ?? '').join(''))).not.toContain(password);
+
+    // Sign out: back to the sign-in form.
+    await page.locator('dash-shell header button').click();
+    await page.locator('dash-sign-in #username').waitFor();
+    expect(await page.locator('dash-sign-in .notice').textContent()).toBe('You are signed out.');
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('ran axe on every view', () => {
+    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'learners', 'learners-trainer', 'module', 'overview', 'overview-phone', 'sign-in']);
+  });
+});
