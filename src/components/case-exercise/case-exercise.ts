@@ -52,8 +52,8 @@ export class CaseExerciseView extends PlayerElement {
     if (step >= 1) return this.renderScenario();
     const started = this.player.state.case.path.length > 0;
     return html`<section aria-labelledby="case-heading">
-      <h2 id="case-heading" tabindex="-1">${exercise.title}</h2>
-      <div class="prose">${unsafeHTML(exercise.intro)}</div>
+      <h2 id="case-heading" tabindex="-1" lang=${this.contentLang}>${exercise.title}</h2>
+      <div class="prose" lang=${this.contentLang}>${unsafeHTML(exercise.intro)}</div>
       <div class="actions">
         <button type="button" class="primary" @click=${() => this.show(1)}>${started ? msg('Continue the case') : msg('Begin the case')}</button>
         ${this.player.state.case.finished ? html`<button type="button" @click=${() => this.show(2)}>${msg('See the debrief')}</button>` : nothing}
@@ -69,8 +69,8 @@ export class CaseExerciseView extends PlayerElement {
       const choice = last.node.choices[last.choiceIndex]!;
       return html`<section aria-labelledby="case-heading">
         <h2 id="case-heading" tabindex="-1">${msg('What happens next')}</h2>
-        <p class="muted">${msg('You chose:')} ${unsafeHTML(choice.label)}</p>
-        <div class="prose">${unsafeHTML(choice.consequence)}</div>
+        <p class="muted">${msg('You chose:')} <span lang=${this.contentLang}>${unsafeHTML(choice.label)}</span></p>
+        <div class="prose" lang=${this.contentLang}>${unsafeHTML(choice.consequence)}</div>
         <div class="actions">
           <button type="button" class="primary" @click=${() => this.continueCase()}>${msg('Continue')}</button>
         </div>
@@ -80,8 +80,8 @@ export class CaseExerciseView extends PlayerElement {
     if (!node) return html`<p>${msg('This case cannot continue: its content is incomplete.')}</p>`;
     if (node.type === 'ending') {
       return html`<section aria-labelledby="case-heading">
-        <h2 id="case-heading" tabindex="-1">${node.title}</h2>
-        <div class="prose">${unsafeHTML(node.text)}</div>
+        <h2 id="case-heading" tabindex="-1" lang=${this.contentLang}>${node.title}</h2>
+        <div class="prose" lang=${this.contentLang}>${unsafeHTML(node.text)}</div>
         <div class="actions">
           <button type="button" class="primary" @click=${() => this.show(2)}>${msg('See the debrief')}</button>
         </div>
@@ -90,8 +90,8 @@ export class CaseExerciseView extends PlayerElement {
     this.player.caseNodeShown(node.id);
     return html`<section aria-labelledby="case-heading">
       <p class="muted">${msg(str`Decision ${path.length + 1}`)}</p>
-      <h2 id="case-heading" tabindex="-1">${node.title}</h2>
-      <div class="prose">${unsafeHTML(node.text)}</div>
+      <h2 id="case-heading" tabindex="-1" lang=${this.contentLang}>${node.title}</h2>
+      <div class="prose" lang=${this.contentLang}>${unsafeHTML(node.text)}</div>
       <fieldset>
         <legend>${msg('What do you do?')}</legend>
         <ul class="choices" role="list">
@@ -99,7 +99,7 @@ export class CaseExerciseView extends PlayerElement {
             (c, i) => html`<li>
               <label class="choice">
                 <input type="radio" name=${`case-${node.id}`} value=${i} .checked=${this.selected === i} @change=${() => { this.selected = i; this.error = ''; }} />
-                <span>${unsafeHTML(c.label)}</span>
+                <span lang=${this.contentLang}>${unsafeHTML(c.label)}</span>
               </label>
             </li>`,
           )}
@@ -121,19 +121,19 @@ export class CaseExerciseView extends PlayerElement {
     const bestSteps = bestWalk.steps;
     const bestEnding = bestWalk.ending;
     return html`<section aria-labelledby="case-heading">
-      <h2 id="case-heading" tabindex="-1">${msg('Debrief')}: ${exercise.title}</h2>
-      <div class="prose">${unsafeHTML(exercise.debrief)}</div>
+      <h2 id="case-heading" tabindex="-1">${msg('Debrief')}: <span lang=${this.contentLang}>${exercise.title}</span></h2>
+      <div class="prose" lang=${this.contentLang}>${unsafeHTML(exercise.debrief)}</div>
       <p><strong>${msg(str`Your decisions earned ${walked.points} of ${maxPoints} points.`)}</strong>
-        ${walked.ending ? html`${msg('Your ending:')} ${walked.ending.title}.` : nothing}</p>
+        ${walked.ending ? html`${msg('Your ending:')} <span lang=${this.contentLang}>${walked.ending.title}</span>.` : nothing}</p>
       <div class="paths">
         <div>
           <h3>${msg('Your path')}</h3>
-          <ol>${walked.steps.map((s) => html`<li><strong>${s.node.title}</strong><br />${unsafeHTML(s.node.choices[s.choiceIndex]!.label)}</li>`)}</ol>
+          <ol>${walked.steps.map((s) => html`<li lang=${this.contentLang}><strong>${s.node.title}</strong><br />${unsafeHTML(s.node.choices[s.choiceIndex]!.label)}</li>`)}</ol>
         </div>
         <div>
           <h3>${msg('The best path')}</h3>
-          <ol>${bestSteps.map((s) => html`<li><strong>${s.node.title}</strong><br />${unsafeHTML(s.node.choices[s.choiceIndex]!.label)}</li>`)}</ol>
-          ${bestEnding ? html`<p>${msg('Ending:')} ${bestEnding.title}</p>` : nothing}
+          <ol>${bestSteps.map((s) => html`<li lang=${this.contentLang}><strong>${s.node.title}</strong><br />${unsafeHTML(s.node.choices[s.choiceIndex]!.label)}</li>`)}</ol>
+          ${bestEnding ? html`<p>${msg('Ending:')} <span lang=${this.contentLang}>${bestEnding.title}</span></p>` : nothing}
         </div>
       </div>
       <h3>${msg('Each decision explained')}</h3>
@@ -141,13 +141,13 @@ export class CaseExerciseView extends PlayerElement {
         const chosen = s.node.choices[s.choiceIndex]!;
         const bestChoice = s.node.choices.find((c) => c.best);
         return html`<div class="decision">
-          <h4>${msg(str`Decision ${i + 1}`)}: ${s.node.title}</h4>
-          <p>${msg('You chose:')} ${unsafeHTML(chosen.label)}
+          <h4>${msg(str`Decision ${i + 1}`)}: <span lang=${this.contentLang}>${s.node.title}</span></h4>
+          <p>${msg('You chose:')} <span lang=${this.contentLang}>${unsafeHTML(chosen.label)}</span>
             <span class="tag ${chosen.best ? 'best' : 'other'}">${chosen.best ? msg('Best choice') : msg('Not the best choice')}</span></p>
-          <div class="prose">${unsafeHTML(chosen.feedback)}</div>
+          <div class="prose" lang=${this.contentLang}>${unsafeHTML(chosen.feedback)}</div>
           ${!chosen.best && bestChoice
-            ? html`<p><strong>${msg('Best choice:')}</strong> ${unsafeHTML(bestChoice.label)}</p>
-                <div class="prose">${unsafeHTML(bestChoice.feedback)}</div>`
+            ? html`<p><strong>${msg('Best choice:')}</strong> <span lang=${this.contentLang}>${unsafeHTML(bestChoice.label)}</span></p>
+                <div class="prose" lang=${this.contentLang}>${unsafeHTML(bestChoice.feedback)}</div>`
             : nothing}
         </div>`;
       })}

@@ -39,19 +39,20 @@ export class CompletionSummary extends PlayerElement {
         ${best !== undefined
           ? html`<p>${success === 'passed' ? msg(str`Quiz passed with ${best}% (pass mark ${player.course.masteryScore}%).`) : msg(str`Quiz score ${best}%: the pass mark is ${player.course.masteryScore}%.`)}</p>`
           : nothing}
-        ${walked?.ending && player.state.case.finished ? html`<p>${msg('Case exercise ending:')} ${walked.ending.title}</p>` : nothing}
+        ${walked?.ending && player.state.case.finished ? html`<p>${msg('Case exercise ending:')} <span lang=${this.contentLang}>${walked.ending.title}</span></p>` : nothing}
       </div>
       <ul class="status">
         ${player.sections.map((section, i) => {
           const status = player.sectionStatus(i);
           const name = sectionTitle(player, i);
           return html`<li>
-            <span>${name}${section.kind === 'survey' ? html` <span class="muted">(${msg('optional')})</span>` : nothing}</span>
+            <span><span lang=${this.contentLang}>${name}</span>${section.kind === 'survey' ? html` <span class="muted">(${msg('optional')})</span>` : nothing}</span>
             <span>
               <span class=${status === 'done' ? 'done' : 'todo'}>${status === 'done' ? msg('Done') : msg('To do')}</span>
               ${status !== 'done'
-                ? html`<button type="button" class="link" aria-label=${msg(str`Go to ${name}`)}
-                    @click=${() => this.dispatchEvent(new CustomEvent('go-to', { detail: i, bubbles: true, composed: true }))}>${msg('Go')}</button>`
+                ? html`<button type="button" class="link"
+                    @click=${() => this.dispatchEvent(new CustomEvent('go-to', { detail: i, bubbles: true, composed: true }))}
+                    >${msg('Go')}<span class="visually-hidden">: <span lang=${this.contentLang}>${name}</span></span></button>`
                 : nothing}
             </span>
           </li>`;

@@ -43,13 +43,13 @@ export class CourseShell extends PlayerElement {
       .bar { width: 8rem; height: .75rem; border: 1px solid var(--inp-border); border-radius: 1rem; overflow: hidden; background: var(--inp-surface); }
       .bar span { display: block; height: 100%; background: var(--inp-primary); }
       .layout { display: grid; grid-template-columns: 17rem 1fr; min-height: calc(100vh - 4.5rem); }
-      .toc-toggle { display: none; }
+      nav.toc .toc-toggle { display: none; }
       @media (max-width: 52rem) {
         .layout { grid-template-columns: 1fr; }
         nav.toc { border-right: 0; border-bottom: 1px solid #c8c8c8; padding: .5rem 1rem; }
         nav.toc h2 { margin: 0; }
         .toc-title { display: none; }
-        .toc-toggle { display: inline-flex; gap: .5rem; align-items: center; }
+        nav.toc .toc-toggle { display: inline-flex; gap: .5rem; align-items: center; }
         .toc-toggle::after { content: '▾'; }
         .toc-toggle[aria-expanded='true']::after { content: '▴'; }
         nav.toc ol:not(.open) { display: none; }
@@ -106,7 +106,7 @@ export class CourseShell extends PlayerElement {
     const uiLang = getLocale();
     return html`
       <header part="header">
-        <h1>${content.title}</h1>
+        <h1 lang=${this.contentLang}>${content.title}</h1>
         <div class="tools">
           <div class="progress">
             <div class="bar" role="progressbar" aria-label=${msg('Progress')} aria-valuemin="0" aria-valuemax="100"
@@ -144,7 +144,7 @@ export class CourseShell extends PlayerElement {
             </li>
           </ol>
         </nav>
-        <main part="main" lang=${contentLang}>
+        <main part="main">
           ${this.exited
             ? html`<section><h2 tabindex="-1">${msg('You have left the module')}</h2><p>${msg('Your progress is saved. You can close this window.')}</p></section>`
             : this.showGlossary
@@ -197,7 +197,7 @@ export class CourseShell extends PlayerElement {
     return html`<li>
       <button type="button" aria-current=${index === current && !this.showGlossary ? 'step' : 'false'} @click=${() => this.navigate(index)}>
         <span class="status" aria-hidden="true">${symbol}</span>
-        <span>${sectionTitle(this.player, index)}<span class="visually-hidden"> (${label})</span></span>
+        <span><span lang=${this.contentLang}>${sectionTitle(this.player, index)}</span><span class="visually-hidden"> (${label})</span></span>
       </button>
     </li>`;
   }

@@ -46,7 +46,7 @@ export class FeedbackSurvey extends PlayerElement {
         <p>${msg('Your answers help the partners improve this training.')}</p>
         ${survey.items.map((item, i) =>
           item.type === 'text' && state.texts[i]
-            ? html`<p>${item.prompt}</p><p class="your-comment">${state.texts[i]}</p>`
+            ? html`<p lang=${this.contentLang}>${item.prompt}</p><p class="your-comment">${state.texts[i]}</p>`
             : nothing,
         )}
         <div class="actions">
@@ -56,8 +56,8 @@ export class FeedbackSurvey extends PlayerElement {
       </section>`;
     }
     return html`<section aria-labelledby="survey-heading">
-      <h2 id="survey-heading" tabindex="-1">${survey.title}</h2>
-      ${survey.intro ? html`<div class="prose">${unsafeHTML(survey.intro)}</div>` : nothing}
+      <h2 id="survey-heading" tabindex="-1" lang=${this.contentLang}>${survey.title}</h2>
+      ${survey.intro ? html`<div class="prose" lang=${this.contentLang}>${unsafeHTML(survey.intro)}</div>` : nothing}
       <form @submit=${(e: Event) => { e.preventDefault(); this.submit(); }}>
         ${survey.items.map((item, i) =>
           item.type === 'likert'
@@ -73,7 +73,7 @@ export class FeedbackSurvey extends PlayerElement {
                 </ul>
               </fieldset>`
             : html`<div class="text-item">
-                <label for=${`survey-${item.id}`}>${item.prompt}</label>
+                <label for=${`survey-${item.id}`} lang=${this.contentLang}>${item.prompt}</label>
                 <textarea id=${`survey-${item.id}`} maxlength=${item.maxLength} aria-describedby=${`survey-${item.id}-count`}
                   .value=${state.texts[i] ?? ''}
                   @input=${(e: Event) => { this.player.setSurveyText(i, (e.target as HTMLTextAreaElement).value); this.requestUpdate(); }}></textarea>

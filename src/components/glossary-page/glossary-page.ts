@@ -25,7 +25,7 @@ export class GlossaryPage extends PlayerElement {
     const terms = this.player.content.glossary;
     return html`<section aria-labelledby="glossary-heading">
       <h2 id="glossary-heading" tabindex="-1">${msg('Glossary')}</h2>
-      <dl>
+      <dl lang=${this.contentLang}>
         ${terms.map((t) => html`<dt id=${`term-${t.id}`}>${t.term}</dt><dd>${t.definition}</dd>`)}
       </dl>
       <div class="actions">

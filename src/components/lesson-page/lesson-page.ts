@@ -23,9 +23,9 @@ export class LessonPage extends PlayerElement {
     const lesson = this.player.content.lessons.find((l) => l.id === this.lessonId);
     if (!lesson) return html`<p>${msg('This lesson is missing from the module.')}</p>`;
     return html`<article aria-labelledby="lesson-heading">
-      <h2 id="lesson-heading" tabindex="-1">${lesson.title}</h2>
+      <h2 id="lesson-heading" tabindex="-1" lang=${this.contentLang}>${lesson.title}</h2>
       ${lesson.durationMinutes ? html`<p class="muted">${msg(str`About ${lesson.durationMinutes} minutes`)}</p>` : ''}
-      <div class="prose">${unsafeHTML(lesson.html)}</div>
+      <div class="prose" lang=${this.contentLang}>${unsafeHTML(lesson.html)}</div>
     </article>`;
   }
 }

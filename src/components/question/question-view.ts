@@ -106,7 +106,7 @@ export class QuestionView extends PlayerElement {
         const chosen = this.response;
         const isChosen = (i: number) => (q.type === 'single' ? chosen === i : Array.isArray(chosen) && chosen.includes(i));
         return html`<fieldset class="question">
-          <legend class="prompt">${unsafeHTML(q.prompt)}</legend>
+          <legend class="prompt" lang=${this.contentLang}>${unsafeHTML(q.prompt)}</legend>
           ${q.type === 'multiple' ? html`<p class="hint">${msg('Select all that apply.')}</p>` : nothing}
           <ul class="choices" role="list">
             ${this.player.displayOrder(this.questionIndex).map((i) => {
@@ -122,7 +122,7 @@ export class QuestionView extends PlayerElement {
                     ?disabled=${this.checked}
                     @change=${(e: Event) => this.onChoice(i, (e.target as HTMLInputElement).checked)}
                   />
-                  <span>${unsafeHTML(option.text)}</span>
+                  <span lang=${this.contentLang}>${unsafeHTML(option.text)}</span>
                   ${mark ? html`<span class="mark">${mark === 'is-correct' ? msg('Correct') : msg('Incorrect')}</span>` : nothing}
                 </label>
               </li>`;
@@ -143,7 +143,7 @@ export class QuestionView extends PlayerElement {
           </li>`;
         };
         return html`<fieldset class="question">
-          <legend class="prompt">${unsafeHTML(q.prompt)}</legend>
+          <legend class="prompt" lang=${this.contentLang}>${unsafeHTML(q.prompt)}</legend>
           <ul class="choices" role="list">${option(true, msg('True'))}${option(false, msg('False'))}</ul>
         </fieldset>`;
       }
@@ -152,12 +152,12 @@ export class QuestionView extends PlayerElement {
         const order = this.player.displayOrder(this.questionIndex);
         const response = (this.response as number[] | undefined) ?? q.pairs.map(() => -1);
         return html`<fieldset class="question">
-          <legend class="prompt">${unsafeHTML(q.prompt)}</legend>
+          <legend class="prompt" lang=${this.contentLang}>${unsafeHTML(q.prompt)}</legend>
           <div class="pairs">
             ${q.pairs.map((pair, i) => {
               const mark = this.checked ? (response[i] === i ? 'is-correct' : 'is-incorrect') : '';
               return html`<div class="pair">
-                <label for=${`${name}-${i}`}>${unsafeHTML(pair.prompt)}</label>
+                <label for=${`${name}-${i}`} lang=${this.contentLang}>${unsafeHTML(pair.prompt)}</label>
                 <div>
                   <select
                     id=${`${name}-${i}`}
@@ -180,13 +180,13 @@ export class QuestionView extends PlayerElement {
       }
       case 'sequencing': {
         const order = (this.response as number[] | undefined) ?? [];
-        return html`<p class="prompt" id=${`${name}-prompt`}>${unsafeHTML(q.prompt)}</p>
+        return html`<p class="prompt" id=${`${name}-prompt`} lang=${this.contentLang}>${unsafeHTML(q.prompt)}</p>
           <p class="hint">${msg('Use the Move up and Move down buttons to put the items in order.')}</p>
           <ol class="sequence" aria-labelledby=${`${name}-prompt`}>
             ${order.map((item, position) => {
               const text = plainText(q.items[item]!.text);
               return html`<li>
-                <span class="text">${unsafeHTML(q.items[item]!.text)}</span>
+                <span class="text" lang=${this.contentLang}>${unsafeHTML(q.items[item]!.text)}</span>
                 <button type="button" data-move="up" data-item=${item} ?disabled=${this.checked || position === 0}
                   aria-label=${msg(str`Move up: ${text}`)} @click=${() => this.move(position, -1)}>↑ <span aria-hidden="true">${msg('Up')}</span></button>
                 <button type="button" data-move="down" data-item=${item} ?disabled=${this.checked || position === order.length - 1}
@@ -212,7 +212,7 @@ export class QuestionView extends PlayerElement {
             if (e.key === 'Enter') this.dispatchEvent(new Event('submit-answer', { bubbles: true, composed: true }));
           }}
         />`;
-        return html`<label class="prompt" for=${`${name}-input`} style="display:block">${unsafeHTML(q.prompt)}</label>
+        return html`<label class="prompt" for=${`${name}-input`} style="display:block" lang=${this.contentLang}>${unsafeHTML(q.prompt)}</label>
           ${q.type === 'numeric'
             ? html`<div class="numeric">${input}${q.unit ? html`<span class="unit">${q.unit}</span>` : nothing}</div>`
             : input}`;
@@ -260,10 +260,10 @@ export class QuestionView extends PlayerElement {
         : [];
     return html`<div class="feedback ${result.correct ? 'correct' : 'incorrect'}">
       <p class="verdict">${verdict}</p>
-      ${general ? html`<p>${unsafeHTML(general)}</p>` : nothing}
+      ${general ? html`<p lang=${this.contentLang}>${unsafeHTML(general)}</p>` : nothing}
       ${chosenFeedback.length
         ? html`<ul class="option-feedback">
-            ${chosenFeedback.map(({ o }) => html`<li><strong>${unsafeHTML(o.text)}</strong>: ${unsafeHTML(o.feedback!)}</li>`)}
+            ${chosenFeedback.map(({ o }) => html`<li lang=${this.contentLang}><strong>${unsafeHTML(o.text)}</strong>: ${unsafeHTML(o.feedback!)}</li>`)}
           </ul>`
         : nothing}
     </div>`;

@@ -47,8 +47,8 @@ export class QuizView extends PlayerElement {
     const quiz = this.player.content.quiz!;
     const attempts = quiz.attempts === 0 ? msg('unlimited') : String(quiz.attempts);
     return html`<section aria-labelledby="quiz-heading">
-      <h2 id="quiz-heading" tabindex="-1">${quiz.title}</h2>
-      ${quiz.intro ? html`<div class="prose">${unsafeHTML(quiz.intro)}</div>` : nothing}
+      <h2 id="quiz-heading" tabindex="-1" lang=${this.contentLang}>${quiz.title}</h2>
+      ${quiz.intro ? html`<div class="prose" lang=${this.contentLang}>${unsafeHTML(quiz.intro)}</div>` : nothing}
       <ul class="facts">
         <li><strong>${quiz.questions.length}</strong>${msg('questions')}</li>
         <li><strong>${this.player.course.masteryScore}%</strong>${msg('to pass')}</li>
@@ -112,7 +112,7 @@ export class QuizView extends PlayerElement {
           ${this.player.questionOrder.map((i) => {
             const r = this.player.questionResult(i);
             return html`<tr>
-              <td>${unsafeHTML(quiz.questions[i]!.prompt)}</td>
+              <td lang=${this.contentLang}>${unsafeHTML(quiz.questions[i]!.prompt)}</td>
               <td class=${r.correct ? 'ok' : 'ko'}>${r.correct ? msg('Correct') : r.credit > 0 ? msg('Partly correct') : msg('Incorrect')}</td>
             </tr>`;
           })}

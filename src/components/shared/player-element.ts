@@ -35,6 +35,15 @@ export class PlayerElement extends LitElement {
     this.subscribed = this.player;
   }
 
+  /**
+   * The language of the module's written content, for `lang` on the elements that show it: the
+   * interface around them speaks the learner's interface language, which may differ when the
+   * content is not yet translated (WCAG 3.1.2, language of parts).
+   */
+  protected get contentLang(): string {
+    return this.player.contentLanguage;
+  }
+
   /** Moves focus to this view's heading, so keyboard and screen-reader users start at the top. */
   async focusHeading(): Promise<void> {
     await this.updateComplete;

@@ -118,7 +118,6 @@
 'sf3ff78cc329d3528': `Forrige`,
 'sf4811cd8cb87b8d5': `Start quizzen`,
 'sf492e53a7fa67ae6': `Dine svar hjælper partnerne med at forbedre kurset.`,
-'sf4d539e610f3a2aa': str`Gå til ${0}`,
 'sf5c3651685dab604': `Næste spørgsmål`,
 'sf7ba9208984ad441': `Beslut`,
     };

@@ -118,7 +118,6 @@
 'sf3ff78cc329d3528': `Zurück`,
 'sf4811cd8cb87b8d5': `Quiz starten`,
 'sf492e53a7fa67ae6': `Ihre Antworten helfen den Partnern, diese Schulung zu verbessern.`,
-'sf4d539e610f3a2aa': str`${0} aufrufen`,
 'sf5c3651685dab604': `Nächste Frage`,
 'sf7ba9208984ad441': `Entscheiden`,
     };

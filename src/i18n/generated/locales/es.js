@@ -118,7 +118,6 @@
 'sf3ff78cc329d3528': `Anterior`,
 'sf4811cd8cb87b8d5': `Empezar el cuestionario`,
 'sf492e53a7fa67ae6': `Sus respuestas ayudan a los socios a mejorar esta formación.`,
-'sf4d539e610f3a2aa': str`Ir a ${0}`,
 'sf5c3651685dab604': `Pregunta siguiente`,
 'sf7ba9208984ad441': `Decidir`,
     };

@@ -118,7 +118,6 @@
 'sf3ff78cc329d3528': `Précédent`,
 'sf4811cd8cb87b8d5': `Commencer le quiz`,
 'sf492e53a7fa67ae6': `Vos réponses aident les partenaires à améliorer cette formation.`,
-'sf4d539e610f3a2aa': str`Aller à ${0}`,
 'sf5c3651685dab604': `Question suivante`,
 'sf7ba9208984ad441': `Décider`,
     };

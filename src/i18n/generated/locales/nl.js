@@ -118,7 +118,6 @@
 'sf3ff78cc329d3528': `Vorige`,
 'sf4811cd8cb87b8d5': `Toets starten`,
 'sf492e53a7fa67ae6': `Uw antwoorden helpen de partners deze training te verbeteren.`,
-'sf4d539e610f3a2aa': str`Ga naar ${0}`,
 'sf5c3651685dab604': `Volgende vraag`,
 'sf7ba9208984ad441': `Beslissen`,
     };

@@ -118,7 +118,6 @@
 'sf3ff78cc329d3528': `Poprzednia`,
 'sf4811cd8cb87b8d5': `Rozpocznij test`,
 'sf492e53a7fa67ae6': `Twoje odpowiedzi pomagają partnerom ulepszać to szkolenie.`,
-'sf4d539e610f3a2aa': str`Przejdź do: ${0}`,
 'sf5c3651685dab604': `Następne pytanie`,
 'sf7ba9208984ad441': `Zdecyduj`,
     };

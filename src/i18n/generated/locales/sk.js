@@ -118,7 +118,6 @@
 'sf3ff78cc329d3528': `Predchádzajúca`,
 'sf4811cd8cb87b8d5': `Začať test`,
 'sf492e53a7fa67ae6': `Vaše odpovede pomáhajú partnerom zlepšovať toto školenie.`,
-'sf4d539e610f3a2aa': str`Prejsť na: ${0}`,
 'sf5c3651685dab604': `Nasledujúca otázka`,
 'sf7ba9208984ad441': `Rozhodnúť`,
     };
