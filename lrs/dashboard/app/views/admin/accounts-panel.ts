@@ -1,13 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { type AccountInfo, type DashboardApi } from '../../api.ts';
+import type { AccountInfo } from '../../api.ts';
 import '../../components/data-table.ts';
 import { csvFileName } from '../../csv.ts';
 import { errorSentence } from '../../errors.ts';
 import { dateTime } from '../../format.ts';
-import { dashStyles } from '../../styles.ts';
 import { roleName, ROLE_NAMES } from '../../roles.ts';
-
+import { AdminPanel } from './admin-panel.ts';
 
 /**
  * Dashboard accounts (admin): the list, a form to create one (the generated or given password
@@ -20,53 +19,28 @@ import { roleName, ROLE_NAMES } from '../../roles.ts';
  * @event announce - detail: a sentence for the live region.
  */
 @customElement('dash-accounts-panel')
-export class AccountsPanel extends LitElement {
-  static override styles = [
-    dashStyles,
-    css`
-      form { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: flex-end; margin: .5rem 0 1rem; }
-      code { font-size: 1.05rem; background: #fff; border: 1px solid var(--dash-rule); padding: .1rem .35rem; border-radius: .25rem; word-break: break-all; }
-      .confirm { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; }
-    `,
-  ];
-
-  @property({ attribute: false }) api!: DashboardApi;
+export class AccountsPanel extends AdminPanel<AccountInfo> {
   @property() me = '';
-  @property({ attribute: false }) orgs: string[] = [];
+  @state() private createdAccount?: { username: string; password: string };
 
-  @state() private accounts?: AccountInfo[];
-  @state() private loadError = '';
-  @state() private createError = '';
-  @state() private created?: { username: string; password: string };
-  @state() private disableError = '';
-  @state() private confirming = '';
+  protected readonly actionIds = { picker: 'disable-username', confirm: 'confirm-disable' };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.accounts = await this.api.accounts();
-      this.loadError = '';
-    } catch (error) {
-      this.loadError = errorSentence(error);
-    }
+  protected fetchItems(): Promise<AccountInfo[]> {
+    return this.api.accounts();
   }
 
   override render() {
-    const active = (this.accounts ?? []).filter((a) => !a.disabled && a.username !== this.me);
+    const active = (this.items ?? []).filter((a) => !a.disabled && a.username !== this.me);
     return html`
       <section aria-labelledby="accounts-heading">
         <h3 id="accounts-heading">Dashboard accounts</h3>
         ${this.loadError ? html`<p class="error" role="alert">${this.loadError}</p>` : nothing}
-        ${this.accounts
+        ${this.items
           ? html`<dash-data-table
               id="accounts"
               caption="Dashboard accounts"
               .columns=${[{ label: 'Username' }, { label: 'Role' }, { label: 'Organisation' }, { label: 'Created' }, { label: 'Status' }]}
-              .rows=${this.accounts.map((a) => [a.username, roleName(a.role), a.org ?? '', dateTime(a.created), a.disabled ? 'Disabled' : 'Active'])}
+              .rows=${this.items.map((a) => [a.username, roleName(a.role), a.org ?? '', dateTime(a.created), a.disabled ? 'Disabled' : 'Active'])}
               row-header
               file-name=${csvFileName('accounts')}
             ></dash-data-table>`
@@ -99,16 +73,16 @@ export class AccountsPanel extends LitElement {
           <button type="submit" class="primary">Create account</button>
         </form>
         <p class="error" role="alert">${this.createError || nothing}</p>
-        ${this.created
-          ? html`<div class="notice" id="created-account" tabindex="-1" data-created-account=${this.created.username}>
-              <p>Account <strong>${this.created.username}</strong> created. Its password is shown only this once:</p>
-              <p><code data-password>${this.created.password}</code></p>
+        ${this.createdAccount
+          ? html`<div class="notice" id="created-account" tabindex="-1" data-created-account=${this.createdAccount.username}>
+              <p>Account <strong>${this.createdAccount.username}</strong> created. Its password is shown only this once:</p>
+              <p><code data-password>${this.createdAccount.password}</code></p>
               <p>Give it to its owner now: it cannot be shown again.</p>
             </div>`
           : nothing}
 
         <h4 id="disable-account-heading">Disable an account</h4>
-        <form aria-labelledby="disable-account-heading" @submit=${this.askDisable}>
+        <form aria-labelledby="disable-account-heading" @submit=${this.askConfirmation}>
           <div class="field">
             <label for="disable-username">Account</label>
             <select id="disable-username" name="username" ?disabled=${!active.length}>
@@ -120,11 +94,11 @@ export class AccountsPanel extends LitElement {
         ${this.confirming
           ? html`<div class="confirm notice" role="group" aria-labelledby="confirm-disable-text">
               <p id="confirm-disable-text">Disable <strong>${this.confirming}</strong>? They will no longer be able to sign in.</p>
-              <button type="button" class="primary" id="confirm-disable" @click=${this.disable}>Yes, disable ${this.confirming}</button>
-              <button type="button" @click=${this.cancelDisable}>Cancel</button>
+              <button type="button" class="primary" id="confirm-disable" @click=${() => this.runConfirmed((username) => this.api.disableAccount(username), (username) => `Account ${username} disabled.`)}>Yes, disable ${this.confirming}</button>
+              <button type="button" @click=${this.cancelConfirmation}>Cancel</button>
             </div>`
           : nothing}
-        <p class="error" role="alert">${this.disableError || nothing}</p>
+        <p class="error" role="alert">${this.actionError || nothing}</p>
       </section>
     `;
   }
@@ -135,61 +109,19 @@ export class AccountsPanel extends LitElement {
     const data = new FormData(form);
     const field = (name: string) => String(data.get(name) ?? '').trim();
     const input = { username: field('username'), role: field('role'), org: field('org') || undefined, password: field('password') || undefined };
-    this.created = undefined;
+    this.createdAccount = undefined;
     if (!input.username) return this.failCreate('Enter a username.', 'username');
     if (input.role === 'trainer' && !input.org) return this.failCreate('A trainer account needs an organisation.', 'account-org');
     if (input.password && input.password.length < 10) return this.failCreate('The password must have at least 10 characters.', 'new-password');
     try {
       const made = await this.api.createAccount(input);
-      this.createError = '';
-      this.created = { username: made.account.username, password: made.password };
-      form.reset();
-      await this.load();
-      this.announce(`Account ${made.account.username} created. Its password is shown once, below the form.`);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#created-account')?.focus();
+      this.createdAccount = { username: made.account.username, password: made.password };
+      await this.afterCreate(form, `Account ${made.account.username} created. Its password is shown once, below the form.`, 'created-account');
     } catch (error) {
       this.failCreate(errorSentence(error));
     }
   }
 
-  private failCreate(text: string, fieldId?: string): void {
-    this.createError = text;
-    if (fieldId) this.renderRoot.querySelector<HTMLElement>(`#${fieldId}`)?.focus();
-  }
-
-  private async askDisable(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const select = this.renderRoot.querySelector<HTMLSelectElement>('#disable-username');
-    if (!select?.value) return;
-    this.confirming = select.value;
-    this.disableError = '';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#confirm-disable')?.focus();
-  }
-
-  private cancelDisable(): void {
-    this.confirming = '';
-    this.renderRoot.querySelector<HTMLElement>('#disable-username')?.focus();
-  }
-
-  private async disable(): Promise<void> {
-    const username = this.confirming;
-    try {
-      await this.api.disableAccount(username);
-      this.confirming = '';
-      this.disableError = '';
-      await this.load();
-      this.announce(`Account ${username} disabled.`);
-      this.renderRoot.querySelector<HTMLElement>('#disable-username')?.focus();
-    } catch (error) {
-      this.disableError = errorSentence(error);
-    }
-  }
-
-  private announce(text: string): void {
-    this.dispatchEvent(new CustomEvent('announce', { detail: text, bubbles: true, composed: true }));
-  }
 }
 
 declare global {
