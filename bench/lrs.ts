@@ -295,4 +295,5 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => rmSync(dir, { recursive: true, force: true }));
+  // BENCH_KEEP=1 keeps the databases for a closer look (the folder is printed).
+  .finally(() => (process.env.BENCH_KEEP ? console.log(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true })));

@@ -32,6 +32,10 @@ export interface OutcomeRow {
   medianCompleteMs: number | null;
 }
 
+export interface GroupedOutcome extends OutcomeRow {
+  groupBy: 'module-org' | 'module' | 'all';
+}
+
 export interface TrendRow {
   day: string;
   started: number;
@@ -103,9 +107,8 @@ export interface LearnerRow {
 export interface ReportStore {
   /** Modules, organisations and languages present in the facts (within the filter's organisations). */
   dimensions(filter: ReportFilter): Promise<{ modules: string[]; orgs: string[]; languages: string[] }>;
-  /** Outcomes grouped by module and organisation, by module, and over everything, tagged with their grouping. */
-  allOutcomes(filter: ReportFilter): Promise<(OutcomeRow & { groupBy: 'module-org' | 'module' | 'all' })[]>;
-  trend(filter: ReportFilter): Promise<TrendRow[]>;
+  /** Outcomes grouped by module and organisation, by module, and over everything; and learners starting and completing per day. */
+  overview(filter: ReportFilter): Promise<{ outcomes: GroupedOutcome[]; trend: TrendRow[] }>;
   /** Learners who reached each activity of a kind (lessons, questions, case decisions). */
   reached(filter: ReportFilter, kind: 'lesson' | 'question' | 'case-decision' | 'survey'): Promise<CountRow[]>;
   /** Learners (per module, counted once each) who reached each stage of a module. */

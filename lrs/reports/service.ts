@@ -52,7 +52,7 @@ export class ReportService {
   }
 
   async overview(filter: ReportFilter): Promise<OverviewReport> {
-    const [outcomes, trend] = await Promise.all([this.store.allOutcomes(filter), this.store.trend(filter)]);
+    const { outcomes, trend } = await this.store.overview(filter);
     const [all, modules, matrix] = (['all', 'module', 'module-org'] as const).map((g) => outcomes.filter((o) => o.groupBy === g));
     const names = await this.moduleNames(modules!.map((m) => m.moduleId!));
     const outcome = (row: OutcomeRow): Outcome => ({

@@ -7,9 +7,9 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type {
   CommentRow,
   CountRow,
+  GroupedOutcome,
   ItemSums,
   LearnerRow,
-  OutcomeRow,
   PathCount,
   ReportFilter,
   ReportStore,
@@ -64,22 +64,29 @@ export class SqlReports implements ReportStore {
   }
 
   /**
-   * Outcomes for the three groupings (module x organisation, module, all) in one statement: the
-   * module-level facts are read once into per-learner rows, and every grouping is aggregated from
-   * those (a few thousand rows, not the facts).
+   * The overview in one statement: the module-level facts are read once into per-learner rows;
+   * the three groupings (module x organisation, module, all) and the daily trend are aggregated
+   * from those (a few thousand rows, not the facts).
    */
-  async allOutcomes(f: ReportFilter): Promise<(OutcomeRow & { groupBy: 'module-org' | 'module' | 'all' })[]> {
-    const groupings: ['module-org' | 'module' | 'all', string[]][] = [['module-org', ['module_id', 'org']], ['module', ['module_id']], ['all', []]];
+  async overview(f: ReportFilter): Promise<{ outcomes: GroupedOutcome[]; trend: TrendRow[] }> {
+    const groupings: [GroupedOutcome['groupBy'], string[]][] = [['module-org', ['module_id', 'org']], ['module', ['module_id']], ['all', []]];
     const branch = ([name, keys]: (typeof groupings)[number]) => {
       const select = ['module_id', 'org'].map((key) => (keys.includes(key) ? `t.${key}` : `null as ${key}`)).join(', ');
       const k = keys.length ? `${keys.join(', ')}, ` : '';
       const join = (alias: string) => (keys.length ? keys.map((key) => `${alias}.${key} = t.${key}`).join(' and ') : '1 = 1');
-      return sql`select ${sql.lit(name)} as grouping, ${sql.raw(select)}, t.learners, t.completed, t.passed, t.scored, t.average_score, sm.m as median_score, tm.m as median_ms
+      return sql`select ${sql.lit(name)} as grouping, ${sql.raw(select)}, null as day, t.learners, t.completed, t.passed, t.scored, t.average_score,
+          sm.m as median_score, tm.m as median_ms
         from (select ${sql.raw(k)}count(*) as learners, sum(completed) as completed, sum(passed) as passed, sum(scored) as scored, avg(best_score) as average_score
               from per_learner ${sql.raw(keys.length ? `group by ${keys.join(', ')}` : '')}) t
         left join (${medians('per_learner', 'best_score', keys)}) sm on ${sql.raw(join('sm'))}
         left join (${medians('per_learner', 'complete_ms', keys)}) tm on ${sql.raw(join('tm'))}`;
     };
+    // Trend rows ride in the same result: learners starting, and completing, per day.
+    const trend = (name: string, column: string, counted: 'learners' | 'completed') => sql`
+      select ${sql.lit(name)} as grouping, null as module_id, null as org, substr(${sql.ref(column)}, 1, 10) as day,
+        ${sql.raw(counted === 'learners' ? 'count(*)' : '0')} as learners, ${sql.raw(counted === 'completed' ? 'count(*)' : '0')} as completed,
+        0 as passed, 0 as scored, null as average_score, null as median_score, null as median_ms
+      from per_learner where ${sql.ref(column)} is not null group by substr(${sql.ref(column)}, 1, 10)`;
     const rows = await this.rows(sql`
       with per_learner as materialized (
         select module_id, org, learner,
@@ -87,40 +94,39 @@ export class SqlReports implements ReportStore {
           max(case when verb = 'passed' then 1 else 0 end) as passed,
           max(case when verb in ('passed', 'failed') then 1 else 0 end) as scored,
           max(case when verb in ('passed', 'failed') then score end) as best_score,
-          min(case when verb = 'completed' then duration_ms end) as complete_ms
+          min(case when verb = 'completed' then duration_ms end) as complete_ms,
+          min(at) as first_at,
+          min(case when verb = 'completed' then at end) as completed_at
         from learning_facts where ${conditions(f, sql`kind = 'module'`)}
         group by module_id, org, learner
       )
-      ${sql.join(groupings.map(branch), sql` union all `)}
-      order by grouping, module_id, org`);
-    return rows
-      .filter((r) => num(r.learners) > 0)
-      .map((r) => ({
-        groupBy: r.grouping as 'module-org' | 'module' | 'all',
-        moduleId: (r.module_id as string | null) ?? null,
-        org: (r.org as string | null) ?? null,
-        learners: num(r.learners),
-        completed: num(r.completed),
-        passed: num(r.passed),
-        scored: num(r.scored),
-        averageScore: numOrNull(r.average_score),
-        medianScore: numOrNull(r.median_score),
-        medianCompleteMs: numOrNull(r.median_ms),
-      }));
-  }
-
-  async trend(f: ReportFilter): Promise<TrendRow[]> {
-    const rows = await this.rows(sql`
-      with per_learner as materialized (
-        select min(at) as first_at, min(case when verb = 'completed' then at end) as completed_at
-        from learning_facts where ${conditions(f, sql`kind = 'module'`)} group by module_id, org, learner
-      )
-      select day, sum(started) as started, sum(completed) as completed from (
-        select substr(first_at, 1, 10) as day, 1 as started, 0 as completed from per_learner
-        union all
-        select substr(completed_at, 1, 10) as day, 0 as started, 1 as completed from per_learner where completed_at is not null
-      ) x group by day order by day`);
-    return rows.map((r) => ({ day: String(r.day), started: num(r.started), completed: num(r.completed) }));
+      ${sql.join([...groupings.map(branch), trend('trend-start', 'first_at', 'learners'), trend('trend-complete', 'completed_at', 'completed')], sql` union all `)}
+      order by grouping, module_id, org, day`);
+    const days = new Map<string, TrendRow>();
+    const outcomes: GroupedOutcome[] = [];
+    for (const r of rows) {
+      if (String(r.grouping).startsWith('trend')) {
+        const day = String(r.day);
+        const row = days.get(day) ?? { day, started: 0, completed: 0 };
+        row.started += num(r.learners);
+        row.completed += num(r.completed);
+        days.set(day, row);
+      } else if (num(r.learners) > 0) {
+        outcomes.push({
+          groupBy: r.grouping as GroupedOutcome['groupBy'],
+          moduleId: (r.module_id as string | null) ?? null,
+          org: (r.org as string | null) ?? null,
+          learners: num(r.learners),
+          completed: num(r.completed),
+          passed: num(r.passed),
+          scored: num(r.scored),
+          averageScore: numOrNull(r.average_score),
+          medianScore: numOrNull(r.median_score),
+          medianCompleteMs: numOrNull(r.median_ms),
+        });
+      }
+    }
+    return { outcomes, trend: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)) };
   }
 
   async reached(f: ReportFilter, kind: 'lesson' | 'question' | 'case-decision' | 'survey'): Promise<CountRow[]> {

@@ -248,8 +248,8 @@ describe('upgrading an LRS that has statements from before the reports', () => {
     raw.exec("drop table learning_facts; delete from kysely_migration where name = '0005-learning-facts'");
     raw.close();
     const upgraded = await openBackend(file);
-    const overview = await upgraded.reports.allOutcomes({ moduleId: fundamentals.id });
-    expect(overview.find((o) => o.groupBy === 'all')?.learners).toBe(12);
+    const overview = await upgraded.reports.overview({ moduleId: fundamentals.id });
+    expect(overview.outcomes.find((o) => o.groupBy === 'all')?.learners).toBe(12);
     await upgraded.close();
     const check = new Database(file, { readonly: true });
     expect((check.prepare('select count(*) as n from learning_facts').get() as { n: number }).n).toBe(factsBefore);
