@@ -35,15 +35,31 @@ function conditions(f: ReportFilter, ...extra: RawBuilder<unknown>[]): RawBuilde
   return c.length ? sql.join(c, sql` and `) : sql`1 = 1`;
 }
 
-/** Median of `column` per group, from rows ranked within their group. */
-function medians(source: string, column: string, keys: string[]): RawBuilder<unknown> {
-  const k = keys.length ? `${keys.join(', ')}, ` : '';
-  const partition = keys.length ? `partition by ${keys.join(', ')}` : '';
-  return sql.raw(`select ${k}avg(v) as m from (
-      select ${k}${column} as v, row_number() over (${partition} order by ${column}) as rn, count(*) over (${partition}) as c
-      from ${source} where ${column} is not null) ranked
-    where 2 * rn between c and c + 2 ${keys.length ? `group by ${keys.join(', ')}` : ''}`);
+/** Medians per group, from how many learners had each value (the database counts, this merges). */
+function mediansOf(counts: { key: string; value: number; learners: number }[]): Map<string, number> {
+  const byKey = new Map<string, Map<number, number>>();
+  for (const { key, value, learners } of counts) {
+    const values = byKey.get(key) ?? new Map<number, number>();
+    values.set(value, (values.get(value) ?? 0) + learners);
+    byKey.set(key, values);
+  }
+  const medians = new Map<string, number>();
+  for (const [key, values] of byKey) {
+    const sorted = [...values].sort((x, y) => x[0] - y[0]);
+    const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+    // The values at positions floor((total-1)/2) and floor(total/2), 0-based, averaged.
+    const at = (position: number) => {
+      let seen = 0;
+      for (const [value, n] of sorted) if ((seen += n) > position) return value;
+      return sorted.at(-1)![0];
+    };
+    medians.set(key, (at(Math.floor((total - 1) / 2)) + at(Math.floor(total / 2))) / 2);
+  }
+  return medians;
 }
+
+/** Times to complete are counted in steps of 0.1 minute, the precision the dashboard shows. */
+const TIME_STEP_MS = 6000;
 
 export class SqlReports implements ReportStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -65,27 +81,26 @@ export class SqlReports implements ReportStore {
 
   /**
    * The overview in one statement: the module-level facts are read once into per-learner rows;
-   * the three groupings (module x organisation, module, all) and the daily trend are aggregated
-   * from those (a few thousand rows, not the facts).
+   * the three groupings (module x organisation, module, all), the counts of each score and time
+   * (for medians) and the daily trend are aggregated from those (thousands of rows, not the facts).
    */
   async overview(f: ReportFilter): Promise<{ outcomes: GroupedOutcome[]; trend: TrendRow[] }> {
     const groupings: [GroupedOutcome['groupBy'], string[]][] = [['module-org', ['module_id', 'org']], ['module', ['module_id']], ['all', []]];
-    const branch = ([name, keys]: (typeof groupings)[number]) => {
-      const select = ['module_id', 'org'].map((key) => (keys.includes(key) ? `t.${key}` : `null as ${key}`)).join(', ');
-      const k = keys.length ? `${keys.join(', ')}, ` : '';
-      const join = (alias: string) => (keys.length ? keys.map((key) => `${alias}.${key} = t.${key}`).join(' and ') : '1 = 1');
-      return sql`select ${sql.lit(name)} as grouping, ${sql.raw(select)}, null as day, t.learners, t.completed, t.passed, t.scored, t.average_score,
-          sm.m as median_score, tm.m as median_ms
-        from (select ${sql.raw(k)}count(*) as learners, sum(completed) as completed, sum(passed) as passed, sum(scored) as scored, avg(best_score) as average_score
-              from per_learner ${sql.raw(keys.length ? `group by ${keys.join(', ')}` : '')}) t
-        left join (${medians('per_learner', 'best_score', keys)}) sm on ${sql.raw(join('sm'))}
-        left join (${medians('per_learner', 'complete_ms', keys)}) tm on ${sql.raw(join('tm'))}`;
-    };
-    // Trend rows ride in the same result: learners starting, and completing, per day.
-    const trend = (name: string, column: string, counted: 'learners' | 'completed') => sql`
-      select ${sql.lit(name)} as grouping, null as module_id, null as org, substr(${sql.ref(column)}, 1, 10) as day,
-        ${sql.raw(counted === 'learners' ? 'count(*)' : '0')} as learners, ${sql.raw(counted === 'completed' ? 'count(*)' : '0')} as completed,
-        0 as passed, 0 as scored, null as average_score, null as median_score, null as median_ms
+    const columns = (keys: string[]) => ['module_id', 'org'].map((key) => (keys.includes(key) ? key : `null as ${key}`)).join(', ');
+    const totals = ([groupBy, keys]: (typeof groupings)[number]) => sql`
+      select ${sql.lit(groupBy)} as grouping, ${sql.raw(columns(keys))}, null as day, cast(null as double precision) as value,
+        count(*) as learners, sum(completed) as completed, sum(passed) as passed, sum(scored) as scored, avg(best_score) as average_score
+      from per_learner ${sql.raw(keys.length ? `group by ${keys.join(', ')}` : '')}`;
+    // Medians: how many learners had each value, per module and organisation; merged below.
+    // (Typed nulls: PostgreSQL resolves the column types of a UNION branch by branch.)
+    const values = (name: string, expression: string) => sql`
+      select ${sql.lit(name)} as grouping, module_id, org, null as day, ${sql.raw(expression)} as value,
+        count(*) as learners, 0 as completed, 0 as passed, 0 as scored, cast(null as double precision) as average_score
+      from per_learner where ${sql.raw(expression)} is not null group by module_id, org, ${sql.raw(expression)}`;
+    // The trend: learners starting, and completing, per day.
+    const trend = (name: string, column: string) => sql`
+      select ${sql.lit(name)} as grouping, null as module_id, null as org, substr(${sql.ref(column)}, 1, 10) as day, cast(null as double precision) as value,
+        count(*) as learners, 0 as completed, 0 as passed, 0 as scored, cast(null as double precision) as average_score
       from per_learner where ${sql.ref(column)} is not null group by substr(${sql.ref(column)}, 1, 10)`;
     const rows = await this.rows(sql`
       with per_learner as materialized (
@@ -100,20 +115,39 @@ export class SqlReports implements ReportStore {
         from learning_facts where ${conditions(f, sql`kind = 'module'`)}
         group by module_id, org, learner
       )
-      ${sql.join([...groupings.map(branch), trend('trend-start', 'first_at', 'learners'), trend('trend-complete', 'completed_at', 'completed')], sql` union all `)}
+      ${sql.join(
+        [
+          ...groupings.map(totals),
+          values('score-values', 'best_score'),
+          values('time-values', `round(complete_ms / ${TIME_STEP_MS})`),
+          trend('trend-start', 'first_at'),
+          trend('trend-complete', 'completed_at'),
+        ],
+        sql` union all `,
+      )}
       order by grouping, module_id, org, day`);
+
+    const keyOf = (groupBy: string, moduleId: unknown, org: unknown) =>
+      groupBy === 'module-org' ? `${moduleId}\n${org}` : groupBy === 'module' ? String(moduleId) : '';
+    const counts = (name: string, groupBy: string) =>
+      rows.filter((r) => r.grouping === name).map((r) => ({ key: keyOf(groupBy, r.module_id, r.org), value: num(r.value), learners: num(r.learners) }));
+    const medianScores = new Map(groupings.map(([g]) => [g, mediansOf(counts('score-values', g))]));
+    const medianTimes = new Map(groupings.map(([g]) => [g, mediansOf(counts('time-values', g))]));
     const days = new Map<string, TrendRow>();
     const outcomes: GroupedOutcome[] = [];
     for (const r of rows) {
-      if (String(r.grouping).startsWith('trend')) {
-        const day = String(r.day);
-        const row = days.get(day) ?? { day, started: 0, completed: 0 };
-        row.started += num(r.learners);
-        row.completed += num(r.completed);
-        days.set(day, row);
-      } else if (num(r.learners) > 0) {
+      const grouping = String(r.grouping);
+      if (grouping.startsWith('trend')) {
+        const row = days.get(String(r.day)) ?? { day: String(r.day), started: 0, completed: 0 };
+        if (grouping === 'trend-start') row.started += num(r.learners);
+        else row.completed += num(r.learners);
+        days.set(row.day, row);
+      } else if (!grouping.endsWith('-values') && num(r.learners) > 0) {
+        const groupBy = grouping as GroupedOutcome['groupBy'];
+        const key = keyOf(groupBy, r.module_id, r.org);
+        const medianTime = medianTimes.get(groupBy)!.get(key);
         outcomes.push({
-          groupBy: r.grouping as GroupedOutcome['groupBy'],
+          groupBy,
           moduleId: (r.module_id as string | null) ?? null,
           org: (r.org as string | null) ?? null,
           learners: num(r.learners),
@@ -121,8 +155,8 @@ export class SqlReports implements ReportStore {
           passed: num(r.passed),
           scored: num(r.scored),
           averageScore: numOrNull(r.average_score),
-          medianScore: numOrNull(r.median_score),
-          medianCompleteMs: numOrNull(r.median_ms),
+          medianScore: medianScores.get(groupBy)!.get(key) ?? null,
+          medianCompleteMs: medianTime === undefined ? null : medianTime * TIME_STEP_MS,
         });
       }
     }
