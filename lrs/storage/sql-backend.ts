@@ -256,7 +256,8 @@ function migrations(types: EngineTypes): Record<string, Migration> {
           .columns(['org', 'module_id', 'learner', 'activity_id', 'at', 'language'])
           .where(sql<boolean>`kind = 'lesson'`)
           .execute();
-        // Per-activity reports (lessons reached, item analysis, case decisions, survey).
+        // Per-activity reports (lessons reached, item analysis, case decisions, survey). Not the
+        // response: free text can exceed what a PostgreSQL index entry may hold.
         await db.schema.createIndex('learning_facts_module_activity').on('learning_facts').columns(['module_id', 'kind', 'activity_id', 'learner', 'attempt', 'success']).execute();
         // Statements stored before this migration get their facts now, a page at a time.
         const typed = db as unknown as Kysely<Database>;
