@@ -343,6 +343,17 @@ describe('dashboard', () => {
     expect(row(items, questions[2]!.id).Discrimination).toMatch(/^-0\.\d\d$/);
     const chosen = await tableCells(page, 'How often each answer was chosen (first attempts)');
     expect(column(chosen, 'No.')).toContain(questions[0]!.id);
+    // Sorting by keyboard: the Facility header is a button; the easiest questions come first, and
+    // the CSV follows the order shown.
+    const itemTable = page.getByRole('table', { name: 'Item analysis per question', exact: true });
+    await itemTable.getByRole('button', { name: 'Facility', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await until(async () => (await itemTable.locator('th[aria-sort="descending"]').count()) === 1, 'the table sorted by facility');
+    const sorted = await tableCells(page, 'Item analysis per question');
+    const facilityIndex = items[0]!.indexOf('Facility');
+    const facilities = sorted.slice(1).map((r) => Number.parseFloat(r[facilityIndex]!));
+    expect(facilities).toEqual([...facilities].sort((a, b) => b - a));
+    expect(sorted.slice(1)).not.toEqual(items.slice(1));
     const downloadButton = page.getByRole('button', { name: 'Download CSV: Item analysis per question' });
     await downloadButton.focus();
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
@@ -350,7 +361,7 @@ describe('dashboard', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const defused = (cell: string) => (/^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?%?$/.test(cell) ? `'${cell}` : cell);
-    expect(parseCsv(csv.slice(1))).toEqual(items.map((r) => r.map(defused)));
+    expect(parseCsv(csv.slice(1))).toEqual([items[0]!, ...sorted.slice(1)].map((r) => r.map(defused)));
     await check(page, 'items');
 
     // Case exercise: the best choice at the first decision, counted from the seed.

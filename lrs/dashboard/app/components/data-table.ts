@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { downloadCsv, toCsv } from '../csv.ts';
 import { dashStyles } from '../styles.ts';
 
@@ -11,12 +11,16 @@ export interface Column {
   nowrap?: boolean;
 }
 
+/** A figure's value for sorting: "1,400" 1400, "76.5%" 76.5, "34.2 min" 34.2; NaN when there is none. */
+const figure = (cell: string) => (/\d/.test(cell) ? Number.parseFloat(cell.replace(/[^\d.-]/g, '')) : Number.NaN);
+
 const cellClass = (column: Column | undefined) => [column?.numeric ? 'num' : '', column?.nowrap ? 'nowrap' : ''].join(' ').trim() || nothing;
 
 /**
  * A table of figures: a real `<table>` with a caption, column headers (and, optionally, the first
- * cell of each row as its row header), scrollable by keyboard on narrow screens, and a "Download
- * CSV" button whose file holds exactly the header and the cells shown. Cells are text, always
+ * cell of each row as its row header), scrollable by keyboard on narrow screens, sortable by any
+ * column (its header is a button; `aria-sort` says the order), and a "Download CSV" button whose
+ * file holds exactly the header and the cells shown, in the order shown. Cells are text, always
  * rendered as text: what learners and LMSs send can never become markup.
  *
  * @tag dash-data-table
@@ -46,7 +50,10 @@ export class DataTable extends LitElement {
       td.num, .nowrap { white-space: nowrap; }
       tr.highlight > * { font-weight: 700; background: #fff4e5; }
       tr.highlight > :first-child { box-shadow: inset 5px 0 0 var(--dash-accent); }
-      button { margin-top: .5rem; }
+      button[part='download'] { margin-top: .5rem; }
+      th button.sort { all: unset; cursor: pointer; display: inline-flex; gap: .3rem; align-items: baseline; font-weight: 700; }
+      th button.sort:focus-visible { outline: 3px solid var(--dash-focus, #1a5fb4); outline-offset: 2px; }
+      th button.sort:hover { text-decoration: underline; }
     `,
   ];
 
@@ -58,6 +65,36 @@ export class DataTable extends LitElement {
   @property({ attribute: 'file-name' }) fileName = 'inprocap.csv';
   @property() empty = 'No data for these filters.';
 
+  /** The column the rows are sorted by, if the reader chose one. */
+  @state() private sort?: { column: number; descending: boolean };
+
+  /** The rows in the order shown, each with its index in `rows` (for highlighting). */
+  private get shown(): { cells: string[]; index: number }[] {
+    const rows = this.rows.map((cells, index) => ({ cells, index }));
+    if (!this.sort) return rows;
+    const { column, descending } = this.sort;
+    const numeric = this.columns[column]?.numeric;
+    const compare = (a: string, b: string) => {
+      if (!numeric) return a.localeCompare(b, 'en', { numeric: true });
+      const [x, y] = [figure(a), figure(b)];
+      if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
+      return x - y;
+    };
+    // Stable, and rows without a figure stay last in either direction.
+    return rows.sort((a, b) => {
+      const [x, y] = [a.cells[column] ?? '', b.cells[column] ?? ''];
+      const missing = numeric && (Number.isNaN(figure(x)) || Number.isNaN(figure(y)));
+      return (missing || !descending ? compare(x, y) : compare(y, x)) || a.index - b.index;
+    });
+  }
+
+  private sortBy(column: number): void {
+    const descending = this.sort?.column === column ? !this.sort.descending : !!this.columns[column]?.numeric;
+    this.sort = { column, descending };
+    const label = this.columns[column]?.label ?? '';
+    this.dispatchEvent(new CustomEvent('announce', { detail: `${this.caption}: sorted by ${label}, ${descending ? 'descending' : 'ascending'}`, bubbles: true, composed: true }));
+  }
+
   override render() {
     if (!this.rows.length) {
       return html`<p class="muted"><strong>${this.caption}:</strong> ${this.empty}</p>`;
@@ -68,12 +105,18 @@ export class DataTable extends LitElement {
         <table part="table">
           <caption id="caption">${this.caption}</caption>
           <thead>
-            <tr>${this.columns.map((c) => html`<th scope="col" class=${c.numeric ? 'num' : ''}>${c.label}</th>`)}</tr>
+            <tr>
+              ${this.columns.map((c, i) => {
+                const sorted = this.sort?.column === i ? (this.sort.descending ? 'descending' : 'ascending') : undefined;
+                // No whitespace around the button: the header's text is exactly its label.
+                return html`<th scope="col" class=${c.numeric ? 'num' : ''} aria-sort=${sorted ?? nothing}><button type="button" class="sort" @click=${() => this.sortBy(i)}>${c.label}${sorted ? html`<span aria-hidden="true">${sorted === 'descending' ? ' ▼' : ' ▲'}</span>` : nothing}</button></th>`;
+              })}
+            </tr>
           </thead>
           <tbody>
-            ${this.rows.map(
-              (row, r) => html`<tr class=${highlighted.has(r) ? 'highlight' : ''}>
-                ${row.map((cell, c) =>
+            ${this.shown.map(
+              ({ cells, index }) => html`<tr class=${highlighted.has(index) ? 'highlight' : ''}>
+                ${cells.map((cell, c) =>
                   c === 0 && this.rowHeader
                     ? html`<th scope="row" class=${cellClass(this.columns[c])}>${cell}</th>`
                     : html`<td class=${cellClass(this.columns[c])}>${cell}</td>`,
@@ -91,7 +134,7 @@ export class DataTable extends LitElement {
   csv(): string {
     return toCsv(
       this.columns.map((c) => c.label),
-      this.rows,
+      this.shown.map((r) => r.cells),
     );
   }
 
