@@ -22,7 +22,8 @@ CREDENTIAL=$(node bin/inprocap.js lrs credentials create --org conformance --sco
 KEY=$(echo "$CREDENTIAL" | awk '/key:/{print $2}')
 SECRET=$(echo "$CREDENTIAL" | awk '/secret:/{print $2}')
 cd "$SUITE"
-before=$(ls logs 2>/dev/null | wc -l)
+mkdir -p logs  # a fresh checkout has none yet
+before=$(ls logs | wc -l)
 node bin/console_runner.js -e "http://localhost:$PORT/xapi" -a --authUser="$KEY" --authPassword="$SECRET" -x "$VERSION" > "$WORK/suite.out" 2>&1 || true
 LOG=$(ls -t logs/*.log | head -n1)
 [ "$(ls logs | wc -l)" -gt "$before" ] || { echo "the suite wrote no run log; see $WORK/suite.out"; exit 1; }
