@@ -91,7 +91,9 @@ export function chanceCorrect(index: number, count: number, ability: number): nu
   if (index === 0) return 0.95;
   if (index === 1) return 0.1;
   if (index === 2) return logistic(-1.5 * ability);
-  const difficulty = -1 + (2 * index) / Math.max(1, count - 1);
+  // Difficulties from -2.5 to -0.5: a typical learner gets most of these right, so pass rates
+  // (75% pass mark, with the three patterned questions) look like a real course's.
+  const difficulty = -2.5 + (2 * index) / Math.max(1, count - 1);
   return logistic(1.2 * ability - difficulty);
 }
 
