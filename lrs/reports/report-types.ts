@@ -71,8 +71,8 @@ export interface ItemReport {
     flags: string[];
     /** For choice and true-false questions: every option and how often it was chosen. */
     options: { id: string; label: string; chosen: number; correct: boolean }[];
-    /** For other types: the most frequent responses. */
-    responses: { response: string; count: number; correct: boolean }[];
+    /** For other types: the most frequent responses, as sent and in words. */
+    responses: { response: string; label: string; count: number; correct: boolean }[];
   }[];
 }
 

@@ -24,6 +24,29 @@ export function pseudonym(learnerKey: string): string {
   return `L-${createHash('sha256').update(learnerKey).digest('hex').slice(0, 10)}`;
 }
 
+/**
+ * An xAPI response in words: matching pairs ("source[.]target[,]...") and sequences
+ * ("item[,]item") with the descriptions the activity definition gives; other responses as sent.
+ */
+export function responseLabel(definition: Json, response: string): string {
+  const described = (list: unknown) => new Map(((Array.isArray(list) ? list : []) as Json[]).map((c) => [String(c.id), text(c.description) || String(c.id)]));
+  if (definition.interactionType === 'matching') {
+    const [sources, targets] = [described(definition.source), described(definition.target)];
+    return response
+      .split('[,]')
+      .map((pair) => {
+        const [source = '', target = ''] = pair.split('[.]');
+        return `${sources.get(source) ?? source} → ${targets.get(target) ?? target}`;
+      })
+      .join('; ');
+  }
+  if (definition.interactionType === 'sequencing') {
+    const choices = described(definition.choices);
+    return response.split('[,]').map((id) => choices.get(id) ?? id).join(' → ');
+  }
+  return response;
+}
+
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 const percent = (scaled: number | null) => (scaled === null ? null : Math.round(scaled * 1000) / 10);
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 6000) / 10);
@@ -124,7 +147,7 @@ export class ReportService {
       } else if (type === 'true-false') {
         options = ['true', 'false'].map((id) => ({ id, label: id, chosen: counted.find((r) => r.response === id)?.count ?? 0, correct: correctPatterns.has(id) }));
       } else {
-        topResponses = counted.slice(0, 5).map((r) => ({ response: r.response, count: r.count, correct: correctPatterns.has(r.response) }));
+        topResponses = counted.slice(0, 5).map((r) => ({ response: r.response, label: responseLabel(definition, r.response), count: r.count, correct: correctPatterns.has(r.response) }));
       }
       const facilityValue = facility(sum);
       const discrimination = pointBiserial(sum);

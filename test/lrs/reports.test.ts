@@ -135,6 +135,17 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
       expect(option.chosen).toBe(rows.filter((r) => answer(r.statements, single).result.response === option.id).length);
     }
     expect(item.question).toBe(answer(rows[0]!.statements, single).object.definition.name.en);
+    // Matching and sequencing answers are given in words, from the activity definition.
+    const matching = questions.findIndex((q) => q.type === 'matching');
+    const pairs = body.items.find((i: any) => i.activityId.endsWith(`/questions/${questions[matching]!.id}`)).responses;
+    const definition = answer(rows[0]!.statements, matching).object.definition;
+    const [source, target] = pairs[0].response.split('[,]')[0].split('[.]');
+    const describe = (list: any[], id: string) => list.find((c) => c.id === id).description.en;
+    expect(pairs[0].label.startsWith(`${describe(definition.source, source)} → ${describe(definition.target, target)}`)).toBe(true);
+    const sequencing = questions.findIndex((q) => q.type === 'sequencing');
+    const order = body.items.find((i: any) => i.activityId.endsWith(`/questions/${questions[sequencing]!.id}`)).responses[0];
+    const choices = answer(rows[0]!.statements, sequencing).object.definition.choices;
+    expect(order.label).toBe(order.response.split('[,]').map((id: string) => describe(choices, id)).join(' → '));
   });
 
   it('case exercise: counts at each choice, the best choice marked, the paths', async () => {

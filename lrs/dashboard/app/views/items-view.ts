@@ -36,7 +36,7 @@ function answerRows(items: Item[]): string[][] {
   return items.flatMap((item) => {
     const share = (n: number) => ratioPercent(item.answers ? n / item.answers : null);
     const options = item.options.map((o) => [questionNumber(item), o.label || o.id, count(o.chosen), share(o.chosen), o.correct ? 'Correct answer' : '']);
-    const responses = item.responses.map((r) => [questionNumber(item), r.response, count(r.count), share(r.count), r.correct ? 'Correct answer' : '']);
+    const responses = item.responses.map((r) => [questionNumber(item), r.label, count(r.count), share(r.count), r.correct ? 'Correct answer' : '']);
     return [...options, ...responses];
   });
 }
