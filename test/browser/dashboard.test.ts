@@ -465,6 +465,12 @@ describe('dashboard', () => {
     await until(async () => (await page.evaluate(() => location.hash)).includes('stuckDays=365'), 'stuckDays in the hash');
     await waitForView(page, 'learners');
     expect(await page.locator('dash-learners-view [data-learner-summary]').textContent()).toContain('in the 365 days before');
+    // The day stuck is measured from: a date field, also kept in the address.
+    await page.locator('dash-learners-view #as-of').fill('2026-12-01');
+    await page.locator('dash-learners-view #as-of').blur();
+    await until(async () => (await page.evaluate(() => location.hash)).includes('asOf=2026-12-01'), 'asOf in the hash');
+    await waitForView(page, 'learners');
+    expect((await page.locator('dash-learners-view [data-learner-summary]').textContent())!.replace(/\s+/g, ' ')).toContain('before 2026-12-01');
 
     // Another organisation in the address: an error, not data.
     await goToHash(page, '#/learners?org=CDTI', 'learners', 'error');

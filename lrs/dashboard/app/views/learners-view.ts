@@ -16,11 +16,12 @@ const STATUS_WORDS: Record<Learner['status'], string> = { 'in progress': 'In pro
  * Learners, one row per learner and module: the pseudonym, the name where the partner sends names
  * and the viewer may see them (trainers of that partner), organisation, module, lessons done,
  * status, best score, last activity and whether they are stuck (not completed and no activity for
- * the chosen number of days). The stuck-days setting and "only stuck learners" live in the URL.
+ * the chosen number of days before the chosen day). Those settings and "only stuck learners" live
+ * in the URL.
  *
  * @tag dash-learners-view
  * @property report - The learner report.
- * @property params - The view's settings (stuckDays, onlyStuck).
+ * @property params - The view's settings (stuckDays, asOf, onlyStuck).
  * @property fileBase - Words for the CSV file names.
  * @event params-change - detail: the Learners settings ({@link RouteParams}) after a change.
  */
@@ -85,6 +86,10 @@ export class LearnersView extends LitElement {
             @change=${this.changeDays}
           />
         </div>
+        <div class="field">
+          <label for="as-of">As of</label>
+          <input id="as-of" type="date" .value=${r.asOf.slice(0, 10)} @change=${this.changeAsOf} />
+        </div>
         <label class="check"><input type="checkbox" .checked=${onlyStuck} @change=${this.changeOnlyStuck} /> Only stuck learners</label>
         <p id="stuck-days-error" class="error" role="alert">${this.daysError || nothing}</p>
       </form>
@@ -115,6 +120,13 @@ export class LearnersView extends LitElement {
     }
     this.daysError = '';
     this.send({ stuckDays: days === 14 ? undefined : String(days) });
+  }
+
+  /** The day "stuck" is measured from: today unless the reader looks back (or ahead of demo data). */
+  private changeAsOf(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    const today = new Date().toISOString().slice(0, 10);
+    this.send({ asOf: /^\d{4}-\d{2}-\d{2}$/.test(value) && value !== today ? value : undefined });
   }
 
   private changeOnlyStuck(event: Event): void {
