@@ -103,11 +103,13 @@ export async function buildPreview(root: string, options: LoadOptions = {}, log:
 }
 
 function previewIndex(courses: Course[]): string {
-  const items = courses
+  // Curriculum order first (Module 1, 2, ...), then modules without a place, by slug.
+  const ordered = [...courses].sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.slug.localeCompare(b.slug));
+  const items = ordered
     .map((course) => {
       const c = course.content[course.defaultLanguage]!;
       return `<li>
-  <h2><a href="./${encodeURIComponent(course.slug)}/">${escapeHtml(c.title)}</a></h2>
+  <h2>${course.order ? `Module ${course.order}: ` : ''}<a href="./${encodeURIComponent(course.slug)}/">${escapeHtml(c.title)}</a></h2>
   <p>${escapeHtml(c.description)}</p>
   <p class="meta">About ${course.durationMinutes} minutes · version ${escapeHtml(course.version)} · ${course.languages.map(escapeHtml).join(', ')}</p>
 </li>`;

@@ -62,6 +62,7 @@ export function compileCourse(content: LoadedContent, loaded: LoadedModule): Cou
     version: source.version,
     defaultLanguage: source.defaultLanguage,
     languages: source.languages,
+    ...(source.order ? { order: source.order } : {}),
     durationMinutes: source.durationMinutes,
     masteryScore: source.masteryScore,
     sections,

@@ -57,6 +57,8 @@ export const moduleSchema = z
     title: localized(text.max(200)),
     description: localized(text.max(2000)),
     objectives: localized(z.array(text).min(1, 'must list at least one objective')),
+    /** Place in the curriculum (Module 1, 2, ...): the order modules are listed in. */
+    order: z.number().int().positive().max(99).optional(),
     /** Estimated time to complete, in minutes. */
     durationMinutes: z.number().int().positive().max(600),
     /** Quiz score (percent) needed to pass. */
@@ -335,6 +337,8 @@ export interface Course {
   version: string;
   defaultLanguage: string;
   languages: string[];
+  /** Place in the curriculum, when the module has one. */
+  order?: number;
   durationMinutes: number;
   masteryScore: number;
   sections: CourseSection[];
