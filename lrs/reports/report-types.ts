@@ -101,6 +101,9 @@ export interface LearnerReport {
   asOf: string;
   /** Whether names can appear (trainers of partners that send identified learners). */
   namesShown: boolean;
+  /** At most this many rows are returned; `truncated` says there were more (narrow the filters). */
+  limit: number;
+  truncated: boolean;
   learners: {
     learner: string;
     name: string | null;

@@ -47,6 +47,9 @@ export function responseLabel(definition: Json, response: string): string {
   return response;
 }
 
+/** Rows of the learner table in one answer: enough for a partner's cohort, small enough for a browser table. */
+export const LEARNER_ROWS = 5000;
+
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 const percent = (scaled: number | null) => (scaled === null ? null : Math.round(scaled * 1000) / 10);
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 6000) / 10);
@@ -236,7 +239,11 @@ export class ReportService {
   }
 
   async learners(filter: ReportFilter, options: { stuckDays: number; asOf: Date; names: boolean }): Promise<LearnerReport> {
-    const [rows, lessons] = await Promise.all([this.store.learners(filter, 5000), this.store.reached({ ...filter, from: undefined, to: undefined }, 'lesson')]);
+    const [found, lessons] = await Promise.all([
+      this.store.learners(filter, LEARNER_ROWS + 1),
+      this.store.reached({ ...filter, from: undefined, to: undefined }, 'lesson'),
+    ]);
+    const rows = found.slice(0, LEARNER_ROWS);
     const names = await this.moduleNames([...new Set(rows.map((r) => r.moduleId))]);
     const lessonsTotal = (moduleId: string) => lessons.filter((l) => l.activityId.startsWith(`${moduleId}/lessons/`)).length;
     const stuckBefore = new Date(options.asOf.getTime() - options.stuckDays * 86_400_000).toISOString();
@@ -244,6 +251,8 @@ export class ReportService {
       stuckDays: options.stuckDays,
       asOf: options.asOf.toISOString(),
       namesShown: options.names,
+      limit: LEARNER_ROWS,
+      truncated: found.length > LEARNER_ROWS,
       learners: rows.map((r) => ({
         learner: pseudonym(r.learner),
         name: options.names ? r.learnerName : null,

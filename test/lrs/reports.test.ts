@@ -194,6 +194,7 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
   it('the control group sees every organisation, learners pseudonymous', async () => {
     const { body } = await report('cg', 'learners');
     expect(body.learners).toHaveLength(sent.length);
+    expect(body).toMatchObject({ limit: 5000, truncated: false });
     expect(body.learners.every((l: any) => l.name === null && /^L-[0-9a-f]{10}$/.test(l.learner))).toBe(true);
     expect(JSON.stringify(body)).not.toContain('Eve');
   });

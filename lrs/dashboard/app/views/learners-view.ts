@@ -97,6 +97,7 @@ export class LearnersView extends LitElement {
         ${count(r.learners.length)} learner-module rows; ${count(stuck)} stuck (not completed, no activity in the ${r.stuckDays} days before
         ${r.asOf.slice(0, 10)}).${onlyStuck ? ` Showing the ${count(shown.length)} stuck.` : ''}
         ${r.namesShown ? nothing : html`<span class="hint">Learners are shown by pseudonym.</span>`}
+        ${r.truncated ? html`<strong>Only the first ${count(r.limit)} rows are shown: choose a module or organisation to see the rest.</strong>` : nothing}
       </p>
       <dash-data-table
         id="learners"
