@@ -30,8 +30,10 @@ import type { Response } from '../../src/quiz/responses.ts';
 import { correctResponse, scoreQuiz } from '../../src/quiz/scoring.ts';
 import type { PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
 import {
+  answerByKeyboard,
   axeViolations,
   builtCourses,
+  chooseRadio,
   focused,
   launchBrowser,
   ROOT,
@@ -209,15 +211,7 @@ class Walk {
 
   /** Moves along a radio group with the arrow keys until `value` is chosen. */
   async chooseRadio(host: string, value: string, count: number, what: string): Promise<void> {
-    let el = await this.tabTo((e) => e.type === 'radio' && e.host === host, `the first option of ${what}`);
-    for (let i = 0; i <= count && el.value !== value; i++) {
-      await this.page.keyboard.press('ArrowDown');
-      el = (await focused(this.page))!;
-    }
-    // Tabbing into a group focuses its first radio without choosing it: Space chooses.
-    if (!el.checked) await this.page.keyboard.press('Space');
-    expect(el.value, `option chosen in ${what}`).toBe(value);
-    expect((await focused(this.page))!.checked, `${what}: the option is checked`).toBe(true);
+    await chooseRadio(this.page, host, value, count, what);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -379,68 +373,7 @@ class Walk {
 
   /** Answers the question on screen with the keyboard only. */
   async answer(q: Question, response: Response): Promise<void> {
-    const page = this.page;
-    switch (q.type) {
-      case 'single':
-      case 'truefalse':
-        await this.chooseRadio('inp-question', String(response), q.type === 'single' ? q.options.length : 2, 'the answer options');
-        break;
-      case 'multiple': {
-        const wanted = new Set((response as number[]).map(String));
-        let el = await this.tabTo((e) => e.type === 'checkbox' && e.host === 'inp-question', 'the first checkbox');
-        for (let i = 0; i < q.options.length; i++) {
-          if (wanted.has(el.value!) !== el.checked) await page.keyboard.press('Space');
-          if (i < q.options.length - 1) {
-            await page.keyboard.press('Tab');
-            el = (await focused(page))!;
-            expect(el.type, 'the options are checkboxes one Tab apart').toBe('checkbox');
-          }
-        }
-        break;
-      }
-      case 'matching': {
-        const targets = response as number[];
-        const choices = q.pairs.length + q.distractors.length;
-        for (let pair = 0; pair < q.pairs.length; pair++) {
-          let el = await this.tabTo((e) => e.tag === 'select' && e.host === 'inp-question', `drop-down ${pair + 1}`);
-          for (let i = 0; i <= choices && el.value !== String(targets[pair]); i++) {
-            await page.keyboard.press('ArrowDown');
-            el = (await focused(page))!;
-          }
-          expect(el.value, `drop-down ${pair + 1}`).toBe(String(targets[pair]));
-        }
-        break;
-      }
-      case 'sequencing': {
-        const wanted = response as number[];
-        for (let position = 0; position < wanted.length; position++) {
-          const item = wanted[position]!;
-          const current = await page.evaluate(() => {
-            const quiz = document.querySelector('inp-course')!.shadowRoot!.querySelector('inp-quiz')!.shadowRoot!;
-            const q = quiz.querySelector('inp-question')!.shadowRoot!;
-            return [...q.querySelectorAll('button[data-move="up"]')].map((b) => Number((b as HTMLElement).dataset.item));
-          });
-          const from = current.indexOf(item);
-          if (from === position) continue;
-          await this.tabTo((e) => e.data.move === 'up' && e.data.item === String(item), `"Move up" for item ${item}`);
-          for (let i = from; i > position; i--) await page.keyboard.press('Enter');
-        }
-        const final = await page.evaluate(() => {
-          const quiz = document.querySelector('inp-course')!.shadowRoot!.querySelector('inp-quiz')!.shadowRoot!;
-          const q = quiz.querySelector('inp-question')!.shadowRoot!;
-          return [...q.querySelectorAll('button[data-move="up"]')].map((b) => Number((b as HTMLElement).dataset.item));
-        });
-        expect(final, 'items in order').toEqual(wanted);
-        break;
-      }
-      case 'fillin':
-      case 'numeric': {
-        await this.tabTo((e) => e.tag === 'input' && e.type === 'text' && e.host === 'inp-question', 'the answer field');
-        await page.keyboard.type(response as string);
-        expect((await focused(page))!.value).toBe(response);
-        break;
-      }
-    }
+    await answerByKeyboard(this.page, q, response);
   }
 
   /**

@@ -6,8 +6,10 @@ import axe from 'axe-core';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildPreview } from '../../packaging/build.ts';
-import type { Course } from '../../src/content/schema.ts';
+import type { Course, Question } from '../../src/content/schema.ts';
+import type { Response } from '../../src/quiz/responses.ts';
 import { startPreviewServer } from '../../packaging/preview/server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -210,4 +212,80 @@ export function answerFirst(frame: Frame, answers: unknown[], count: number): Pr
     },
     { answers, count },
   );
+}
+
+/** Moves along a radio group (inside the element `host`) with the arrow keys until `value` is chosen. */
+export async function chooseRadio(page: Page, host: string, value: string, count: number, what: string): Promise<void> {
+  let el = await tabTo(page, (e) => e.type === 'radio' && e.host === host, `the first option of ${what}`);
+  for (let i = 0; i <= count && el.value !== value; i++) {
+    await page.keyboard.press('ArrowDown');
+    el = (await focused(page))!;
+  }
+  // Tabbing into a group focuses its first radio without choosing it: Space chooses.
+  if (!el.checked) await page.keyboard.press('Space');
+  expect(el.value, `option chosen in ${what}`).toBe(value);
+  expect((await focused(page))!.checked, `${what}: the option is checked`).toBe(true);
+}
+
+/** The order of the sequencing items on screen, by item index. */
+function sequenceShown(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const quiz = document.querySelector('inp-course')!.shadowRoot!.querySelector('inp-quiz')!.shadowRoot!;
+    const q = quiz.querySelector('inp-question')!.shadowRoot!;
+    return [...q.querySelectorAll('button[data-move="up"]')].map((b) => Number((b as HTMLElement).dataset.item));
+  });
+}
+
+/** Answers the question on screen with the keyboard only, as a learner would, every type. */
+export async function answerByKeyboard(page: Page, q: Question, response: Response): Promise<void> {
+  switch (q.type) {
+    case 'single':
+    case 'truefalse':
+      await chooseRadio(page, 'inp-question', String(response), q.type === 'single' ? q.options.length : 2, 'the answer options');
+      break;
+    case 'multiple': {
+      const wanted = new Set((response as number[]).map(String));
+      let el = await tabTo(page, (e) => e.type === 'checkbox' && e.host === 'inp-question', 'the first checkbox');
+      for (let i = 0; i < q.options.length; i++) {
+        if (wanted.has(el.value!) !== el.checked) await page.keyboard.press('Space');
+        if (i < q.options.length - 1) {
+          await page.keyboard.press('Tab');
+          el = (await focused(page))!;
+          expect(el.type, 'the options are checkboxes one Tab apart').toBe('checkbox');
+        }
+      }
+      break;
+    }
+    case 'matching': {
+      const targets = response as number[];
+      const choices = q.pairs.length + q.distractors.length;
+      for (let pair = 0; pair < q.pairs.length; pair++) {
+        let el = await tabTo(page, (e) => e.tag === 'select' && e.host === 'inp-question', `drop-down ${pair + 1}`);
+        for (let i = 0; i <= choices && el.value !== String(targets[pair]); i++) {
+          await page.keyboard.press('ArrowDown');
+          el = (await focused(page))!;
+        }
+        expect(el.value, `drop-down ${pair + 1}`).toBe(String(targets[pair]));
+      }
+      break;
+    }
+    case 'sequencing': {
+      const wanted = response as number[];
+      for (let position = 0; position < wanted.length; position++) {
+        const item = wanted[position]!;
+        const from = (await sequenceShown(page)).indexOf(item);
+        if (from === position) continue;
+        await tabTo(page, (e) => e.data.move === 'up' && e.data.item === String(item), `"Move up" for item ${item}`);
+        for (let i = from; i > position; i--) await page.keyboard.press('Enter');
+      }
+      expect(await sequenceShown(page), 'items in order').toEqual(wanted);
+      break;
+    }
+    case 'fillin':
+    case 'numeric':
+      await tabTo(page, (e) => e.tag === 'input' && e.type === 'text' && e.host === 'inp-question', 'the answer field');
+      await page.keyboard.type(response as string);
+      expect((await focused(page))!.value).toBe(response);
+      break;
+  }
 }

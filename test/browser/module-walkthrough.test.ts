@@ -8,11 +8,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Course, Question } from '../../src/content/schema.ts';
+import type { Course } from '../../src/content/schema.ts';
 import { correctResponse, scoreQuiz } from '../../src/quiz/scoring.ts';
 import type { Response } from '../../src/quiz/responses.ts';
 import type { PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
 import {
+  answerByKeyboard,
   axeViolations,
   byName,
   focused,
@@ -58,71 +59,6 @@ async function currentQuestionIndex(): Promise<number> {
 
 async function record(): Promise<PreviewRecord> {
   return page.evaluate((id) => JSON.parse(localStorage.getItem(`inprocap:preview:${id}`)!), course.id);
-}
-
-/** Answers the question on screen with the keyboard only. */
-async function answer(q: Question, response: Response): Promise<void> {
-  switch (q.type) {
-    case 'single':
-    case 'truefalse': {
-      const target = String(response);
-      let el = await tabTo(page, (e) => e.type === 'radio', 'the first answer option');
-      for (let i = 0; i < 12 && el.value !== target; i++) {
-        await page.keyboard.press('ArrowDown');
-        el = (await focused(page))!;
-      }
-      // Tabbing into a group focuses its first radio without choosing it: Space chooses.
-      if (!el.checked) await page.keyboard.press('Space');
-      expect(el.value).toBe(target);
-      expect((await focused(page))!.checked).toBe(true);
-      break;
-    }
-    case 'multiple': {
-      const wanted = new Set((response as number[]).map(String));
-      let el = await tabTo(page, (e) => e.type === 'checkbox', 'the first checkbox');
-      for (let i = 0; i < q.options.length; i++) {
-        if (wanted.has(el.value!) !== el.checked) await page.keyboard.press('Space');
-        if (i < q.options.length - 1) {
-          await page.keyboard.press('Tab');
-          el = (await focused(page))!;
-        }
-      }
-      break;
-    }
-    case 'matching': {
-      const targets = response as number[];
-      for (let pair = 0; pair < q.pairs.length; pair++) {
-        let el = await tabTo(page, (e) => e.tag === 'select', `drop-down ${pair + 1}`);
-        for (let i = 0; i < 15 && el.value !== String(targets[pair]); i++) {
-          await page.keyboard.press('ArrowDown');
-          el = (await focused(page))!;
-        }
-        expect(el.value).toBe(String(targets[pair]));
-      }
-      break;
-    }
-    case 'sequencing': {
-      const wanted = response as number[];
-      for (let position = 0; position < wanted.length; position++) {
-        const item = wanted[position]!;
-        const current = await page.evaluate(() => {
-          const quiz = document.querySelector('inp-course')!.shadowRoot!.querySelector('inp-quiz')!.shadowRoot!;
-          const q = quiz.querySelector('inp-question')!.shadowRoot!;
-          return [...q.querySelectorAll('button[data-move="up"]')].map((b) => Number((b as HTMLElement).dataset.item));
-        });
-        const from = current.indexOf(item);
-        if (from === position) continue;
-        await tabTo(page, (e) => e.data.move === 'up' && e.data.item === String(item), `Move up for item ${item}`);
-        for (let i = from; i > position; i--) await page.keyboard.press('Enter');
-      }
-      break;
-    }
-    case 'fillin':
-    case 'numeric':
-      await tabTo(page, (e) => e.tag === 'input' && e.type === 'text', 'the answer field');
-      await page.keyboard.type(response as string);
-      break;
-  }
 }
 
 beforeAll(async () => {
@@ -194,7 +130,7 @@ describe(`module "${SLUG}" taken with the keyboard alone`, () => {
       const q = questions[index]!;
       const response = index === wrongIndex ? q.type === 'single' ? q.options.findIndex((o) => !o.correct) : correctResponse(q) : correctResponse(q);
       given[index] = response;
-      await answer(q, response);
+      await answerByKeyboard(page, q, response);
       if (!seenTypes.has(q.type)) await check(`04-question-${q.type}`);
       await pressButton('Check answer');
       await page.waitForTimeout(50);
