@@ -115,7 +115,7 @@ export interface ReportStore {
   stages(filter: ReportFilter): Promise<StageCounts>;
   /** Best scaled score per learner, counted in ten buckets (0-10% ... 90-100%). */
   scoreHistogram(filter: ReportFilter): Promise<number[]>;
-  /** Total recorded session time per learner, in milliseconds, sorted. Bounded by `limit`. */
+  /** Total recorded session time per learner and module (terminated statements): how many, median, 75th percentile, average. */
   sessionTimes(filter: ReportFilter): Promise<{ learners: number; medianMs: number | null; p75Ms: number | null; averageMs: number | null }>;
   itemSums(filter: ReportFilter): Promise<ItemSums[]>;
   responses(filter: ReportFilter, kind: 'question' | 'case-decision' | 'survey'): Promise<ResponseCount[]>;
