@@ -35,17 +35,21 @@ const USAGE = () => `Usage: inprocap <command> [options]
 
 Commands:
   check            Validate every module (schema, glossary, case graph, translations, state size)
-  build            Check content, build the runtime, the preview (dist/preview/) and the
-                   packages (dist/packages/<slug>-<version>-<format>.zip), each validated
-  validate <zip>   Validate SCORM 1.2 / 2004 packages: layout, manifest schemas, files
+  build            Check content, build the runtime, the preview (dist/preview/), the
+                   packages (dist/packages/<slug>-<version>-<format>.zip), each validated,
+                   and the dashboard (dist/dashboard/)
+  validate <zip>   Validate SCORM 1.2 / 2004, xAPI (tincan.xml) and cmi5 packages: layout,
+                   manifests and their schemas, files
   translations     List what is still to translate, per language and module: content files
                    (module.yaml entries, lessons, quiz, case, shared glossary and survey) and
                    UI strings without a <target> in src/i18n/xliff/<language>.xlf. A report:
                    exits 0 unless --strict is given and something is missing
   size             Measure the runtime (gzip -9): every file, and what one session loads
                    (all but the locale chunks, plus the largest one) against the 40 KB budget
-  start            Build, then serve the local preview and the LRS (with a demo credential)
-  lrs              Run the LRS alone, or manage its credentials (inprocap lrs --help)
+  start            Build, then serve the local preview, the LRS (with a demo credential) and
+                   the dashboard (seeded with demo learners when the LRS is empty; prints a sign-in)
+  lrs              Run the LRS alone, manage credentials and dashboard accounts, seed demo
+                   data (inprocap lrs --help)
 
 Options:
   --module <slug>  Only this module (repeatable)
