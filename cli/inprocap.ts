@@ -166,8 +166,12 @@ async function main(argv: string[]): Promise<number> {
         // An empty LRS gets demo learners, through its own statement API, so there is data to explore.
         const { credential, secret } = await createCredential(lrs.backend, 'seed', ['statements/write'], 'seed');
         const courses = loadCheckedCourses(root, only, { info: () => {}, warn: () => {} }).map((c) => c.course!);
+        process.stdout.write('Seeding the empty LRS with demo learners (200 learners, 4 organisations)…\n');
+        let reported = 0;
         const sent = await postSeed(lrs.url, `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, courses, {
           learners: 200, orgs: 4, seed: 1, from: new Date(Date.now() - 60 * 86_400_000), days: 60,
+        }, (n) => {
+          if (n - reported >= 10_000) process.stdout.write(`  ${(reported = n).toLocaleString('en')} statements sent\n`);
         });
         await lrs.backend.revokeCredential(credential.key);
         console.log(`Seeded the empty LRS with ${sent} demo statements (200 learners, 4 organisations).`);
