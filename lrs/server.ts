@@ -179,12 +179,19 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
       : error instanceof NotFoundError ? 404
       : error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode
       : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 413
+      // PostgreSQL's "program limit exceeded": an identifier too long for an index entry. The
+      // transaction has rolled back, so nothing of the request is stored.
+      : error.code === '54000' ? 400
       : 500;
     if (status === 500) request.log.error(error, 'unexpected error');
     // The Basic challenge is for xAPI clients; on the dashboard's API it would make browsers
     // open their own password dialog instead of letting the app show its sign-in form.
     if (status === 401 && request.url.startsWith('/xapi/')) reply.header('WWW-Authenticate', 'Basic realm="INPROCAP LRS"');
-    void reply.code(status).send({ error: status, message: status === 500 ? 'internal error' : error.message });
+    const message =
+      status === 500 ? 'internal error'
+      : error.code === '54000' ? 'an identifier in the request (an IRI, account name or document id) is too long to store: keep identifiers under about 2,000 characters'
+      : error.message;
+    void reply.code(status).send({ error: status, message });
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ error: 404, message: `no resource at ${request.method} ${request.url.split('?')[0]}` });

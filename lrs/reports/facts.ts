@@ -37,6 +37,9 @@ export interface LearningFact {
   registration: string | null;
 }
 
+/** Longest module, activity or learner identifier a fact keeps (characters). */
+const MAX_KEY_LENGTH = 500;
+
 const VERB_NAMES = new Map(Object.entries(VERBS).map(([name, iri]) => [iri as string, name as VerbName]));
 
 const KINDS = new Map<string, FactKind>([
@@ -63,6 +66,8 @@ export function learningFact(statement: Json, writerOrg: string): LearningFact |
   const parent = asList(activities?.parent)[0]?.id;
   const moduleId = kind === 'module' ? object.id : typeof parent === 'string' ? parent : undefined;
   if (!moduleId) return undefined;
+  // The project's identifiers are short; giant ones would only bloat the report indexes.
+  if (moduleId.length > MAX_KEY_LENGTH || object.id.length > MAX_KEY_LENGTH || learner.length > MAX_KEY_LENGTH) return undefined;
   const result = (statement.result ?? {}) as Json;
   const extensions = (context?.extensions ?? {}) as Json;
   const org = extensions[EXTENSIONS.organisation];

@@ -48,6 +48,29 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('hostile input on
     expect(statuses.get(200) ?? 0).toBeGreaterThan(5);
   });
 
+  it('answers identifiers too long to index with 2xx or a 400 that says so, and stores nothing of a refused batch', async () => {
+    const random = seededRandom(7);
+    // Random text does not compress: PostgreSQL cannot put an index entry of several kilobytes.
+    const long = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)]).join('');
+    const variants = [
+      statement({ object: { objectType: 'Activity', id: `https://example.org/${long(4000)}` } }),
+      statement({ actor: { objectType: 'Agent', account: { homePage: 'https://example.org', name: long(4000) } } }),
+      statement({
+        object: { objectType: 'Activity', id: `https://inprocap.eu/modules/${long(1500)}`, definition: { type: 'http://adlnet.gov/expapi/activities/module' } },
+        context: { contextActivities: { category: [{ id: 'https://inprocap.eu/xapi/profile' }] } },
+      }),
+    ];
+    for (const [i, variant] of variants.entries()) {
+      const id = `0b8c6a4e-2f1d-4c3b-9a8e-7d6f5e4c3b${String(i).padStart(2, '0')}`;
+      const response = await lrs.request('POST', '/xapi/statements', { auth: all, body: [statement({ id: `${id.slice(0, -2)}f${i}` }), { ...variant, id }] });
+      expect(response.status, response.text).not.toBeGreaterThanOrEqual(500);
+      if (response.status === 400) {
+        expect(response.json.message).toMatch(/too long/);
+        expect((await lrs.request('GET', `/xapi/statements?statementId=${id.slice(0, -2)}f${i}`, { auth: all })).status).toBe(404);
+      }
+    }
+  });
+
   it('answers odd query strings with 4xx, never 5xx', async () => {
     const random = seededRandom(7);
     const names = ['agent', 'verb', 'activity', 'registration', 'since', 'until', 'limit', 'format', 'ascending', 'statementId', 'related_agents', 'attachments', 'x'];
