@@ -48,6 +48,8 @@ export class CoursePlayer extends EventTarget {
       this.state = saved;
       this.resumed = saved.visited.some(Boolean);
     }
+    // Every session's tracker knows the score so far: it goes with the status it leads to.
+    if (this.state.quiz.bestPercent !== undefined) this.reportScore(this.state.quiz.bestPercent);
     this.reported = {};
     this.markVisited();
   }
@@ -275,11 +277,13 @@ export class CoursePlayer extends EventTarget {
     quiz.submitted = true;
     quiz.lastPercent = score.percent;
     quiz.bestPercent = Math.max(quiz.bestPercent ?? 0, score.percent);
-    const best = quiz.bestPercent;
-    void this.report(() =>
-      this.tracker.setScore({ raw: best, min: 0, max: 100, scaled: Math.round(best * 10) / 1000 }),
-    );
+    this.reportScore(quiz.bestPercent);
     this.commit();
+  }
+
+  /** The module's score is the best attempt's percentage. */
+  private reportScore(best: number): void {
+    void this.report(() => this.tracker.setScore({ raw: best, min: 0, max: 100, scaled: Math.round(best * 10) / 1000 }));
   }
 
   get lastQuizScore() {

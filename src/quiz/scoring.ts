@@ -131,3 +131,25 @@ export function correctResponse(question: Question): Response {
       return String(question.answer);
   }
 }
+
+/** A response that scores nothing, whatever the question's type: for tests and demo data. */
+export function wrongResponse(question: Question): Response {
+  switch (question.type) {
+    case 'single':
+      return question.options.findIndex((o) => !o.correct);
+    case 'multiple': {
+      const wrong = question.options.flatMap((o, i) => (o.correct ? [] : [i]));
+      return wrong.length ? wrong : [question.options.findIndex((o) => !o.correct)];
+    }
+    case 'truefalse':
+      return !question.answer;
+    case 'matching':
+      return question.pairs.map((_, i) => (i + 1) % question.pairs.length);
+    case 'sequencing':
+      return question.items.map((_, i) => question.items.length - 1 - i);
+    case 'fillin':
+      return 'not the answer';
+    case 'numeric':
+      return String(question.answer + question.tolerance + 1);
+  }
+}

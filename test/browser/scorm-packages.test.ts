@@ -110,8 +110,11 @@ function expected2004(q: Question, response: Response): { type: string; learner_
       return { type: 'sequencing', learner_response: (response as number[]).map((i) => q.items[i]!.id).join('[,]'), pattern: q.items.map((i) => i.id).join('[,]') };
     case 'fillin':
       return { type: 'fill-in', learner_response: response as string, pattern: `{case_matters=${q.caseSensitive}}${q.answers[0]}` };
-    case 'numeric':
-      return { type: 'numeric', learner_response: String(response), pattern: `${q.answer - q.tolerance}[:]${q.answer + q.tolerance}` };
+    case 'numeric': {
+      // Moodle's 2004 player takes decimals of at most five integer digits: larger numbers go in as "other", exactly.
+      const fits = [Number(response), q.answer - q.tolerance, q.answer + q.tolerance].every((n) => Math.abs(n) < 100_000);
+      return { type: fits ? 'numeric' : 'other', learner_response: String(response), pattern: `${q.answer - q.tolerance}[:]${q.answer + q.tolerance}` };
+    }
   }
 }
 

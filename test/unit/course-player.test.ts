@@ -4,7 +4,7 @@ import { loadCheckedCourses } from '../../packaging/build.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { CoursePlayer } from '../../src/player/course-player.ts';
 import type { Response } from '../../src/quiz/responses.ts';
-import { correctResponse as correctOf } from '../../src/quiz/scoring.ts';
+import { correctResponse as correctOf, wrongResponse as wrongOf } from '../../src/quiz/scoring.ts';
 import { LocalPreviewTracker, type PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
 import { MemoryStorage } from '../support/memory-storage.ts';
 
@@ -15,18 +15,7 @@ const quiz = content.quiz!;
 
 const correctResponse = (index: number): Response => correctOf(quiz.questions[index]!);
 
-function wrongResponse(index: number): Response {
-  const q = quiz.questions[index]!;
-  switch (q.type) {
-    case 'single': return q.options.findIndex((o) => !o.correct);
-    case 'multiple': return q.options.flatMap((o, i) => (o.correct ? [] : [i]));
-    case 'truefalse': return !q.answer;
-    case 'matching': return q.pairs.map((_, i) => (i + 1) % q.pairs.length);
-    case 'sequencing': return q.items.map((_, i) => q.items.length - 1 - i);
-    case 'fillin': return 'something else';
-    case 'numeric': return String(q.answer + q.tolerance + 1);
-  }
-}
+const wrongResponse = (index: number): Response => wrongOf(quiz.questions[index]!);
 
 describe('course player with the local preview tracker', () => {
   let storage: MemoryStorage;
@@ -194,5 +183,23 @@ describe('course player with the local preview tracker', () => {
     expect(resumed.state.quiz.checked[first!]).toBe(true);
     expect(resumed.state.quiz.answers[second!]).toEqual(wrongResponse(second!));
     expect(record().sessions).toBe(2);
+  });
+
+  it("tells a resumed session's tracker the score so far, before any status", async () => {
+    takeQuiz((i) => correctResponse(i));
+    await player.settled();
+    const calls: string[] = [];
+    const tracker = new LocalPreviewTracker(course.id, storage);
+    const spy = Object.assign(Object.create(tracker) as LocalPreviewTracker, {
+      setScore: async (score: { raw: number }) => void calls.push(`score ${score.raw}`),
+      setStatus: async (completion: string, success: string) => void calls.push(`status ${completion} ${success}`),
+    });
+    const resumed = new CoursePlayer(course, spy);
+    await resumed.start();
+    resumed.next();
+    await resumed.settled();
+    // Trackers that hold the score until the final status (SCORM) or send it with it (xAPI, cmi5) need it.
+    expect(calls[0]).toBe('score 100');
+    expect(calls.slice(1)).toContain('status incomplete passed');
   });
 });

@@ -135,27 +135,43 @@ function questionParts(q: Question, response: Response, correct: boolean, latenc
   }
 }
 
-/** A response in the format SCORM 2004 and xAPI share (delimiters [,] [.] [:]). */
-export function formatXapiResponse(part: ResponsePart): string {
+/** How a data model writes the parts of a response: identifiers, numbers and text. */
+export interface ResponseEncoding {
+  identifier(id: string): string;
+  number(value: number): string;
+  text(text: string): string;
+}
+
+const EXACT: ResponseEncoding = { identifier: (id) => id, number: (value) => String(value), text: (text) => text };
+
+/**
+ * A response in the delimited format SCORM 2004 and xAPI share ([,] [.] [:]); xAPI takes the
+ * values as they are, SCORM 2004 through the encoding its players accept.
+ */
+export function formatDelimited(part: ResponsePart, encode: ResponseEncoding = EXACT): string {
   switch (part.kind) {
     case 'boolean':
       return part.value ? 'true' : 'false';
     case 'choices':
     case 'sequence':
-      return part.choices.map((c) => c.id).join('[,]');
+      return part.choices.map((c) => encode.identifier(c.id)).join('[,]');
     case 'pairs':
       // Targets named by letter: a pair's own id would read "p1[.]p1" for every correct pair.
-      return part.pairs.map((p) => `${p.source.id}[.]${String.fromCharCode(97 + p.target.index)}`).join('[,]');
+      return part.pairs.map((p) => `${encode.identifier(p.source.id)}[.]${String.fromCharCode(97 + p.target.index)}`).join('[,]');
     case 'text':
-      return part.text;
+      return encode.text(part.text);
     case 'number':
-      return String(part.value);
+      return encode.number(part.value);
     case 'range':
-      return `${part.min}[:]${part.max}`;
+      return `${encode.number(part.min)}[:]${encode.number(part.max)}`;
   }
 }
 
-export function correctPatternXapi(part: ResponsePart): string {
-  // {case_matters} must lead a fill-in pattern when the answer's case counts.
-  return part.kind === 'text' ? `{case_matters=${part.caseMatters}}${part.text}` : formatXapiResponse(part);
+/** A correct-response pattern in the delimited format; {case_matters} leads a fill-in pattern. */
+export function formatDelimitedPattern(part: ResponsePart, encode: ResponseEncoding = EXACT): string {
+  return part.kind === 'text' ? `{case_matters=${part.caseMatters}}${encode.text(part.text)}` : formatDelimited(part, encode);
 }
+
+/** The xAPI forms (exact values). */
+export const formatXapiResponse = (part: ResponsePart): string => formatDelimited(part);
+export const correctPatternXapi = (part: ResponsePart): string => formatDelimitedPattern(part);

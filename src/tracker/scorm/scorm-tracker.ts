@@ -4,8 +4,16 @@
  * meaningful step, and a backup of the learner state in the browser so that a page closed while
  * the LMS was failing loses nothing.
  *
- * The two standards differ only in element names and formats; each subclass supplies a
+ * The two standards differ only in element names and formats; each supplies a
  * {@link ScormDataModel}.
+ *
+ * **The score waits for the final status.** LMSs act on a change of score or status: Moodle 4.3
+ * recomputes grade and activity completion when a score is written, or when a status is written
+ * over a stored completed/passed, and its SCORM 1.2 player posts the score before the status
+ * within one commit. A score committed while the status is still "incomplete", or in the same
+ * commit as the final status, leaves the activity incomplete for good. So the score reaches the
+ * LMS only once the module is completed, and only in a commit after the one that delivered the
+ * status it belongs to; an LMS reacting to the score then sees the final state.
  */
 import type { Course } from '../../content/schema.ts';
 import { safeLocalStorage } from '../storage.ts';
@@ -72,6 +80,8 @@ export class ScormTracker implements Tracker {
   private startedAt = Date.now();
   private nextInteraction = 0;
   private completion: CompletionStatus = 'incomplete';
+  /** The latest score, until it may go to the LMS (see above). */
+  private heldScore?: Score;
   private initialized = false;
   private terminated = false;
   private saveTimer?: ReturnType<typeof setTimeout>;
@@ -141,8 +151,11 @@ export class ScormTracker implements Tracker {
   }
 
   async setScore(score: Score): Promise<void> {
-    this.queue(this.model.score(score));
-    this.flush();
+    // Held; the next commit after the status it belongs to has been delivered sends it. The
+    // player reports a new score just before the status it leads to, which commits at once.
+    this.heldScore = score;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flush(), SAVE_DEBOUNCE_MS);
   }
 
   async setStatus(completion: CompletionStatus, success: SuccessStatus): Promise<void> {
@@ -195,6 +208,12 @@ export class ScormTracker implements Tracker {
       const backup = this.readBackup();
       if (backup?.unsaved) this.writeBackup({ ...backup, unsaved: false });
       this.setHealth({ ok: true });
+      if (this.heldScore && this.completion === 'completed') {
+        // Every status set so far is in the LMS: now the score, in a commit of its own.
+        this.queue(this.model.score(this.heldScore));
+        this.heldScore = undefined;
+        this.commitPending();
+      }
     } else {
       this.scheduleRetry(committed ? `${this.pending.size} value(s) not accepted` : 'commit failed');
     }

@@ -3,6 +3,7 @@
  * Element names and formats follow the SCORM 1.2 Run-Time Environment.
  */
 import type { Course } from '../../content/schema.ts';
+import { boundedDecimal, characterString, cmiIdentifier, decimal } from './data-types.ts';
 import { interactionParts, type ResponsePart } from './interactions.ts';
 import { ScormTracker, type ScormApi, type ScormDataModel } from './scorm-tracker.ts';
 import { scorm12TimeOfDay, scorm12Timespan } from './time.ts';
@@ -32,8 +33,11 @@ export function scorm12Adapter(api: Scorm12Api): ScormApi {
   };
 }
 
-/** Single characters for identifiers, as SCORM 1.2 response formats want: a, b, c… */
-const letter = (index: number) => String.fromCharCode(97 + index);
+/** Single characters for identifiers, as SCORM 1.2 response formats want: a…z, then 0…9. */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const letter = (index: number) => LETTERS[index] ?? '_';
+/** Numbers written out in full: SCORM 1.2 responses are CMIString255 in the players met so far. */
+const number = (value: number) => decimal(value, Infinity) ?? String(value);
 
 function format(part: ResponsePart): string {
   switch (part.kind) {
@@ -46,11 +50,11 @@ function format(part: ResponsePart): string {
     case 'pairs':
       return part.pairs.map((p) => `${p.source.index + 1}.${letter(p.target.index)}`).join(',');
     case 'text':
-      return part.text.slice(0, 255);
+      return characterString(part.text, 255);
     case 'number':
-      return String(part.value);
+      return number(part.value);
     case 'range':
-      return part.min === part.max ? String(part.min) : `${part.min}:${part.max}`;
+      return part.min === part.max ? number(part.min) : `${number(part.min)}:${number(part.max)}`;
   }
 }
 
@@ -72,10 +76,9 @@ export const scorm12Model: ScormDataModel = {
     return [['cmi.core.lesson_status', status]];
   },
   score(score) {
-    // Moodle requires raw between 0 and 100: the score is a percentage.
-    const raw = Math.max(0, Math.min(100, Math.round(score.scaled * 10000) / 100));
+    // The RTE's range is 0..100 and Moodle's player takes at most three integer digits: a percentage.
     return [
-      ['cmi.core.score.raw', String(raw)],
+      ['cmi.core.score.raw', boundedDecimal(Math.round(score.scaled * 10000) / 100, 0, 100, 3)],
       ['cmi.core.score.min', '0'],
       ['cmi.core.score.max', '100'],
     ];
@@ -88,12 +91,12 @@ export const scorm12Model: ScormDataModel = {
     // SCORM 1.2 has no long-fill-in: free text goes in as fill-in (255 characters).
     const type = parts.type === 'long-fill-in' ? 'fill-in' : parts.type;
     const values: [string, string][] = [
-      [`${prefix}.id`, parts.id],
+      [`${prefix}.id`, cmiIdentifier(parts.id)],
       [`${prefix}.type`, type],
       [`${prefix}.time`, scorm12TimeOfDay(parts.timestamp)],
     ];
     parts.correct.forEach((pattern, i) => values.push([`${prefix}.correct_responses.${i}.pattern`, format(pattern)]));
-    if (parts.weighting !== undefined) values.push([`${prefix}.weighting`, String(parts.weighting)]);
+    if (parts.weighting !== undefined) values.push([`${prefix}.weighting`, boundedDecimal(parts.weighting, -100, 100, 3)]);
     if (parts.response) values.push([`${prefix}.student_response`, format(parts.response)]);
     values.push([`${prefix}.result`, parts.result === 'incorrect' ? 'wrong' : parts.result]);
     if (parts.latencyMs !== undefined) values.push([`${prefix}.latency`, scorm12Timespan(parts.latencyMs)]);

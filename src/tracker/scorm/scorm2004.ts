@@ -4,7 +4,8 @@
  * packages are single-SCO, and Moodle answers exitAll/suspendAll with an error page.
  */
 import type { Course } from '../../content/schema.ts';
-import { correctPatternXapi, formatXapiResponse, interactionParts } from './interactions.ts';
+import { boundedDecimal, characterString, decimal, longIdentifier, shortIdentifier } from './data-types.ts';
+import { formatDelimited, formatDelimitedPattern, interactionParts, type InteractionParts, type ResponseEncoding } from './interactions.ts';
 import { ScormTracker, type ScormApi, type ScormDataModel } from './scorm-tracker.ts';
 import { isoDuration, isoTimestamp } from './time.ts';
 
@@ -33,6 +34,38 @@ export function scorm2004Adapter(api: Scorm2004Api): ScormApi {
   };
 }
 
+/**
+ * Text inside a response, pattern or description: one line of at most `max` characters, never
+ * starting with "{" (which would read as a {lang=} or {case_matters=} delimiter) and, where the
+ * type delimits with [,], never containing one.
+ */
+function text2004(text: string, max: number, delimited: boolean): string {
+  let line = characterString(text, max);
+  if (delimited) line = line.replaceAll('[,]', '[ ,]');
+  return line.startsWith('{') ? characterString(` ${line}`, max) : line;
+}
+
+/** Decimals as Moodle's 2004 player takes them: at most five integer digits. */
+const DECIMAL_DIGITS = 5;
+
+/**
+ * A numeric interaction whose numbers are too large for a decimal there (140000 EUR, say) goes
+ * in as type "other" with the numbers written out exactly, rather than being refused and lost.
+ */
+function interactionType(parts: InteractionParts): string {
+  if (parts.type !== 'numeric') return parts.type;
+  const numbers = [parts.response, ...parts.correct].flatMap((p) => (p?.kind === 'number' ? [p.value] : p?.kind === 'range' ? [p.min, p.max] : []));
+  return numbers.every((n) => decimal(n, DECIMAL_DIGITS) !== undefined) ? 'numeric' : 'other';
+}
+
+function encoding(type: string): ResponseEncoding {
+  return {
+    identifier: shortIdentifier,
+    number: (value) => decimal(value, type === 'numeric' ? DECIMAL_DIGITS : Infinity) ?? String(value),
+    text: (text) => text2004(text, type === 'long-fill-in' ? 4000 : 250, type === 'fill-in'),
+  };
+}
+
 export const scorm2004Model: ScormDataModel = {
   standard: 'SCORM 2004',
   suspendData: 'cmi.suspend_data',
@@ -46,17 +79,20 @@ export const scorm2004Model: ScormDataModel = {
   // 401 undefined element, 402 unimplemented, 404 read only, 406 type mismatch, 407 out of range
   permanentErrors: new Set([401, 402, 404, 406, 407]),
   status(completion, success) {
+    // Success goes with completion: "passed" means the module was completed and its quiz passed,
+    // as SCORM 1.2's single lesson_status says, so an LMS never completes a half-done module.
     return [
       ['cmi.completion_status', completion],
-      ['cmi.success_status', success],
+      ['cmi.success_status', completion === 'completed' ? success : 'unknown'],
     ];
   },
   score(score) {
     return [
-      ['cmi.score.scaled', String(Math.max(0, Math.min(1, score.scaled)))],
-      ['cmi.score.raw', String(score.raw)],
-      ['cmi.score.min', String(score.min)],
-      ['cmi.score.max', String(score.max)],
+      // The score is a percentage: raw, min and max within 0..100, scaled within 0..1.
+      ['cmi.score.scaled', boundedDecimal(score.scaled, 0, 1, 1)],
+      ['cmi.score.raw', boundedDecimal(score.raw, 0, 100, DECIMAL_DIGITS)],
+      ['cmi.score.min', boundedDecimal(score.min, 0, 100, DECIMAL_DIGITS)],
+      ['cmi.score.max', boundedDecimal(score.max, 0, 100, DECIMAL_DIGITS)],
     ];
   },
   sessionTime: (ms) => ['cmi.session_time', isoDuration(ms)],
@@ -64,18 +100,18 @@ export const scorm2004Model: ScormDataModel = {
   interaction(n, record) {
     const parts = interactionParts(record);
     const prefix = `cmi.interactions.${n}`;
+    const type = interactionType(parts);
+    const encode = encoding(type);
     const values: [string, string][] = [
-      [`${prefix}.id`, parts.id],
-      [`${prefix}.type`, parts.type],
+      [`${prefix}.id`, longIdentifier(parts.id)],
+      [`${prefix}.type`, type],
       [`${prefix}.timestamp`, isoTimestamp(parts.timestamp)],
-      [`${prefix}.description`, parts.description.slice(0, 250)],
+      [`${prefix}.description`, text2004(parts.description, 250, false)],
     ];
-    parts.correct.forEach((pattern, i) => values.push([`${prefix}.correct_responses.${i}.pattern`, correctPatternXapi(pattern)]));
-    if (parts.weighting !== undefined) values.push([`${prefix}.weighting`, String(parts.weighting)]);
-    if (parts.response) {
-      const text = formatXapiResponse(parts.response);
-      values.push([`${prefix}.learner_response`, parts.type === 'long-fill-in' ? text.slice(0, 4000) : parts.response.kind === 'text' ? text.slice(0, 250) : text]);
-    }
+    parts.correct.forEach((pattern, i) => values.push([`${prefix}.correct_responses.${i}.pattern`, formatDelimitedPattern(pattern, encode)]));
+    const weighting = parts.weighting === undefined ? undefined : decimal(parts.weighting, DECIMAL_DIGITS);
+    if (weighting !== undefined) values.push([`${prefix}.weighting`, weighting]);
+    if (parts.response) values.push([`${prefix}.learner_response`, formatDelimited(parts.response, encode)]);
     values.push([`${prefix}.result`, parts.result]);
     if (parts.latencyMs !== undefined) values.push([`${prefix}.latency`, isoDuration(parts.latencyMs)]);
     return values;
