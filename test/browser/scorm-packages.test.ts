@@ -313,6 +313,31 @@ describe.each(['12', '2004'] as const)('SCORM %s language preference', (standard
   });
 });
 
+describe('in an LMS frame 650 px wide (Moodle\'s player with its course structure beside it)', () => {
+  it('the folded contents take one line, on a lesson and on the "You have left the module" screen', async () => {
+    const course = courses[0]!;
+    const context = await browser.newContext({ viewport: { width: 650, height: 700 } });
+    const { page, frame } = await launch(context, course, '12', 'narrow-frame');
+    const toc = () =>
+      frame.evaluate(() => {
+        const nav = document.querySelector('inp-course')!.shadowRoot!.querySelector('nav.toc')!;
+        const style = getComputedStyle(nav);
+        const toggle = nav.querySelector('.toc-toggle')!.getBoundingClientRect();
+        return { height: Math.round(nav.getBoundingClientRect().height), toggle: Math.round(toggle.height), rightBorder: style.borderRightWidth };
+      });
+    const onLesson = await toc();
+    expect(onLesson.rightBorder).toBe('0px');
+    // The toggle and its padding, nothing more: no empty bordered box.
+    expect(onLesson.height).toBeLessThanOrEqual(onLesson.toggle + 24);
+    await frame.evaluate(() => (window as any).inprocap.player.goTo((window as any).inprocap.player.summaryIndex));
+    await frame.locator('inp-summary').getByRole('button', { name: 'Exit module' }).click();
+    await frame.waitForFunction(() => document.querySelector('inp-course')!.shadowRoot!.querySelector('main h2')?.textContent === 'You have left the module');
+    expect((await toc()).height).toBe(onLesson.height);
+    await screenshot(page, 'scorm-narrow-frame-exited');
+    await context.close();
+  });
+});
+
 describe('a SCORM package opened without an LMS', () => {
   it('says so and offers preview mode', async () => {
     const course = courses[0]!;

@@ -43,9 +43,13 @@ export class CourseShell extends PlayerElement {
       .bar { width: 8rem; height: .75rem; border: 1px solid var(--inp-border); border-radius: 1rem; overflow: hidden; background: var(--inp-surface); }
       .bar span { display: block; height: 100%; background: var(--inp-primary); }
       .layout { display: grid; grid-template-columns: 17rem 1fr; min-height: calc(100vh - 4.5rem); }
+      nav.toc { border-right: 1px solid #c8c8c8; padding: 1rem; }
+      nav.toc h2 { font-size: 1rem; margin: 0 0 .5rem; }
       nav.toc .toc-toggle { display: none; }
+      /* Narrow (an LMS frame, a phone): the contents fold into one line above the page. The rules
+         above come first so these win; rows start at the top so the folded line never stretches. */
       @media (max-width: 52rem) {
-        .layout { grid-template-columns: 1fr; }
+        .layout { grid-template-columns: 1fr; align-content: start; }
         nav.toc { border-right: 0; border-bottom: 1px solid #c8c8c8; padding: .5rem 1rem; }
         nav.toc h2 { margin: 0; }
         .toc-title { display: none; }
@@ -56,8 +60,6 @@ export class CourseShell extends PlayerElement {
         nav.toc ol.open { margin-top: .5rem; }
         header { padding: .5rem 1rem; }
       }
-      nav.toc { border-right: 1px solid #c8c8c8; padding: 1rem; }
-      nav.toc h2 { font-size: 1rem; margin: 0 0 .5rem; }
       nav.toc ol { list-style: none; padding: 0; margin: 0; display: grid; gap: .25rem; }
       nav.toc button {
         all: unset; box-sizing: border-box; display: flex; gap: .5rem; width: 100%; padding: .45rem .6rem; border-radius: .375rem;
@@ -162,7 +164,7 @@ export class CourseShell extends PlayerElement {
       </div>
       <dialog aria-labelledby="resume-heading" @cancel=${() => this.resume(true)}>
         <h2 id="resume-heading">${msg('Continue where you left off?')}</h2>
-        <p>${msg(str`You were at: ${sectionTitle(player, section)}.`)}</p>
+        <p>${msg(str`You were at: ${sectionTitle(player, section)}`)}</p>
         <div class="actions">
           <button type="button" class="primary" autofocus @click=${() => this.resume(true)}>${msg('Continue')}</button>
           <button type="button" @click=${() => this.resume(false)}>${msg('Start from the beginning')}</button>
