@@ -6,6 +6,7 @@ import { create } from 'xmlbuilder2';
 import type { Course } from '../../src/content/schema.ts';
 import { xmlId, type PackageFormat } from './format.ts';
 import { schemaFiles } from './schema-files.ts';
+import { packageReadme } from '../moodle/settings.ts';
 
 export function scorm12Manifest(course: Course, contentFiles: readonly string[]): string {
   const content = course.content[course.defaultLanguage]!;
@@ -52,6 +53,7 @@ export const scorm12: PackageFormat = {
   rootFiles(course, contentFiles) {
     const files = new Map<string, Buffer | string>([['imsmanifest.xml', scorm12Manifest(course, contentFiles)]]);
     for (const [name, data] of schemaFiles('scorm12')) files.set(name, data);
+    files.set('README.txt', packageReadme(course, 'SCORM 1.2'));
     return files;
   },
 };

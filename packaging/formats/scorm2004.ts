@@ -7,6 +7,7 @@ import { create } from 'xmlbuilder2';
 import type { Course } from '../../src/content/schema.ts';
 import { xmlId, type PackageFormat } from './format.ts';
 import { schemaFiles } from './schema-files.ts';
+import { packageReadme } from '../moodle/settings.ts';
 
 export function scorm2004Manifest(course: Course, contentFiles: readonly string[]): string {
   const content = course.content[course.defaultLanguage]!;
@@ -62,6 +63,7 @@ export const scorm2004: PackageFormat = {
   rootFiles(course, contentFiles) {
     const files = new Map<string, Buffer | string>([['imsmanifest.xml', scorm2004Manifest(course, contentFiles)]]);
     for (const [name, data] of schemaFiles('scorm2004-4th')) files.set(name, data);
+    files.set('README.txt', packageReadme(course, 'SCORM 2004 4th edition'));
     return files;
   },
 };

@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import { schemaFilesForValidation, type SchemaSet } from '../formats/schema-files.ts';
+import { moodleUploadChecks } from '../moodle/upload-checks.ts';
 
 export type Standard = 'SCORM 1.2' | 'SCORM 2004 2nd Edition' | 'SCORM 2004 3rd Edition' | 'SCORM 2004 4th Edition' | 'xAPI (TinCan launch)' | 'cmi5';
 
@@ -73,10 +74,13 @@ export async function validatePackage(zip: Uint8Array, name: string): Promise<Va
   if (!manifestBytes && entries['cmi5.xml']) return validateCmi5(entries, paths, report, finish);
   if (!manifestBytes) {
     const nested = paths.find((p) => p.endsWith('/imsmanifest.xml'));
+    const otherCase = paths.find((p) => p.toLowerCase() === 'imsmanifest.xml');
     report.errors.push(
       nested
         ? `imsmanifest.xml must be at the root of the zip, not in "${nested.slice(0, -'imsmanifest.xml'.length)}": zip the folder's contents, not the folder`
-        : 'imsmanifest.xml is missing: a SCORM package has its manifest at the root of the zip',
+        : otherCase
+          ? `the manifest must be named imsmanifest.xml in lowercase, not "${otherCase}" (Moodle and other LMSs look for that exact name)`
+          : 'imsmanifest.xml is missing: a SCORM package has its manifest at the root of the zip',
     );
     return finish();
   }
@@ -118,6 +122,10 @@ export async function validatePackage(zip: Uint8Array, name: string): Promise<Va
   }
   if (!schemaversion) report.warnings.push('metadata/schemaversion is missing; the LMS has to guess the standard');
   report.passed.push(`standard: ${report.standard}`);
+  const moodle = moodleUploadChecks({ name, bytes: zip.length, family, schemaversion });
+  report.errors.push(...moodle.errors);
+  report.warnings.push(...moodle.warnings);
+  report.passed.push(...moodle.passed);
 
   // 4. Schema validity.
   const schema = SCHEMAS[family];

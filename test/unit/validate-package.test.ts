@@ -8,6 +8,7 @@ import { buildPackages, FORMATS, packageFiles, type PackageResult } from '../../
 import type { Course } from '../../src/content/schema.ts';
 import { validatePackage } from '../../packaging/validate/validate-package.ts';
 import { zipFiles } from '../../packaging/zip.ts';
+import { MOODLE_SETTINGS } from '../../packaging/moodle/settings.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const quiet = { info: () => {}, warn: () => {} };
@@ -93,6 +94,25 @@ describe('package validator', () => {
     expect((await validatePackage(strToU8('not a zip at all'), 'text.zip')).errors[0]).toMatch(/^not a readable zip file/);
   });
 
+  it("reports what Moodle's upload refuses or misreads: a name that is no .zip, a manifest in the wrong case, a 2004 schemaversion Moodle reads as 1.2", async () => {
+    const ours = await validatePackage(readFileSync(result.packages[1]!.file), 'ours.zip');
+    expect(ours.passed).toContain('Moodle: its upload validation takes this package and reads it as SCORM 2004');
+    expect((await validatePackage(readFileSync(result.packages[0]!.file), 'module.scorm')).errors).toEqual([
+      'Moodle: the file picker of "SCORM package" takes a .zip; "module.scorm" would be refused (rename it to .zip if it is one)',
+    ]);
+    const upper = zipSync(Object.fromEntries(Object.entries(scorm12).map(([name, data]) => [name === 'imsmanifest.xml' ? 'IMSManifest.xml' : name, data])));
+    expect((await validatePackage(upper, 'upper.zip')).errors).toEqual([
+      'the manifest must be named imsmanifest.xml in lowercase, not "IMSManifest.xml" (Moodle and other LMSs look for that exact name)',
+    ]);
+    const lowercaseEdition = manifestOf(scorm2004).replace('<schemaversion>2004 4th Edition</schemaversion>', '<schemaversion>2004 4th edition</schemaversion>');
+    expect(lowercaseEdition).not.toBe(manifestOf(scorm2004));
+    const report = await validatePackage(variant(scorm2004, { 'imsmanifest.xml': lowercaseEdition }), 'edition.zip');
+    expect(report.standard).toBe('SCORM 2004 4th Edition');
+    expect(report.errors).toEqual([
+      'Moodle: schemaversion "2004 4th edition" is not one Moodle recognises ("2004 4th Edition", "2004 3rd Edition", "CAM 1.3" or "1.3"), so it would play this SCORM 2004 package with its SCORM 1.2 API',
+    ]);
+  });
+
   it("accepts a third party's SCORM 2004 package with inline LOM metadata, with a warning", async () => {
     const withLom = manifestOf(scorm2004)
       .replace('xmlns:imsss=', 'xmlns:lom="http://ltsc.ieee.org/xsd/LOM" xmlns:imsss=')
@@ -118,7 +138,24 @@ describe('deterministic packages', () => {
 
   it('ships only what the package needs', () => {
     const names = Object.keys(scorm12).sort();
-    const unexpected = names.filter((n) => !/^(imsmanifest\.xml|index\.html|assets\/[\w-]+\.js|[\w]+\.xsd)$/.test(n));
+    const unexpected = names.filter((n) => !/^(imsmanifest\.xml|index\.html|README\.txt|assets\/[\w-]+\.js|[\w]+\.xsd)$/.test(n));
     expect(unexpected).toEqual([]);
+  });
+
+  it("carries a README.txt with the recommended Moodle settings, for the LMS administrator", () => {
+    for (const [files, standard] of [[scorm12, 'SCORM 1.2'], [scorm2004, 'SCORM 2004 4th edition']] as const) {
+      const readme = strFromU8(files['README.txt']!);
+      expect(readme).toContain(`fundamentals 1.0.0, ${standard} package`);
+      for (const s of MOODLE_SETTINGS) expect(readme).toContain(`${s.setting}: ${s.choice}`);
+    }
+  });
+
+  it("and the project README's Moodle table says the same, row for row", () => {
+    const rows = readFileSync(join(ROOT, 'README.md'), 'utf8')
+      .split('\n')
+      .filter((line) => MOODLE_SETTINGS.some((s) => line.startsWith(`| ${s.section} | ${s.setting} |`)));
+    expect(rows.map((line) => line.split('|').slice(1, 5).map((cell) => cell.trim()))).toEqual(
+      MOODLE_SETTINGS.map((s) => [s.section, s.setting, s.choice, s.why ?? '']),
+    );
   });
 });
