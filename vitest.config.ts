@@ -21,6 +21,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          // The real-Moodle tier (npm run test:moodle): installs Moodle from ../shared/moodle the
+          // first time (about a minute), serves it, plays every SCORM package in its player.
+          name: 'moodle',
+          include: ['test/moodle/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/moodle/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });
