@@ -13,7 +13,7 @@
 #   MOODLE_DB_URL   default postgres://postgres@127.0.0.1:5432: one database per source
 #
 # Moodle is GPL and is used here as a test fixture only: nothing of it is copied into the project.
-# A fresh install takes several minutes on 2 cores; later runs take a second.
+# A fresh install takes a minute or two on 2 cores; later runs take a second.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 say() { printf '[moodle] %s\n' "$*" >&2; }
@@ -63,8 +63,10 @@ fi
 KEY=$(printf '%s' "$SOURCE_ID" | sha256sum | cut -c1-10)
 HOME_DIR=${MOODLE_HOME:-$HOME/.cache/inprocap/moodle}
 SITE="$HOME_DIR/$KEY"
-DB_NAME="inprocap_moodle_$KEY"
 mkdir -p "$SITE"
+SITE=$(cd "$SITE" && pwd)
+# One database per site folder: two homes never share (and never drop) each other's database.
+DB_NAME="inprocap_moodle_$(printf '%s' "$SITE" | sha256sum | cut -c1-10)"
 
 if [ -n "${MOODLE_SOURCE:-}" ]; then
   CODE=$(cd "$MOODLE_SOURCE" && pwd)
@@ -124,7 +126,7 @@ PHP
 }
 
 if [ "$installed" = no ]; then
-  say "installing $RELEASE into database $DB_NAME (several minutes on 2 cores)"
+  say "installing $RELEASE into database $DB_NAME (a minute or two on 2 cores)"
   rm -f "$SITE/installed" "$CODE/config.php"
   [ "$db_exists" = 1 ] && psql_admin "drop database \"$DB_NAME\""
   psql_admin "create database \"$DB_NAME\" encoding 'UTF8' template template0"
