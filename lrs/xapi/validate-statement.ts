@@ -79,7 +79,8 @@ function validateIfi(actor: Json, path: string): number {
   if (actor.mbox !== undefined) {
     count++;
     const mbox = expectString(actor.mbox, `${path}.mbox`);
-    if (!/^mailto:[^\s@]+@[^\s@]+$/i.test(mbox)) fail(`${path}.mbox`, 'must be a "mailto:" IRI with an e-mail address');
+    // eslint-disable-next-line no-control-regex
+    if (!/^mailto:[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+$/i.test(mbox)) fail(`${path}.mbox`, 'must be a "mailto:" IRI with an e-mail address');
   }
   if (actor.mbox_sha1sum !== undefined) {
     count++;

@@ -71,6 +71,28 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('hostile input on
     }
   });
 
+  it('refuses a NUL hidden in JSON escapes (agent parameter, mbox) with a 400, and keeps NUL out of report columns', async () => {
+    const agent = encodeURIComponent('{"mbox":"mailto:a\\u0000b@example.org"}');
+    const query = await lrs.request('GET', `/xapi/statements?agent=${agent}`, { auth: all });
+    expect(query.status).toBe(400);
+    expect(query.json.message).toMatch(/agent\.mbox/);
+    const state = await lrs.request('GET', `/xapi/activities/state?activityId=https%3A%2F%2Fx.example&agent=${agent}`, { auth: all });
+    expect(state.status).toBe(400);
+    const posted = await lrs.request('POST', '/xapi/statements', { auth: all, body: statement({ actor: { objectType: 'Agent', mbox: 'mailto:a\u0000b@example.org' } }) });
+    expect(posted.status).toBe(400);
+    // A project statement (it becomes a learning fact) whose name and response hold NUL is stored.
+    const project = statement({
+      actor: { objectType: 'Agent', name: 'Nul\u0000Name', mbox: 'mailto:nul@example.org' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { en: 'answered' } },
+      object: { objectType: 'Activity', id: 'https://inprocap.eu/modules/pcp/quiz/q1', definition: { type: 'http://adlnet.gov/expapi/activities/cmi.interaction' } },
+      result: { response: 'a\u0000b', success: true },
+      context: { contextActivities: { parent: [{ id: 'https://inprocap.eu/modules/pcp' }], category: [{ id: 'https://inprocap.eu/xapi/profile' }] } },
+    });
+    const stored = await lrs.request('POST', '/xapi/statements', { auth: all, body: project });
+    expect(stored.status).toBe(200);
+    expect((await lrs.request('GET', `/xapi/statements?statementId=${stored.json[0]}`, { auth: all })).json.result.response).toBe('a\u0000b');
+  });
+
   it('answers odd query strings with 4xx, never 5xx', async () => {
     const random = seededRandom(7);
     const names = ['agent', 'verb', 'activity', 'registration', 'since', 'until', 'limit', 'format', 'ascending', 'statementId', 'related_agents', 'attachments', 'x'];
