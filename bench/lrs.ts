@@ -27,7 +27,7 @@ import { saveAccount } from '../lrs/dashboard/accounts.ts';
 import { SESSION_COOKIE } from '../lrs/dashboard/sessions.ts';
 import { learningFact } from '../lrs/reports/facts.ts';
 import { learnerStatements, seedLearners } from '../lrs/seed/seed.ts';
-import { FACT_COLUMNS, factValues } from '../lrs/storage/sql-backend.ts';
+import { FACT_COLUMNS, factValues } from '../lrs/storage/schema.ts';
 import { loadCheckedCourses } from '../packaging/build.ts';
 import { CONTEXT } from '../src/xapi/vocabulary.ts';
 
@@ -79,7 +79,6 @@ function rowOf(s: ReturnType<typeof sampleStatement>, stored: string): Statement
     objectStatementId: null,
     registration: s.context.registration,
     voiding: false,
-    org: 'bench',
     credentialKey: 'bench',
     body: JSON.stringify(body),
     agents: index.agents,
@@ -99,15 +98,15 @@ async function rawInsertRate(perTransaction: number): Promise<number> {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   const statement = db.prepare('insert into statements (id, stored, verb_id, object_activity_id, object_statement_id, registration, voided, voiding, org, credential_key, body) values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)');
-  const agent = db.prepare('insert into statement_agents (seq, agent_key, relation) values (?, ?, ?)');
-  const activity = db.prepare('insert into statement_activities (seq, activity_id, relation) values (?, ?, ?)');
+  const agent = db.prepare('insert into statement_agents (seq, org, agent_key, relation) values (?, ?, ?, ?)');
+  const activity = db.prepare('insert into statement_activities (seq, org, activity_id, relation) values (?, ?, ?, ?)');
   const fact = db.prepare(`insert into learning_facts (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map(() => '?').join(', ')})`);
   const batch = db.transaction((rows: ReturnType<typeof sampleStatement>[]) => {
     for (const s of rows) {
       const r = rowOf(s, new Date().toISOString());
-      const { lastInsertRowid } = statement.run(r.id, r.stored, r.verbId, r.objectActivityId, r.objectStatementId, r.registration, r.org, r.credentialKey, r.body);
-      for (const a of r.agents) agent.run(lastInsertRowid, a.key, a.relation);
-      for (const a of r.activities) activity.run(lastInsertRowid, a.id, a.relation);
+      const { lastInsertRowid } = statement.run(r.id, r.stored, r.verbId, r.objectActivityId, r.objectStatementId, r.registration, 'bench', r.credentialKey, r.body);
+      for (const a of r.agents) agent.run(lastInsertRowid, 'bench', a.key, a.relation);
+      for (const a of r.activities) activity.run(lastInsertRowid, 'bench', a.id, a.relation);
       fact.run(Object.values(factValues(Number(lastInsertRowid), r.fact!)));
     }
   });
@@ -166,7 +165,7 @@ async function filteredQueries(): Promise<void> {
     for (let j = i; j < Math.min(STORED, i + chunk); j++) {
       rows.push(rowOf(sampleStatement(j), new Date(Date.UTC(2026, 0, 1) + j).toISOString()));
     }
-    await backend.transaction((tx) => tx.insertStatements(rows));
+    await backend.tenant('bench').transaction((tx) => tx.insertStatements(rows));
     if ((i / chunk) % 40 === 0) process.stdout.write(`  ${fmt(i + rows.length)} (${fmt((i + rows.length) / ((performance.now() - started) / 1000))}/s)\n`);
   }
   const app = await createLrsServer(backend, { logLevel: 'silent' });
@@ -239,13 +238,15 @@ async function reportQueries(): Promise<void> {
         const object = body.object as { id: string };
         rows.push({
           id: s.id, stored: s.timestamp, verbId: (body.verb as { id: string }).id, objectActivityId: object.id, objectStatementId: null,
-          registration: (body.context as { registration?: string }).registration ?? null, voiding: false, org: 'bench', credentialKey: 'bench',
-          body: JSON.stringify(body), agents: index.agents, activities: index.activities, fact: learningFact(body, 'bench'),
+          registration: (body.context as { registration?: string }).registration ?? null, voiding: false, credentialKey: 'bench',
+          body: JSON.stringify(body), agents: index.agents, activities: index.activities, fact: learningFact(body, learner.org),
         });
       }
     }
-    await backend.transaction((tx) => tx.insertStatements(rows.slice(0, STORED - stored)));
-    await backend.transaction(async (tx) => {
+    // Each organisation's learners are that organisation's records, as the LRS stores them.
+    const store = backend.tenant(learner.org);
+    await store.transaction((tx) => tx.insertStatements(rows.slice(0, STORED - stored)));
+    await store.transaction(async (tx) => {
       for (const course of courses) await tx.upsertActivity(course.id, JSON.stringify({ objectType: 'Activity', id: course.id, definition: { name: { en: course.slug } } }));
     });
     const before = stored;

@@ -24,7 +24,7 @@ import { formatReport, validatePackage } from '../packaging/validate/validate-pa
 import { startPreviewServer } from '../packaging/preview/server.ts';
 import { createCredential } from '../lrs/auth/credentials.ts';
 import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from '../lrs/cli.ts';
-import { postSeed } from '../lrs/seed/seed.ts';
+import { postSeed, SEED_ORGS, seedCredentials } from '../lrs/seed/seed.ts';
 import { saveAccount } from '../lrs/dashboard/accounts.ts';
 import { buildDashboard } from '../lrs/dashboard/build.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
@@ -162,23 +162,23 @@ async function main(argv: string[]): Promise<number> {
       const { app, url } = await startPreviewServer({ dir: resolve(root, 'dist/preview'), port, host });
       const lrs = await startLrs(root, lrsFlags(values));
       const demo = await demoCredential(lrs.backend);
-      if ((await lrs.backend.lastSeq()) === 0) {
+      if (await lrs.backend.isEmpty()) {
         // An empty LRS gets demo learners, through its own statement API, so there is data to explore.
-        const { credential, secret } = await createCredential(lrs.backend, 'seed', ['statements/write'], 'seed');
+        const seedWriters = seedCredentials(lrs.backend);
         const courses = loadCheckedCourses(root, only, { info: () => {}, warn: () => {} }).map((c) => c.course!);
         process.stdout.write('Seeding the empty LRS with demo learners (200 learners, 4 organisations)…\n');
         let reported = 0;
-        const sent = await postSeed(lrs.url, `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, courses, {
+        const sent = await postSeed(lrs.url, seedWriters.authorization, courses, {
           learners: 200, orgs: 4, seed: 1, from: new Date(Date.now() - 60 * 86_400_000), days: 60,
         }, (n) => {
           if (n - reported >= 10_000) process.stdout.write(`  ${(reported = n).toLocaleString('en')} statements sent\n`);
         });
-        await lrs.backend.revokeCredential(credential.key);
+        await seedWriters.revoke();
         console.log(`Seeded the empty LRS with ${sent} demo statements (200 learners, 4 organisations).`);
       }
       console.log(`\nPreview: ${url}/`);
       console.log(`LRS:     ${lrs.url}  (${lrs.backend.engine}, ${lrs.options.databaseUrl})`);
-      console.log(`         demo credential (all scopes, made for this run): ${demo.key} / ${demo.secret}`);
+      console.log(`         demo credential of ${SEED_ORGS[0]} (all scopes, made for this run; it reads ${SEED_ORGS[0]}'s records only): ${demo.key} / ${demo.secret}`);
       console.log(`         try: curl -u ${demo.key}:${demo.secret} -H 'X-Experience-API-Version: 1.0.3' ${lrs.url}/statements`);
       const login = await saveAccount(lrs.backend, { username: 'demo-admin', role: 'admin' });
       console.log(`Dashboard: ${lrs.url.replace(/\/xapi$/, '')}/dashboard/  sign in as demo-admin / ${login.password}`);
@@ -235,7 +235,8 @@ async function demoCredential(backend: LrsBackend): Promise<{ key: string; secre
   for (const old of await backend.listCredentials()) {
     if (old.label === DEMO_LABEL && !old.revoked) await backend.revokeCredential(old.key);
   }
-  const { credential, secret } = await createCredential(backend, 'demo', ['all'], DEMO_LABEL);
+  // Of the first demo organisation: a credential reads its own organisation's records only.
+  const { credential, secret } = await createCredential(backend, SEED_ORGS[0]!, ['all'], DEMO_LABEL);
   return { key: credential.key, secret };
 }
 

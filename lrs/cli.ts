@@ -12,7 +12,7 @@ import { lrsOptions, type LrsServeOptions } from './config.ts';
 import { createLrsServer } from './server.ts';
 import type { LrsBackend } from './storage/backend.ts';
 import { openBackend } from './storage/open.ts';
-import { postSeed, SEED_ORGS } from './seed/seed.ts';
+import { postSeed, SEED_ORGS, seedCredentials } from './seed/seed.ts';
 import { saveAccount } from './dashboard/accounts.ts';
 import type { AccountRole } from './storage/backend.ts';
 import { loadCheckedCourses } from '../packaging/build.ts';
@@ -116,13 +116,13 @@ async function seedCommand(root: string, flags: Record<string, string | undefine
   const app = await createLrsServer(backend, { ...options, logLevel: 'error' });
   try {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const { credential, secret } = await createCredential(backend, 'seed', ['statements/write'], 'seed');
+    const writers = seedCredentials(backend);
     const started = Date.now();
     const from = new Date(Date.now() - days * 86_400_000);
-    const sent = await postSeed(`${address}/xapi`, `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, courses, { learners, orgs, seed, from, days }, (n) => {
+    const sent = await postSeed(`${address}/xapi`, writers.authorization, courses, { learners, orgs, seed, from, days }, (n) => {
       if (n % 5000 < 200) process.stdout.write(`  ${n} statements…\n`);
     });
-    await backend.revokeCredential(credential.key);
+    await writers.revoke();
     console.log(`Seeded ${sent} statements for ${learners} learners of ${Math.min(orgs, SEED_ORGS.length)} organisations in ${courses.length} module(s), over ${days} days, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   } finally {

@@ -6,7 +6,7 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Credential, LrsBackend } from './storage/backend.ts';
+import type { Credential, LrsBackend, TenantStore } from './storage/backend.ts';
 import { allows, CredentialVerifier } from './auth/credentials.ts';
 import { ValidationError, type XapiVersion } from './xapi/validate-statement.ts';
 import { ConflictError, NotFoundError } from './xapi/statements.ts';
@@ -47,6 +47,8 @@ export const DEFAULT_LRS_CONFIG: LrsConfig = {
 declare module 'fastify' {
   interface FastifyRequest {
     credential?: Credential;
+    /** The records of the credential's organisation: the xAPI routes' only way to storage. */
+    store?: TenantStore;
     xapiVersion: XapiVersion;
   }
   interface FastifyContextConfig {
@@ -170,6 +172,7 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
       throw new HttpError(403, `this credential's scopes (${credential.scopes.join(', ')}) do not allow this request (needs one of: ${scopes.join(', ')})`);
     }
     request.credential = credential;
+    request.store = backend.tenant(credential.org);
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -200,8 +203,10 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   app.get('/xapi/about', async () => ({ version: ['1.0.0', '1.0.1', '1.0.2', '1.0.3', '2.0.0'], extensions: {} }));
 
   const context = { backend, config };
-  await app.register(async (scope) => statementRoutes(scope, context), { prefix: '/xapi' });
-  await app.register(async (scope) => documentRoutes(scope, context), { prefix: '/xapi' });
+  // The xAPI resources get no backend: they reach storage only through request.store, which is
+  // bound to the credential's organisation (tenancy, see storage/backend.ts).
+  await app.register(async (scope) => statementRoutes(scope, { config }), { prefix: '/xapi' });
+  await app.register(async (scope) => documentRoutes(scope, { config }), { prefix: '/xapi' });
   await app.register(async (scope) => sessionRoutes(scope, context), { prefix: '/api' });
   await app.register(async (scope) => reportRoutes(scope, context), { prefix: '/api' });
   await app.register(async (scope) => adminRoutes(scope, context), { prefix: '/api' });
@@ -212,6 +217,17 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
 export interface RouteContext {
   backend: LrsBackend;
   config: LrsConfig;
+}
+
+/** What the xAPI resource plugins get: settings, no storage (that is request.store). */
+export interface XapiContext {
+  config: LrsConfig;
+}
+
+/** The organisation's store of an authenticated xAPI request. */
+export function storeOf(request: FastifyRequest): TenantStore {
+  if (!request.store) throw new HttpError(401, 'credentials are required');
+  return request.store;
 }
 
 async function authenticate(request: FastifyRequest, verifier: CredentialVerifier): Promise<Credential> {

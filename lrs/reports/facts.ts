@@ -14,7 +14,11 @@ export type FactKind = 'module' | 'lesson' | 'question' | 'case-decision' | 'sur
 
 export interface LearningFact {
   statementId: string;
-  /** The partner organisation: the statement's organisation extension, else the writing credential's. */
+  /**
+   * The partner organisation: always the writing credential's (tenancy). The statement's own
+   * organisation extension is data, not a claim the LRS honours: one partner cannot put
+   * records into another's reports.
+   */
   org: string;
   /** The learner's agent key (mbox, account, ...): pseudonymous unless the partner sends names. */
   learner: string;
@@ -69,22 +73,20 @@ export function learningFact(statement: Json, writerOrg: string): LearningFact |
   // The project's identifiers are short; giant ones would only bloat the report indexes.
   if (moduleId.length > MAX_KEY_LENGTH || object.id.length > MAX_KEY_LENGTH || learner.length > MAX_KEY_LENGTH) return undefined;
   const result = (statement.result ?? {}) as Json;
-  const extensions = (context?.extensions ?? {}) as Json;
-  const org = extensions[EXTENSIONS.organisation];
   const points = result.extensions?.[EXTENSIONS.casePoints];
   const attempt = result.extensions?.[EXTENSIONS.attempt];
   return {
     statementId: statement.id,
-    org: typeof org === 'string' && org ? org.slice(0, 100) : writerOrg,
+    org: writerOrg,
     learner,
-    learnerName: typeof statement.actor?.name === 'string' ? statement.actor.name.slice(0, 200) : null,
+    learnerName: typeof statement.actor?.name === 'string' ? textColumn(statement.actor.name, 200) : null,
     moduleId,
     verb,
     activityId: object.id,
     kind,
     success: typeof result.success === 'boolean' ? result.success : null,
     scoreScaled: typeof result.score?.scaled === 'number' ? result.score.scaled : null,
-    response: typeof result.response === 'string' ? result.response.slice(0, 2000) : null,
+    response: typeof result.response === 'string' ? textColumn(result.response, 2000) : null,
     durationMs: typeof result.duration === 'string' ? durationMs(result.duration) : null,
     points: typeof points === 'number' && Number.isFinite(points) ? points : null,
     attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : null,
@@ -92,6 +94,11 @@ export function learningFact(statement: Json, writerOrg: string): LearningFact |
     language: typeof context?.language === 'string' ? context.language.toLowerCase().split('-')[0]! : null,
     registration: typeof context?.registration === 'string' ? context.registration.toLowerCase() : null,
   };
+}
+
+/** Free text as a column may hold it: no NUL (PostgreSQL's text refuses it), at most `max` characters. */
+function textColumn(text: string, max: number): string {
+  return text.replaceAll('\u0000', '').slice(0, max);
 }
 
 function isModuleVerb(verb: VerbName): boolean {

@@ -122,4 +122,10 @@ export interface ReportStore {
   casePaths(filter: ReportFilter, limit: number): Promise<{ paths: PathCount[]; learners: number }>;
   comments(filter: ReportFilter & { activityIds: string[] }, limit: number): Promise<CommentRow[]>;
   learners(filter: ReportFilter, limit: number): Promise<LearnerRow[]>;
+  /**
+   * Stored activity definitions (JSON) by id, as the filter's organisations recorded them (one
+   * per id, the first organisation's in name order): a trainer sees names their own
+   * organisation's statements gave, never another's.
+   */
+  activityDefinitions(filter: ReportFilter, ids: string[]): Promise<Map<string, string>>;
 }

@@ -61,26 +61,26 @@ export class ReportService {
     return this.backend.reports;
   }
 
-  private async definitions(ids: string[]): Promise<Map<string, Json>> {
-    const stored = await this.backend.getActivities([...new Set(ids)]);
+  private async definitions(filter: ReportFilter, ids: string[]): Promise<Map<string, Json>> {
+    const stored = await this.store.activityDefinitions(filter, [...new Set(ids)]);
     return new Map([...stored].map(([id, json]) => [id, (JSON.parse(json) as Json).definition ?? {}]));
   }
 
-  private async moduleNames(ids: string[]): Promise<Map<string, string>> {
-    const definitions = await this.definitions(ids);
+  private async moduleNames(filter: ReportFilter, ids: string[]): Promise<Map<string, string>> {
+    const definitions = await this.definitions(filter, ids);
     return new Map(ids.map((id) => [id, text(definitions.get(id)?.name) || id]));
   }
 
   async dimensions(filter: ReportFilter): Promise<Dimensions> {
     const { modules, orgs, languages } = await this.store.dimensions(filter);
-    const names = await this.moduleNames(modules);
+    const names = await this.moduleNames(filter, modules);
     return { modules: modules.map((id) => ({ id, name: names.get(id)! })).sort((a, b) => a.name.localeCompare(b.name)), orgs, languages };
   }
 
   async overview(filter: ReportFilter): Promise<OverviewReport> {
     const { outcomes, trend } = await this.store.overview(filter);
     const [all, modules, matrix] = (['all', 'module', 'module-org'] as const).map((g) => outcomes.filter((o) => o.groupBy === g));
-    const names = await this.moduleNames(modules!.map((m) => m.moduleId!));
+    const names = await this.moduleNames(filter, modules!.map((m) => m.moduleId!));
     const outcome = (row: OutcomeRow): Outcome => ({
       moduleId: row.moduleId,
       moduleName: row.moduleId ? (names.get(row.moduleId) ?? row.moduleId) : null,
@@ -105,11 +105,11 @@ export class ReportService {
       this.store.reached(filter, 'lesson'),
       this.store.scoreHistogram(filter),
       this.store.sessionTimes(filter),
-      this.moduleNames([filter.moduleId]),
+      this.moduleNames(filter, [filter.moduleId]),
     ]);
     // Learners only drop out along the way, so lessons reached by more learners come earlier.
     lessons.sort((a, b) => b.learners - a.learners || a.activityId.localeCompare(b.activityId));
-    const lessonNames = await this.definitions(lessons.map((l) => l.activityId));
+    const lessonNames = await this.definitions(filter, lessons.map((l) => l.activityId));
     const steps: { label: string; learners: number }[] = [
       { label: 'Started the module', learners: stages.started },
       ...lessons.map((l, i) => ({ label: `Lesson ${i + 1}: ${text(lessonNames.get(l.activityId)?.name) || l.activityId}`, learners: l.learners })),
@@ -130,8 +130,8 @@ export class ReportService {
   }
 
   async items(filter: ReportFilter & { moduleId: string }): Promise<ItemReport> {
-    const [sums, responses, names] = await Promise.all([this.store.itemSums(filter), this.store.responses(filter, 'question'), this.moduleNames([filter.moduleId])]);
-    const definitions = await this.definitions(sums.map((s) => s.activityId));
+    const [sums, responses, names] = await Promise.all([this.store.itemSums(filter), this.store.responses(filter, 'question'), this.moduleNames(filter, [filter.moduleId])]);
+    const definitions = await this.definitions(filter, sums.map((s) => s.activityId));
     const items = sums.map((sum) => {
       const definition = definitions.get(sum.activityId) ?? {};
       const type = String(definition.interactionType ?? 'other');
@@ -174,9 +174,9 @@ export class ReportService {
       this.store.reached(filter, 'case-decision'),
       this.store.responses(filter, 'case-decision'),
       this.store.casePaths(filter, 10),
-      this.moduleNames([filter.moduleId]),
+      this.moduleNames(filter, [filter.moduleId]),
     ]);
-    const definitions = await this.definitions(reached.map((r) => r.activityId));
+    const definitions = await this.definitions(filter, reached.map((r) => r.activityId));
     const bestOf = (id: string) => String((definitions.get(id)?.correctResponsesPattern ?? [])[0] ?? '');
     const choiceLabel = (id: string, choice: string) => text((definitions.get(id)?.choices ?? []).find((c: Json) => String(c.id) === choice)?.description) || choice;
     const decisions = [...reached]
@@ -210,7 +210,7 @@ export class ReportService {
 
   async feedback(filter: ReportFilter): Promise<FeedbackReport> {
     const responses = await this.store.responses(filter, 'survey');
-    const definitions = await this.definitions(responses.map((r) => r.activityId));
+    const definitions = await this.definitions(filter, responses.map((r) => r.activityId));
     const ids = [...new Set(responses.map((r) => r.activityId))].sort();
     const isScale = (id: string) => definitions.get(id)?.interactionType === 'likert';
     const prompt = (id: string) => text(definitions.get(id)?.name) || id;
@@ -244,7 +244,7 @@ export class ReportService {
       this.store.reached({ ...filter, from: undefined, to: undefined }, 'lesson'),
     ]);
     const rows = found.slice(0, LEARNER_ROWS);
-    const names = await this.moduleNames([...new Set(rows.map((r) => r.moduleId))]);
+    const names = await this.moduleNames(filter, [...new Set(rows.map((r) => r.moduleId))]);
     const lessonsTotal = (moduleId: string) => lessons.filter((l) => l.activityId.startsWith(`${moduleId}/lessons/`)).length;
     const stuckBefore = new Date(options.asOf.getTime() - options.stuckDays * 86_400_000).toISOString();
     return {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError, parseJsonBody, sendJson, type RouteContext } from '../server.ts';
+import { HttpError, parseJsonBody, sendJson, storeOf, type XapiContext } from '../server.ts';
 import type { DocumentKey, StoredDocument } from '../storage/backend.ts';
 import { isIri, isIsoTimestamp, isUuid } from '../xapi/formats.ts';
 import { agentKey } from '../xapi/identity.ts';
@@ -92,12 +92,13 @@ function checkPreconditions(spec: ResourceSpec, request: FastifyRequest, existin
   }
 }
 
-export async function documentRoutes(app: FastifyInstance, { backend, config }: RouteContext): Promise<void> {
+export async function documentRoutes(app: FastifyInstance, { config }: XapiContext): Promise<void> {
   for (const spec of RESOURCES) {
     app.get(spec.path, { config: { scopes: spec.read } }, async (request, reply) => {
       const { key, documentId, since } = keyFrom(spec, singleParams(request), 'GET');
-      if (documentId === undefined) return sendJson(reply, 200, await backend.listDocumentIds(key, since));
-      const doc = await backend.getDocument({ ...key, documentId });
+      const store = storeOf(request);
+      if (documentId === undefined) return sendJson(reply, 200, await store.listDocumentIds(key, since));
+      const doc = await store.getDocument({ ...key, documentId });
       if (!doc) throw new HttpError(404, `no document "${documentId}"`);
       return reply
         .code(200)
@@ -112,7 +113,7 @@ export async function documentRoutes(app: FastifyInstance, { backend, config }: 
       if (documentId === undefined) throw new ValidationError(spec.idParam, `is required for ${method}`);
       const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const contentType = contentTypeOf(request);
-      await backend.transaction(async (tx) => {
+      await storeOf(request).transaction(async (tx) => {
         const existing = await tx.getDocument({ ...key, documentId });
         checkPreconditions(spec, request, existing, method);
         let stored = content;
@@ -142,7 +143,7 @@ export async function documentRoutes(app: FastifyInstance, { backend, config }: 
     app.delete(spec.path, { config: { scopes: spec.write } }, async (request, reply) => {
       const { key, documentId } = keyFrom(spec, singleParams(request), 'DELETE');
       if (documentId === undefined && spec.kind !== 'state') throw new ValidationError(spec.idParam, 'is required for DELETE');
-      await backend.transaction(async (tx) => {
+      await storeOf(request).transaction(async (tx) => {
         if (documentId !== undefined) checkPreconditions(spec, request, await tx.getDocument({ ...key, documentId }), 'DELETE');
         await tx.deleteDocuments({ ...key, ...(documentId !== undefined ? { documentId } : {}) });
       });
@@ -156,7 +157,7 @@ export async function documentRoutes(app: FastifyInstance, { backend, config }: 
     const params = singleParams(request);
     for (const name of Object.keys(params)) if (name !== 'activityId') throw new ValidationError(name, 'is not a parameter of GET activities');
     if (!params.activityId || !isIri(params.activityId)) throw new ValidationError('activityId', 'is required and must be an absolute IRI');
-    const stored = await backend.getActivity(params.activityId);
+    const stored = await storeOf(request).getActivity(params.activityId);
     return sendJson(reply, 200, stored ? JSON.parse(stored) : { objectType: 'Activity', id: params.activityId });
   });
 

@@ -1,6 +1,6 @@
 /** The Statements resource: PUT, POST (one or a batch), GET with filters and `more`, HEAD. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseJsonBody, sendJson, type RouteContext } from '../server.ts';
+import { parseJsonBody, sendJson, storeOf, type XapiContext } from '../server.ts';
 import { boundaryOf, buildMultipart, parseMultipart, type Part } from '../xapi/multipart.ts';
 import { allows } from '../auth/credentials.ts';
 import { isUuid } from '../xapi/formats.ts';
@@ -48,7 +48,6 @@ function readStatementsBody(request: FastifyRequest, maxDepth: number, what: str
 function writerOf(request: FastifyRequest, baseUrl: string): Writer {
   const credential = request.credential!;
   return {
-    org: credential.org,
     credentialKey: credential.key,
     authority: { objectType: 'Agent', name: credential.org, account: { homePage: baseUrl, name: credential.key } },
   };
@@ -68,7 +67,7 @@ function languagesOf(request: FastifyRequest): string[] {
     .map((l) => l.tag);
 }
 
-export async function statementRoutes(app: FastifyInstance, { backend, config }: RouteContext): Promise<void> {
+export async function statementRoutes(app: FastifyInstance, { config }: XapiContext): Promise<void> {
   const baseUrl = (request: FastifyRequest) => config.baseUrl ?? `${request.protocol}://${request.host}`;
 
   app.put('/statements', { config: { scopes: WRITE } }, async (request, reply) => {
@@ -84,7 +83,7 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
     if (bodyId !== undefined && String(bodyId).toLowerCase() !== id.toLowerCase()) {
       throw new ValidationError('statement.id', `differs from the statementId parameter (${id})`);
     }
-    await storeStatements(backend, [{ ...(statement as object), id }], request.xapiVersion, writerOf(request, baseUrl(request)), parts);
+    await storeStatements(storeOf(request), [{ ...(statement as object), id }], request.xapiVersion, writerOf(request, baseUrl(request)), parts);
     return reply.code(204).send();
   });
 
@@ -93,7 +92,7 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
     if (Object.keys(params).length) throw new ValidationError(Object.keys(params)[0]!, 'is not a parameter of POST statements');
     const { body, parts } = readStatementsBody(request, config.maxJsonDepth, 'statements');
     const statements = Array.isArray(body) ? body : [body];
-    const ids = await storeStatements(backend, statements, request.xapiVersion, writerOf(request, baseUrl(request)), parts);
+    const ids = await storeStatements(storeOf(request), statements, request.xapiVersion, writerOf(request, baseUrl(request)), parts);
     return sendJson(reply, 200, ids);
   });
 
@@ -103,16 +102,16 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
     const languages = languagesOf(request);
     const singleId = parsed.statementId ?? parsed.voidedStatementId;
     if (singleId) {
-      const [found] = await backend.findStatements([singleId]);
+      const [found] = await storeOf(request).findStatements([singleId]);
       const wantVoided = parsed.voidedStatementId !== undefined;
       if (!found || found.voided !== wantVoided || (mine && found.credentialKey !== mine)) {
         throw new NotFoundError(`no ${wantVoided ? 'voided ' : ''}statement ${singleId}`);
       }
       reply.header('Last-Modified', new Date(found.stored).toUTCString());
       const statement = formatStatement(JSON.parse(found.body), parsed.format, languages);
-      return parsed.attachments ? sendWithAttachments(reply, statement, [found.body]) : sendJson(reply, 200, statement);
+      return parsed.attachments ? sendWithAttachments(request, reply, statement, [found.body]) : sendJson(reply, 200, statement);
     }
-    const page = await readStatements(backend, {
+    const page = await readStatements(storeOf(request), {
       ...parsed.query,
       ...(mine ? { credentialKey: mine } : {}),
       ...(after ? { afterSeq: after.afterSeq, maxSeq: after.maxSeq } : {}),
@@ -122,17 +121,17 @@ export async function statementRoutes(app: FastifyInstance, { backend, config }:
         ? `/xapi/statements/more/${Buffer.from(JSON.stringify({ p: params, a: page.nextAfter, m: page.maxSeq })).toString('base64url')}`
         : '';
     const result = { statements: page.statements.map((s) => formatStatement(JSON.parse(s.body), parsed.format, languages)), more };
-    return parsed.attachments ? sendWithAttachments(reply, result, page.statements.map((s) => s.body)) : sendJson(reply, 200, result);
+    return parsed.attachments ? sendWithAttachments(request, reply, result, page.statements.map((s) => s.body)) : sendJson(reply, 200, result);
   };
 
   /** The result as the first part of a multipart/mixed answer, each attachment after it once. */
-  const sendWithAttachments = async (reply: FastifyReply, result: unknown, bodies: string[]) => {
+  const sendWithAttachments = async (request: FastifyRequest, reply: FastifyReply, result: unknown, bodies: string[]) => {
     const hashes = new Set<string>();
     for (const body of bodies) {
       const statement = JSON.parse(body);
       for (const a of [...(statement.attachments ?? []), ...(statement.object?.attachments ?? [])]) hashes.add(String(a.sha2).toLowerCase());
     }
-    const stored = await backend.getAttachments([...hashes]);
+    const stored = await storeOf(request).getAttachments([...hashes]);
     const { contentType, body } = buildMultipart([
       { headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(result)) },
       ...stored.map((a) => ({

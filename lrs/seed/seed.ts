@@ -14,6 +14,8 @@ import { seededRandom } from '../../src/quiz/shuffle.ts';
 import { correctResponse, isPassed, scoreQuestion, scoreQuiz } from '../../src/quiz/scoring.ts';
 import type { Response } from '../../src/quiz/responses.ts';
 import { StatementFactory, type Statement } from '../../src/xapi/statement-factory.ts';
+import { createCredential, type NewCredential } from '../auth/credentials.ts';
+import type { LrsBackend } from '../storage/backend.ts';
 
 export const SEED_ORGS = ['DTI', 'NWO-I', 'CDTI', 'NCBJ', 'CERN', 'ESS', 'F4E', 'EISCAT'];
 export const SEED_COMMENTS = [
@@ -194,33 +196,57 @@ export function learnerStatements(course: Course, learner: SeededLearner, option
 }
 
 /** Sends the seed through the statement API in batches, reporting progress. */
+/**
+ * The Authorization header to send each organisation's statements with. Statements belong to
+ * the organisation of the credential that writes them, so every seeded organisation writes with
+ * its own.
+ */
+export type SeedAuthorization = (org: string) => string | Promise<string>;
+
+/** Write credentials made for the seed, one per organisation, revoked by `revoke` when done. */
+export function seedCredentials(backend: LrsBackend): { authorization: SeedAuthorization; revoke: () => Promise<void> } {
+  const made = new Map<string, Promise<NewCredential>>();
+  return {
+    authorization: async (org) => {
+      if (!made.has(org)) made.set(org, createCredential(backend, org, ['statements/write'], 'seed'));
+      const { credential, secret } = await made.get(org)!;
+      return `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`;
+    },
+    revoke: async () => {
+      for (const pending of made.values()) await backend.revokeCredential((await pending).credential.key);
+    },
+  };
+}
+
 export async function postSeed(
   endpoint: string,
-  authorization: string,
+  authorization: SeedAuthorization,
   courses: Course[],
   options: SeedOptions,
   progress: (sent: number) => void = () => {},
 ): Promise<number> {
   let sent = 0;
-  let batch: Statement[] = [];
-  const flush = async () => {
+  const batches = new Map<string, Statement[]>();
+  const flush = async (org: string) => {
+    const batch = batches.get(org) ?? [];
     if (!batch.length) return;
     const response = await fetch(`${endpoint.replace(/\/$/, '')}/statements`, {
       method: 'POST',
-      headers: { Authorization: authorization, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+      headers: { Authorization: await authorization(org), 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
       body: JSON.stringify(batch),
     });
     if (response.status !== 200) throw new Error(`the LRS refused the seed: ${response.status} ${await response.text()}`);
     sent += batch.length;
-    batch = [];
+    batches.set(org, []);
     progress(sent);
   };
   for (const learner of seedLearners(options)) {
     for (const course of courses) {
-      batch.push(...learnerStatements(course, learner, options));
-      if (batch.length >= 200) await flush();
+      if (!batches.has(learner.org)) batches.set(learner.org, []);
+      batches.get(learner.org)!.push(...learnerStatements(course, learner, options));
+      if (batches.get(learner.org)!.length >= 200) await flush(learner.org);
     }
   }
-  await flush();
+  for (const org of batches.keys()) await flush(org);
   return sent;
 }

@@ -1,6 +1,13 @@
 /**
- * The one storage interface of the LRS. SQLite (the default) and PostgreSQL implement it; they
+ * The storage interfaces of the LRS. SQLite (the default) and PostgreSQL implement them; they
  * know nothing of HTTP or of xAPI rules (validation, voiding, conflicts), which live above, once.
+ *
+ * Tenancy lives here, in one place: every statement, activity definition, document and
+ * attachment belongs to the organisation whose credential wrote it, and the only way to reach
+ * them is a {@link TenantStore}, bound to one organisation, whose every query is restricted to it.
+ * The root {@link LrsBackend} holds what is not an organisation's record (accounts, sessions,
+ * credentials) and the reports, which keep their own rules (trainers: their organisation; the
+ * Control Group: all, pseudonymous).
  */
 import type { LearningFact } from '../reports/facts.ts';
 import type { ReportStore } from '../reports/report-store.ts';
@@ -15,8 +22,7 @@ export interface StatementRow {
   objectStatementId: string | null;
   registration: string | null;
   voiding: boolean;
-  /** Organisation and credential that wrote the statement (for statements/read/mine and reports). */
-  org: string;
+  /** The credential that wrote the statement (for statements/read/mine); its organisation is the store's. */
   credentialKey: string;
   /** The statement as stored (id, stored, authority, version filled in), as JSON text. */
   body: string;
@@ -103,16 +109,11 @@ export interface Session {
   expires: string;
 }
 
-export interface LrsBackend {
-  readonly engine: 'sqlite' | 'postgres';
-  /** Creates or upgrades the schema (versioned migrations). */
-  migrate(): Promise<void>;
-  close(): Promise<void>;
+/** One organisation's xAPI records. Every method sees and changes that organisation's only. */
+export interface TenantStore {
+  readonly org: string;
   /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
-  transaction<T>(work: (tx: LrsBackend) => Promise<T>): Promise<T>;
-
-  /** The aggregations behind the dashboard, over learning facts. */
-  readonly reports: ReportStore;
+  transaction<T>(work: (tx: TenantStore) => Promise<T>): Promise<T>;
 
   findStatements(ids: string[]): Promise<StoredStatement[]>;
   insertStatements(rows: StatementRow[]): Promise<void>;
@@ -120,7 +121,15 @@ export interface LrsBackend {
   queryStatements(query: StatementQuery): Promise<StoredStatement[]>;
   /** Statements whose object is a StatementRef to one of these ids (for query results). */
   statementsReferring(ids: string[]): Promise<StoredStatement[]>;
+  /** The highest sequence number stored in the LRS (a consistency bound for paging; no record). */
   lastSeq(): Promise<number>;
+  /**
+   * Which of these statement ids another organisation holds and this one does not: the one
+   * question asked across organisations, so that a voiding statement aimed at another
+   * organisation's statement is refused rather than stored.
+   */
+  heldElsewhere(ids: string[]): Promise<string[]>;
+
   upsertActivity(id: string, definition: string): Promise<void>;
   getActivity(id: string): Promise<string | undefined>;
   getActivities(ids: string[]): Promise<Map<string, string>>;
@@ -130,9 +139,24 @@ export interface LrsBackend {
   deleteDocuments(key: Omit<DocumentKey, 'documentId'> & { documentId?: string }): Promise<void>;
   listDocumentIds(key: Omit<DocumentKey, 'documentId'>, since?: string): Promise<string[]>;
 
-  /** Attachment contents by SHA-2 (shared by every statement that declares the same hash). */
+  /** Attachment contents by SHA-2 (shared by every statement of the organisation that declares the same hash). */
   saveAttachments(attachments: { sha2: string; contentType: string; content: Buffer }[]): Promise<void>;
   getAttachments(sha2s: string[]): Promise<{ sha2: string; contentType: string; content: Buffer }[]>;
+}
+
+export interface LrsBackend {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Creates or upgrades the schema (versioned migrations), to the latest or to the one named (upgrade tests). */
+  migrate(target?: string): Promise<void>;
+  close(): Promise<void>;
+
+  /** The records of one organisation: the only way to statements, documents and attachments. */
+  tenant(org: string): TenantStore;
+  /** No statement stored yet, by anyone (to decide whether to seed a demo). */
+  isEmpty(): Promise<boolean>;
+
+  /** The aggregations behind the dashboard, over learning facts. */
+  readonly reports: ReportStore;
 
   saveAccount(account: Account): Promise<void>;
   getAccount(username: string): Promise<Account | undefined>;

@@ -1,7 +1,8 @@
 /** PostgreSQL storage (pg): where a deployment grows, several LRS processes on one database. */
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { SqlBackend, type Database as Schema } from './sql-backend.ts';
+import type { Database as Schema } from './schema.ts';
+import { SqlBackend } from './sql-backend.ts';
 
 export class PostgresBackend extends SqlBackend {
   readonly engine = 'postgres' as const;
@@ -11,16 +12,12 @@ export class PostgresBackend extends SqlBackend {
     return new PostgresBackend(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }));
   }
 
-  constructor(db: Kysely<Schema>, inTransaction = false) {
-    super(db, { serialPrimaryKey: 'bigserial', blob: 'bytea', float: 'double precision' }, inTransaction);
+  constructor(db: Kysely<Schema>) {
+    super(db, { serialPrimaryKey: 'bigserial', blob: 'bytea', float: 'double precision' });
   }
 
   protected override async migrationSchema(): Promise<string | undefined> {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(this.db);
     return rows[0]?.schema;
-  }
-
-  protected withTransaction(trx: Transaction<Schema>): SqlBackend {
-    return new PostgresBackend(trx, true);
   }
 }

@@ -17,7 +17,7 @@ import type {
   StageCounts,
   TrendRow,
 } from '../reports/report-store.ts';
-import type { Database } from './sql-backend.ts';
+import type { Database } from './schema.ts';
 
 type Row = Record<string, unknown>;
 
@@ -66,6 +66,16 @@ export class SqlReports implements ReportStore {
 
   private async rows(query: RawBuilder<unknown>): Promise<Row[]> {
     return (await query.execute(this.db)).rows as Row[];
+  }
+
+  async activityDefinitions(f: ReportFilter, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    let query = this.db.selectFrom('activities').select(['id', 'definition']).where('id', 'in', ids);
+    if (f.orgs) query = f.orgs.length ? query.where('org', 'in', f.orgs) : query.where(sql<boolean>`false`);
+    const rows = await query.orderBy('org').execute();
+    const out = new Map<string, string>();
+    for (const row of rows) if (!out.has(row.id)) out.set(row.id, row.definition);
+    return out;
   }
 
   async dimensions(f: ReportFilter): Promise<{ modules: string[]; orgs: string[]; languages: string[] }> {

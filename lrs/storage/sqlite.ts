@@ -4,7 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import type { StatementRow } from './backend.ts';
-import { FACT_COLUMNS, factValues, SqlBackend, type Database as Schema } from './sql-backend.ts';
+import { FACT_COLUMNS, factValues, type Database as Schema } from './schema.ts';
+import { SqlBackend } from './sql-backend.ts';
+import { SqlTenantStore } from './sql-tenant.ts';
 
 interface Prepared {
   statement: Database.Statement;
@@ -14,7 +16,7 @@ interface Prepared {
   fact: Database.Statement;
 }
 
-/** Prepared once per connection, shared by the backend and its transactions. */
+/** Prepared once per connection, shared by every store and transaction on it. */
 const prepared = new WeakMap<Database.Database, Prepared>();
 
 export class SqliteBackend extends SqlBackend {
@@ -34,34 +36,48 @@ export class SqliteBackend extends SqlBackend {
   constructor(
     db: Kysely<Schema>,
     private readonly database: Database.Database,
+  ) {
+    super(db, { serialPrimaryKey: 'integer', blob: 'blob', float: 'real' });
+  }
+
+  protected override makeTenant(org: string): SqlTenantStore {
+    return new SqliteTenantStore(this.db, org, this.database);
+  }
+}
+
+/**
+ * The ingest hot path on prepared statements: better-sqlite3 runs them synchronously on the one
+ * connection kysely also uses, so inside a transaction they are part of it.
+ */
+class SqliteTenantStore extends SqlTenantStore {
+  constructor(
+    db: Kysely<Schema>,
+    org: string,
+    private readonly database: Database.Database,
     inTransaction = false,
   ) {
-    super(db, { serialPrimaryKey: 'integer', blob: 'blob', float: 'real' }, inTransaction);
+    super(db, org, inTransaction);
   }
 
-  protected withTransaction(trx: Transaction<Schema>): SqlBackend {
-    return new SqliteBackend(trx, this.database, true);
+  protected override withTransaction(trx: Transaction<Schema>): SqlTenantStore {
+    return new SqliteTenantStore(trx, this.org, this.database, true);
   }
 
-  /**
-   * The ingest hot path, on prepared statements: better-sqlite3 runs them synchronously on the
-   * one connection kysely also uses, so inside a transaction they are part of it.
-   */
   override async insertStatements(rows: StatementRow[]): Promise<void> {
     const { statement, agent, activity, fact } = this.prepared();
     for (const row of rows) {
       const { lastInsertRowid } = statement.run(
         row.id, row.stored, row.verbId, row.objectActivityId, row.objectStatementId, row.registration,
-        row.voiding ? 1 : 0, row.org, row.credentialKey, row.body,
+        row.voiding ? 1 : 0, this.org, row.credentialKey, row.body,
       );
-      for (const a of row.agents) agent.run(lastInsertRowid, a.key, a.relation);
-      for (const a of row.activities) activity.run(lastInsertRowid, a.id, a.relation);
-      if (row.fact) fact.run(Object.values(factValues(Number(lastInsertRowid), row.fact)));
+      for (const a of row.agents) agent.run(lastInsertRowid, this.org, a.key, a.relation);
+      for (const a of row.activities) activity.run(lastInsertRowid, this.org, a.id, a.relation);
+      if (row.fact) fact.run(Object.values(factValues(Number(lastInsertRowid), { ...row.fact, org: this.org })));
     }
   }
 
   override async upsertActivity(id: string, definition: string): Promise<void> {
-    this.prepared().definition.run(id, definition);
+    this.prepared().definition.run(this.org, id, definition);
   }
 
   private prepared(): Prepared {
@@ -72,9 +88,9 @@ export class SqliteBackend extends SqlBackend {
         `insert into statements (id, stored, verb_id, object_activity_id, object_statement_id, registration, voided, voiding, org, credential_key, body)
          values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
       ),
-      agent: this.database.prepare('insert into statement_agents (seq, agent_key, relation) values (?, ?, ?)'),
-      activity: this.database.prepare('insert into statement_activities (seq, activity_id, relation) values (?, ?, ?)'),
-      definition: this.database.prepare('insert into activities (id, definition) values (?, ?) on conflict (id) do update set definition = excluded.definition'),
+      agent: this.database.prepare('insert into statement_agents (seq, org, agent_key, relation) values (?, ?, ?, ?)'),
+      activity: this.database.prepare('insert into statement_activities (seq, org, activity_id, relation) values (?, ?, ?, ?)'),
+      definition: this.database.prepare('insert into activities (org, id, definition) values (?, ?, ?) on conflict (org, id) do update set definition = excluded.definition'),
       fact: this.database.prepare(`insert into learning_facts (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map(() => '?').join(', ')})`),
     };
     prepared.set(this.database, statements);

@@ -4,12 +4,13 @@
  * with every filter, formats and `more` paging.
  */
 import { randomUUID } from 'node:crypto';
-import type { LrsBackend, StatementQuery, StoredStatement } from '../storage/backend.ts';
+import type { StatementQuery, StoredStatement, TenantStore } from '../storage/backend.ts';
 import { matchAttachments, requireNoInlineAttachments } from './attachments.ts';
 import { isIri, isIsoTimestamp, isUuid, nowIso } from './formats.ts';
 import type { Part } from './multipart.ts';
 import { agentKey, indexStatement } from './identity.ts';
 import { learningFact } from '../reports/facts.ts';
+import { mergeDefinitions } from './definitions.ts';
 import { validateActor, validateStatement, ValidationError, VOIDED_VERB, type XapiVersion } from './validate-statement.ts';
 
 type Json = Record<string, any>;
@@ -22,9 +23,12 @@ export class NotFoundError extends Error {
   readonly statusCode = 404;
 }
 
-/** Who is writing: the credential's organisation, key and the authority the LRS records. */
+export class ForbiddenError extends Error {
+  readonly statusCode = 403;
+}
+
+/** Who is writing: the credential's key and the authority the LRS records (the organisation is the store's). */
 export interface Writer {
-  org: string;
   credentialKey: string;
   authority: Json;
 }
@@ -68,18 +72,8 @@ function normaliseStatement(statement: Json): Json {
   return out;
 }
 
-/** Combines what two statements say about an activity: language maps merged, the newer value otherwise. */
-export function mergeDefinitions(older: Json | undefined, newer: Json): Json {
-  if (!older) return newer;
-  const merged: Json = { ...older, ...newer };
-  for (const key of ['name', 'description', 'extensions']) {
-    if (older[key] || newer[key]) merged[key] = { ...(older[key] ?? {}), ...(newer[key] ?? {}) };
-  }
-  return merged;
-}
-
-/** Per database: activity definitions (as sent) this process knows to be contained in what is stored. */
-const knownDefinitions = new WeakMap<LrsBackend, Map<string, string>>();
+/** Per organisation's store: activity definitions (as sent) this process knows to be contained in what is stored. */
+const knownDefinitions = new WeakMap<TenantStore, Map<string, string>>();
 const REMEMBERED_DEFINITIONS = 10_000;
 
 function rememberDefinition(known: Map<string, string>, id: string, definition: string): void {
@@ -91,7 +85,7 @@ function rememberDefinition(known: Map<string, string>, id: string, definition: 
  * Stores statements (validated first, all of them). Returns their ids in order.
  * A re-sent id with identical content is a no-op; with different content a 409 and nothing stored.
  */
-export async function storeStatements(backend: LrsBackend, input: unknown[], version: XapiVersion, writer: Writer, parts?: Part[]): Promise<string[]> {
+export async function storeStatements(store: TenantStore, input: unknown[], version: XapiVersion, writer: Writer, parts?: Part[]): Promise<string[]> {
   if (input.length === 0) throw new ValidationError('statements', 'the batch is empty');
   input.forEach((s, i) => validateStatement(s, version, input.length > 1 ? `statements[${i}]` : 'statement'));
   // Attachment contents come as multipart parts; a JSON request may only point at files (fileUrl).
@@ -113,9 +107,9 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
     return { id, body, statement };
   });
 
-  let storedDefinitions = knownDefinitions.get(backend);
-  if (!storedDefinitions) knownDefinitions.set(backend, (storedDefinitions = new Map()));
-  return backend.transaction(async (tx) => {
+  let storedDefinitions = knownDefinitions.get(store);
+  if (!storedDefinitions) knownDefinitions.set(store, (storedDefinitions = new Map()));
+  return store.transaction(async (tx) => {
     const existing = new Map((await tx.findStatements(prepared.map((p) => p.id))).map((s) => [s.id, s]));
     const fresh = prepared.filter((p) => {
       const known = existing.get(p.id);
@@ -127,6 +121,8 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
     });
 
     // Voiding: the target must not be a voiding statement; it may arrive later, or not at all.
+    // Only an organisation's own statements can be voided by it: a target that another
+    // organisation holds (and this one does not) is refused, and nothing of the batch is stored.
     const voidingTargets = fresh.filter((p) => p.body.verb.id === VOIDED_VERB).map((p) => String(p.body.object.id).toLowerCase());
     if (voidingTargets.length) {
       const targets = await tx.findStatements(voidingTargets);
@@ -137,6 +133,9 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
           throw new ValidationError('statement.object.id', `statement ${target} is itself a voiding statement and cannot be voided`);
         }
       }
+      const unknown = voidingTargets.filter((t) => !inBatch.has(t) && !targets.some((s) => s.id === t));
+      const foreign = await tx.heldElsewhere(unknown);
+      if (foreign.length) throw new ForbiddenError(`statement ${foreign[0]} is another organisation's: only the organisation that stored a statement can void it`);
     }
 
     await tx.insertStatements(
@@ -151,12 +150,11 @@ export async function storeStatements(backend: LrsBackend, input: unknown[], ver
           objectStatementId: object.objectType === 'StatementRef' ? String(object.id).toLowerCase() : null,
           registration: body.context?.registration ? String(body.context.registration).toLowerCase() : null,
           voiding: body.verb.id === VOIDED_VERB,
-          org: writer.org,
           credentialKey: writer.credentialKey,
           body: JSON.stringify(body),
           agents: index.agents,
           activities: index.activities,
-          fact: body.verb.id === VOIDED_VERB ? undefined : learningFact(body, writer.org),
+          fact: body.verb.id === VOIDED_VERB ? undefined : learningFact(body, tx.org),
         };
       }),
     );
@@ -318,12 +316,9 @@ export interface StatementPage {
 }
 
 /** One page of statements for a parsed query. */
-export async function readStatements(
-  backend: LrsBackend,
-  query: StatementQuery,
-): Promise<StatementPage> {
-  const maxSeq = query.maxSeq ?? (await backend.lastSeq());
-  const rows = await backend.queryStatements({ ...query, maxSeq, limit: query.limit + 1 });
+export async function readStatements(store: TenantStore, query: StatementQuery): Promise<StatementPage> {
+  const maxSeq = query.maxSeq ?? (await store.lastSeq());
+  const rows = await store.queryStatements({ ...query, maxSeq, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   return { statements: page, maxSeq, ...(rows.length > query.limit ? { nextAfter: page[page.length - 1]!.seq } : {}) };
 }

@@ -62,13 +62,13 @@ async function prepareLaunch(course: Course, actor: Record<string, unknown>, reg
   };
   const key = { kind: 'state' as const, activityId: course.id, agentKey: agentKey(actor)!, registration, documentId: 'LMS.LaunchData' };
   const content = Buffer.from(JSON.stringify(launchData));
-  await backend.putDocument(key, { contentType: 'application/json', content, etag: '"launch"', updated: new Date().toISOString() });
+  await backend.tenant('DTI').putDocument(key, { contentType: 'application/json', content, etag: '"launch"', updated: new Date().toISOString() });
   const params = new URLSearchParams({ endpoint, fetch: lms.cmi5FetchUrl(sessionId, token), actor: JSON.stringify(actor), registration, activityId: course.id });
   return { url: `${lms.url}/pkg/${course.slug}-cmi5/index.html?${params}`, sessionId };
 }
 
 async function statementsOf(actor: Record<string, unknown>): Promise<any[]> {
-  const rows = await backend.queryStatements({ agentKey: agentKey(actor)!, ascending: true, limit: 1000 });
+  const rows = await backend.tenant('DTI').queryStatements({ agentKey: agentKey(actor)!, ascending: true, limit: 1000 });
   return rows.map((r) => JSON.parse(r.body));
 }
 

@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 async function statementsAbout(account: { homePage: string; name: string }): Promise<any[]> {
-  const rows = await backend.queryStatements({ agentKey: `account:${account.homePage}|${account.name}`, ascending: true, limit: 1000 });
+  const rows = await backend.tenant('DTI').queryStatements({ agentKey: `account:${account.homePage}|${account.name}`, ascending: true, limit: 1000 });
   return rows.map((r) => JSON.parse(r.body));
 }
 

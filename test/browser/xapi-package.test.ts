@@ -79,7 +79,7 @@ async function open(context: BrowserContext, url: string): Promise<{ page: Page;
 /** The learner's statements in the LRS, oldest first. */
 async function statementsOf(learner: string): Promise<any[]> {
   const agentKey = `account:https://dti.example.org|${learner}`;
-  const rows = await backend.queryStatements({ agentKey, ascending: true, limit: 500 });
+  const rows = await backend.tenant('DTI').queryStatements({ agentKey, ascending: true, limit: 500 });
   return rows.map((r) => JSON.parse(r.body));
 }
 

@@ -13,28 +13,29 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgre
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
-  open(): Promise<{ backend: LrsBackend; url: string; drop(): Promise<void> }>;
+  /** A fresh database, migrated to the latest schema or to the migration named. */
+  open(options?: { migrateTo?: string }): Promise<{ backend: LrsBackend; url: string; drop(): Promise<void> }>;
 }
 
 export const TEST_DATABASES: TestDatabase[] = [
   {
     name: 'sqlite',
-    async open() {
+    async open(options = {}) {
       const url = join(mkdtempSync(join(tmpdir(), 'inprocap-lrs-')), 'lrs.db');
-      const backend = await openBackend(url);
+      const backend = await openBackend(url, options);
       return { backend, url, drop: async () => backend.close() };
     },
   },
   {
     name: 'postgres',
-    async open() {
+    async open(options = {}) {
       const schema = `lrs_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
       const admin = new pg.Client({ connectionString: POSTGRES_URL });
       await admin.connect();
       await admin.query(`create schema ${schema}`);
       await admin.end();
       const url = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      const backend = await openBackend(url);
+      const backend = await openBackend(url, options);
       return {
         backend,
         url,

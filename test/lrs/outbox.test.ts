@@ -46,7 +46,7 @@ const make = (): Statement => ({
 });
 
 async function storedIds(): Promise<string[]> {
-  const rows = await backend.queryStatements({ ascending: true, limit: 1000 });
+  const rows = await backend.tenant('DTI').queryStatements({ ascending: true, limit: 1000 });
   return rows.map((r) => r.id);
 }
 

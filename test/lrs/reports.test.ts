@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../lrs/dashboard/accounts.ts';
 import { SESSION_COOKIE } from '../../lrs/dashboard/sessions.ts';
-import { learnerStatements, postSeed, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
+import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { VERBS } from '../../src/xapi/vocabulary.ts';
@@ -45,7 +45,7 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
   beforeAll(async () => {
     lrs = await startTestLrs(database);
     const address = await lrs.app.listen({ port: 0, host: '127.0.0.1' });
-    await postSeed(`${address}/xapi`, await lrs.auth(['statements/write'], 'seed'), courses, options);
+    await postSeed(`${address}/xapi`, seedCredentials(lrs.backend).authorization, courses, options);
     for (const [username, role, org] of [['cg', 'control-group'], ['trainer.dti', 'trainer', 'DTI'], ['trainer.cdti', 'trainer', 'CDTI']] as const) {
       await saveAccount(lrs.backend, { username, role, ...(org ? { org } : {}), password: PASSWORD });
       const response = await lrs.app.inject({ method: 'POST', url: '/api/session', payload: JSON.stringify({ username, password: PASSWORD }), headers: { 'content-type': 'application/json' } });
@@ -224,8 +224,9 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
 
   it('a voided statement stops counting', async () => {
     const before = (await report('cg', 'overview', module)).body.modules[0];
-    const [passed] = (await lrs.backend.queryStatements({ verbId: VERBS.passed, activityId: fundamentals.id, ascending: true, limit: 1 })).map((s) => JSON.parse(s.body));
-    const auth = await lrs.auth(['statements/write'], 'seed');
+    const org = SEED_ORGS[0]!;
+    const [passed] = (await lrs.backend.tenant(org).queryStatements({ verbId: VERBS.passed, activityId: fundamentals.id, ascending: true, limit: 1 })).map((s) => JSON.parse(s.body));
+    const auth = await lrs.auth(['statements/write'], org);
     const voiding = await lrs.request('POST', '/xapi/statements', {
       auth,
       body: { actor: passed.actor, verb: { id: 'http://adlnet.gov/expapi/verbs/voided', display: { 'en-US': 'voided' } }, object: { objectType: 'StatementRef', id: passed.id } },
@@ -233,38 +234,5 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
     expect(voiding.status).toBe(200);
     const after = (await report('cg', 'overview', module)).body.modules[0];
     expect(after.passed).toBe(before.passed - 1);
-  });
-});
-
-describe('upgrading an LRS that has statements from before the reports', () => {
-  it('gives stored statements their learning facts when the migration runs', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { default: Database } = await import('better-sqlite3');
-    const { openBackend } = await import('../../lrs/storage/open.ts');
-    const file = join(mkdtempSync(join(tmpdir(), 'inprocap-upgrade-')), 'lrs.db');
-    const backend = await openBackend(file);
-    const lrs = await (await import('../../lrs/server.ts')).createLrsServer(backend, { logLevel: 'silent' });
-    const address = await lrs.listen({ port: 0, host: '127.0.0.1' });
-    const { createCredential } = await import('../../lrs/auth/credentials.ts');
-    const { credential, secret } = await createCredential(backend, 'seed', ['statements/write']);
-    const small = { ...options, learners: 12 };
-    const sentCount = await postSeed(`${address}/xapi`, `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, [fundamentals], small);
-    await lrs.close();
-    await backend.close();
-    // As the database was before migration 0005: no facts table, no record of the migration.
-    const raw = new Database(file);
-    const factsBefore = (raw.prepare('select count(*) as n from learning_facts').get() as { n: number }).n;
-    expect(factsBefore).toBe(sentCount);
-    raw.exec("drop table learning_facts; delete from kysely_migration where name = '0005-learning-facts'");
-    raw.close();
-    const upgraded = await openBackend(file);
-    const overview = await upgraded.reports.overview({ moduleId: fundamentals.id });
-    expect(overview.outcomes.find((o) => o.groupBy === 'all')?.learners).toBe(12);
-    await upgraded.close();
-    const check = new Database(file, { readonly: true });
-    expect((check.prepare('select count(*) as n from learning_facts').get() as { n: number }).n).toBe(factsBefore);
-    check.close();
   });
 });

@@ -1,11 +1,10 @@
 /** The seed tool: demo learners through the real statement API, with the known answer patterns. */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredential } from '../../lrs/auth/credentials.ts';
 import { createLrsServer } from '../../lrs/server.ts';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
-import { learnerStatements, postSeed, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
+import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
 import type { Course } from '../../src/content/schema.ts';
 import { VERBS } from '../../src/xapi/vocabulary.ts';
@@ -20,10 +19,12 @@ beforeAll(async () => {
   backend = await openBackend(':memory:');
   const app = await createLrsServer(backend, { logLevel: 'silent' });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const { credential, secret } = await createCredential(backend, 'seed', ['statements/write']);
-  const sent = await postSeed(`${address}/xapi`, `Basic ${Buffer.from(`${credential.key}:${secret}`).toString('base64')}`, [course], options);
+  const sent = await postSeed(`${address}/xapi`, seedCredentials(backend).authorization, [course], options);
   await app.close();
-  statements = (await backend.queryStatements({ ascending: true, limit: 100_000 })).map((r) => JSON.parse(r.body));
+  // Each organisation's learners are written with that organisation's credential.
+  for (const org of SEED_ORGS.slice(0, options.orgs)) {
+    statements.push(...(await backend.tenant(org).queryStatements({ ascending: true, limit: 100_000 })).map((r) => JSON.parse(r.body)));
+  }
   expect(statements).toHaveLength(sent);
 }, 60_000);
 afterAll(async () => backend?.close());

@@ -1,0 +1,104 @@
+/** The tables of the LRS database as kysely sees them, and the column types that differ by engine. */
+import type { LearningFact } from '../reports/facts.ts';
+
+export interface Database {
+  statements: {
+    seq: number;
+    id: string;
+    stored: string;
+    verb_id: string;
+    object_activity_id: string | null;
+    object_statement_id: string | null;
+    registration: string | null;
+    voided: number;
+    voiding: number;
+    org: string;
+    credential_key: string;
+    body: string;
+  };
+  /** The index rows carry their statement's organisation, so every filter starts with it. */
+  statement_agents: { seq: number; org: string; agent_key: string; relation: string };
+  statement_activities: { seq: number; org: string; activity_id: string; relation: string };
+  activities: { org: string; id: string; definition: string };
+  documents: {
+    org: string;
+    kind: string;
+    activity_id: string;
+    agent_key: string;
+    registration: string;
+    document_id: string;
+    content_type: string;
+    content: Buffer;
+    etag: string;
+    updated: string;
+  };
+  attachments: { org: string; sha2: string; content_type: string; content: Buffer };
+  learning_facts: {
+    seq: number;
+    statement_id: string;
+    org: string;
+    learner: string;
+    learner_name: string | null;
+    module_id: string;
+    verb: string;
+    activity_id: string;
+    kind: string;
+    success: number | null;
+    score: number | null;
+    response: string | null;
+    duration_ms: number | null;
+    points: number | null;
+    attempt: number | null;
+    at: string;
+    language: string | null;
+    registration: string | null;
+  };
+  accounts: { username: string; password_hash: string; role: string; org: string | null; created: string; disabled: number };
+  sessions: { id_hash: string; username: string; csrf_token: string; expires: string };
+  credentials: {
+    key: string;
+    secret_hash: string;
+    org: string;
+    scopes: string;
+    label: string;
+    created: string;
+    revoked: number;
+  };
+}
+
+/** Column types that differ between engines. */
+export interface EngineTypes {
+  serialPrimaryKey: 'integer' | 'bigserial';
+  blob: 'blob' | 'bytea';
+  float: 'real' | 'double precision';
+}
+
+/** The learning_facts row of a fact (see reports/facts.ts). */
+export function factValues(seq: number, f: LearningFact): Database['learning_facts'] {
+  return {
+    seq,
+    statement_id: f.statementId,
+    org: f.org,
+    learner: f.learner,
+    learner_name: f.learnerName,
+    module_id: f.moduleId,
+    verb: f.verb,
+    activity_id: f.activityId,
+    kind: f.kind,
+    success: f.success === null ? null : f.success ? 1 : 0,
+    score: f.scoreScaled,
+    response: f.response,
+    duration_ms: f.durationMs,
+    points: f.points,
+    attempt: f.attempt,
+    at: f.timestamp,
+    language: f.language,
+    registration: f.registration,
+  };
+}
+
+export const FACT_COLUMNS = [
+  'seq', 'statement_id', 'org', 'learner', 'learner_name', 'module_id', 'verb', 'activity_id', 'kind', 'success', 'score',
+  'response', 'duration_ms', 'points', 'attempt', 'at', 'language', 'registration',
+] as const;
+
