@@ -71,6 +71,39 @@ export const XAPI_VERSION_HEADER = 'x-experience-api-version';
 /** Headers a client may put in the form of an alternate-syntax request. */
 const FORM_HEADERS = ['authorization', 'x-experience-api-version', 'content-type', 'content-length', 'if-match', 'if-none-match', 'accept-language'];
 
+/**
+ * How much of an oversized body the LRS reads and discards before answering 413, so that a
+ * client still sending reads the answer instead of a reset connection. Beyond it the connection
+ * is closed after the answer (a client sending that much must cope with that).
+ */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/** Reads and discards the rest of a request body, up to `limit` bytes and 10 s; true when it all arrived. */
+function drainBody(raw: NodeJS.ReadableStream & { readableEnded?: boolean }, limit: number): Promise<boolean> {
+  if (raw.readableEnded) return Promise.resolve(true);
+  return new Promise((done) => {
+    let read = 0;
+    const timer = setTimeout(() => finish(false), 10_000);
+    const finish = (all: boolean) => {
+      clearTimeout(timer);
+      raw.removeListener('data', onData);
+      raw.removeListener('end', onEnd);
+      raw.removeListener('error', onError);
+      done(all);
+    };
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > limit) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onError = () => finish(false);
+    raw.on('data', onData);
+    raw.on('end', onEnd);
+    raw.on('error', onError);
+    raw.resume();
+  });
+}
+
 function isAlternateSyntax(request: FastifyRequest): boolean {
   return request.method === 'POST' && typeof (request.query as Record<string, unknown> | undefined)?.method === 'string';
 }
@@ -85,6 +118,13 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
     return503OnClosing: true,
   });
   const verifier = new CredentialVerifier(backend, config.credentialCacheMs);
+
+  // A client that asks before sending (Expect: 100-continue) a body too large to take gets the
+  // 413 without sending it.
+  app.server.on('checkContinue', (req, res) => {
+    if (Number(req.headers['content-length']) <= config.bodyLimit) res.writeContinue();
+    app.server.emit('request', req, res);
+  });
 
   await app.register(cors, {
     origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
@@ -119,6 +159,12 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
       throw new HttpError(400, 'the X-Experience-API-Version header is required (1.0.3 or 2.0.0)');
     }
     reply.header('X-Experience-API-Version', request.xapiVersion === '2.0' ? '2.0.0' : '1.0.3');
+  });
+
+  // Too large to take: answered at once, before the body is read (see the error handler).
+  app.addHook('onRequest', async (request) => {
+    const length = Number(request.headers['content-length']);
+    if (length > config.bodyLimit) throw new HttpError(413, `the request body is ${length} bytes; this LRS takes at most ${config.bodyLimit} bytes per request`);
   });
 
   // The alternate request syntax (xAPI 1.0.3, for clients that can only POST): the method in the
@@ -175,7 +221,13 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
     request.store = backend.tenant(credential.org);
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    // An answer before the whole body arrived (too large, no version, ...): the rest of the body
+    // is read and discarded first, so a client still sending reads the answer rather than a reset
+    // connection, and a keep-alive connection stays usable. Not when the client was told not to
+    // send it (Expect: 100-continue, no 100 given).
+    const toldNotToSend = String(request.headers.expect ?? '').toLowerCase() === '100-continue' && Number(request.headers['content-length']) > config.bodyLimit;
+    if (!request.raw.readableEnded && (toldNotToSend || !(await drainBody(request.raw, DRAIN_LIMIT)))) reply.header('connection', 'close');
     const status =
       error instanceof ValidationError ? 400
       : error instanceof ConflictError ? 409
@@ -194,7 +246,7 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
       status === 500 ? 'internal error'
       : error.code === '54000' ? 'an identifier in the request (an IRI, account name or document id) is too long to store: keep identifiers under about 2,000 characters'
       : error.message;
-    void reply.code(status).send({ error: status, message });
+    return reply.code(status).send({ error: status, message });
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ error: 404, message: `no resource at ${request.method} ${request.url.split('?')[0]}` });
