@@ -44,7 +44,19 @@ export const DEFAULT_LRS_CONFIG: LrsConfig = {
   defaultVersion: '2.0.0',
 };
 
+/** A route the server answers, as registered: the route × role matrix test is generated from these. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  /** The credential scopes the route takes (xAPI resources); absent for dashboard and public routes. */
+  scopes?: readonly string[];
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route, as registered (HEAD routes Fastify adds for GET included). */
+    routeTable: RouteEntry[];
+  }
   interface FastifyRequest {
     credential?: Credential;
     /** The records of the credential's organisation: the xAPI routes' only way to storage. */
@@ -116,6 +128,11 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
     // `more` links carry the query in the path: allow long ones.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
     return503OnClosing: true,
+  });
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, ...(route.config?.scopes ? { scopes: route.config.scopes } : {}) });
   });
   const verifier = new CredentialVerifier(backend, config.credentialCacheMs);
 
