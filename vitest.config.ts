@@ -23,6 +23,16 @@ export default defineConfig({
       },
       {
         test: {
+          // npm run test:stress: the LRS killed mid-ingest on both databases (and the long fuzz run).
+          name: 'stress',
+          include: ['test/stress/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 900_000,
+        },
+      },
+      {
+        test: {
           // The real-Moodle tier (npm run test:moodle): installs Moodle from ../shared/moodle the
           // first time (about a minute), serves it, plays every SCORM package in its player.
           name: 'moodle',

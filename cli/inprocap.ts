@@ -88,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
       'log-level': { type: 'string' },
       'body-limit': { type: 'string' },
       'max-json-depth': { type: 'string' },
+      'rate-limit-credential': { type: 'string' },
+      'rate-limit-address': { type: 'string' },
       'base-url': { type: 'string' },
       'default-xapi-version': { type: 'string' },
       'lrs-endpoint': { type: 'string' },
@@ -224,7 +226,7 @@ function reportingFrom(values: Record<string, unknown>): { report?: ReportingOpt
 
 function lrsFlags(values: Record<string, unknown>): Record<string, string | undefined> {
   const flags: Record<string, string | undefined> = {};
-  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'base-url', 'default-xapi-version', 'org', 'scopes', 'label', 'learners', 'orgs', 'seed', 'days', 'username', 'role']) {
+  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'rate-limit-credential', 'rate-limit-address', 'base-url', 'default-xapi-version', 'org', 'scopes', 'label', 'learners', 'orgs', 'seed', 'days', 'username', 'role']) {
     if (typeof values[name] === 'string') flags[name] = values[name] as string;
   }
   return flags;

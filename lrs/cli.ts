@@ -20,6 +20,7 @@ import { loadCheckedCourses } from '../packaging/build.ts';
 export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 127.0.0.1] [--database URL]
                     [--cors-origins a,b] [--log-level warn] [--body-limit bytes] [--max-json-depth 64]
                     [--default-xapi-version 2.0.0|1.0.3] [--base-url URL]
+                    [--rate-limit-credential 30000] [--rate-limit-address 30000]   (requests a minute; 0: none)
        inprocap lrs credentials create --org ORG --scopes s1,s2 [--label TEXT]
        inprocap lrs credentials list
        inprocap lrs credentials revoke KEY

@@ -26,6 +26,8 @@ export function lrsOptions(root: string, flags: Record<string, string | undefine
     logLevel: level as LrsConfig['logLevel'],
     bodyLimit: number('body limit', flags['body-limit'] ?? env.LRS_BODY_LIMIT, DEFAULT_LRS_CONFIG.bodyLimit),
     maxJsonDepth: number('JSON depth', flags['max-json-depth'] ?? env.LRS_MAX_JSON_DEPTH, DEFAULT_LRS_CONFIG.maxJsonDepth),
+    rateLimitPerCredential: number('rate limit per credential', flags['rate-limit-credential'] ?? env.LRS_RATE_LIMIT_CREDENTIAL, DEFAULT_LRS_CONFIG.rateLimitPerCredential),
+    rateLimitPerAddress: number('rate limit per address', flags['rate-limit-address'] ?? env.LRS_RATE_LIMIT_ADDRESS, DEFAULT_LRS_CONFIG.rateLimitPerAddress),
     dashboardDir: resolve(root, 'dist/dashboard'),
     defaultVersion: defaultVersion(flags['default-xapi-version'] ?? env.LRS_DEFAULT_XAPI_VERSION),
     ...(flags['base-url'] ?? env.LRS_BASE_URL ? { baseUrl: flags['base-url'] ?? env.LRS_BASE_URL } : {}),

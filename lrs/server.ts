@@ -5,6 +5,7 @@
  */
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Credential, LrsBackend, TenantStore } from './storage/backend.ts';
 import { allows, CredentialVerifier } from './auth/credentials.ts';
@@ -33,6 +34,12 @@ export interface LrsConfig {
   defaultVersion: '1.0.3' | '2.0.0';
   /** The built dashboard app (dist/dashboard), served at /dashboard/; absent: not served. */
   dashboardDir?: string;
+  /**
+   * Requests a minute before a 429, per verified credential and per client address (0: no
+   * limit). One noisy credential or address exhausts its own allowance, never another's.
+   */
+  rateLimitPerCredential: number;
+  rateLimitPerAddress: number;
 }
 
 export const DEFAULT_LRS_CONFIG: LrsConfig = {
@@ -42,7 +49,26 @@ export const DEFAULT_LRS_CONFIG: LrsConfig = {
   logLevel: 'warn',
   credentialCacheMs: 10_000,
   defaultVersion: '2.0.0',
+  // Generous: a partner's whole Moodle posts through one credential. They stop floods, not use.
+  rateLimitPerCredential: 30_000,
+  rateLimitPerAddress: 30_000,
 };
+
+/** Errors that mean the database is gone, unreachable, full or busy: the LRS answers 503 and recovers when it returns. */
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND',
+  // PostgreSQL: connection exceptions (08), shutdown (57P0x), insufficient resources (53)
+  '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53100', '53200', '53300',
+  // SQLite
+  'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_LOCKED',
+]);
+
+function databaseUnavailable(error: Error & { code?: string }): boolean {
+  return (
+    (error.code !== undefined && (UNAVAILABLE.has(error.code) || /^SQLITE_(IOERR|FULL|BUSY)/.test(error.code))) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message)
+  );
+}
 
 /** A route the server answers, as registered: the route × role matrix test is generated from these. */
 export interface RouteEntry {
@@ -154,6 +180,23 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   // Dashboard sessions travel in a cookie; the xAPI resources ignore it.
   await app.register(cookie);
 
+  // Rate limits: per client address before anything else, per credential once it is verified
+  // (keyed by the verified key, so nobody can spend another's allowance by naming its key).
+  await app.register(rateLimit, { global: false });
+  const limiter = (max: number, key: (request: FastifyRequest) => string) => {
+    if (!max) return async () => {};
+    const check = app.createRateLimit({ max, timeWindow: 60_000, keyGenerator: key });
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      const result = await check(request);
+      if (result.isAllowed || !result.isExceeded) return;
+      reply.header('Retry-After', String(result.ttlInSeconds));
+      throw new HttpError(429, `too many requests from this ${key(request).split(':')[0]}: at most ${max} a minute; try again in ${result.ttlInSeconds} s`);
+    };
+  };
+  const limitAddress = limiter(config.rateLimitPerAddress, (request) => `address:${request.ip}`);
+  const limitCredential = limiter(config.rateLimitPerCredential, (request) => `credential:${request.credential!.key}`);
+  app.addHook('onRequest', limitAddress);
+
   // Bodies arrive raw: the LRS checks UTF-8, JSON syntax and depth itself, with clear messages.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -237,6 +280,9 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
     request.credential = credential;
     request.store = backend.tenant(credential.org);
   });
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.credential) await limitCredential(request, reply);
+  });
 
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
     // An answer before the whole body arrived (too large, no version, ...): the rest of the body
@@ -245,8 +291,11 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
     // send it (Expect: 100-continue, no 100 given).
     const toldNotToSend = String(request.headers.expect ?? '').toLowerCase() === '100-continue' && Number(request.headers['content-length']) > config.bodyLimit;
     if (!request.raw.readableEnded && (toldNotToSend || !(await drainBody(request.raw, DRAIN_LIMIT)))) reply.header('connection', 'close');
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) reply.header('Retry-After', '5');
     const status =
-      error instanceof ValidationError ? 400
+      unavailable ? 503
+      : error instanceof ValidationError ? 400
       : error instanceof ConflictError ? 409
       : error instanceof NotFoundError ? 404
       : error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode
@@ -256,11 +305,13 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
       : error.code === '54000' ? 400
       : 500;
     if (status === 500) request.log.error(error, 'unexpected error');
+    if (unavailable) request.log.warn({ code: error.code }, 'database unavailable');
     // The Basic challenge is for xAPI clients; on the dashboard's API it would make browsers
     // open their own password dialog instead of letting the app show its sign-in form.
     if (status === 401 && request.url.startsWith('/xapi/')) reply.header('WWW-Authenticate', 'Basic realm="INPROCAP LRS"');
     const message =
       status === 500 ? 'internal error'
+      : unavailable ? 'the database is not answering right now: nothing of this request was stored; try again shortly'
       : error.code === '54000' ? 'an identifier in the request (an IRI, account name or document id) is too long to store: keep identifiers under about 2,000 characters'
       : error.message;
     return reply.code(status).send({ error: status, message });

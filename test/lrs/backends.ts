@@ -13,8 +13,11 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgre
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
-  /** A fresh database, migrated to the latest schema or to the migration named. */
-  open(options?: { migrateTo?: string }): Promise<{ backend: LrsBackend; url: string; drop(): Promise<void> }>;
+  /**
+   * A fresh database, migrated to the latest schema or to the migration named; `via` rewrites the
+   * URL the LRS connects with (a proxy between it and the server, for fault tests).
+   */
+  open(options?: { migrateTo?: string; via?: (url: string) => string }): Promise<{ backend: LrsBackend; url: string; drop(): Promise<void> }>;
 }
 
 export const TEST_DATABASES: TestDatabase[] = [
@@ -35,7 +38,7 @@ export const TEST_DATABASES: TestDatabase[] = [
       await admin.query(`create schema ${schema}`);
       await admin.end();
       const url = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      const backend = await openBackend(url, options);
+      const backend = await openBackend(options.via ? options.via(url) : url, options);
       return {
         backend,
         url,
