@@ -16,20 +16,19 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { build, loadCheckedCourses } from '../packaging/build.ts';
 import { ContentError } from '../packaging/content/issues.ts';
 import { PACKAGE_FORMATS, type PackageFormatId } from '../packaging/formats/format.ts';
 import type { ReportingOptions } from '../packaging/package.ts';
-import { formatReport, validatePackage } from '../packaging/validate/validate-package.ts';
-import { startPreviewServer } from '../packaging/preview/server.ts';
 import { createCredential } from '../lrs/auth/credentials.ts';
 import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from '../lrs/cli.ts';
 import { postSeed, SEED_ORGS, seedCredentials } from '../lrs/seed/seed.ts';
 import { saveAccount } from '../lrs/dashboard/accounts.ts';
-import { buildDashboard } from '../lrs/dashboard/build.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
-import { formatSizeReport, measureRuntime } from '../packaging/size.ts';
-import { formatTranslationReport, isComplete, translationReport } from '../packaging/content/translations.ts';
+
+// The build side (vite, the content loader and its libraries) is loaded only by the commands that
+// build: a production install (npm ci --omit=dev) runs `inprocap lrs` without it.
+const packaging = () => import('../packaging/build.ts');
+const sizes = () => import('../packaging/size.ts');
 
 const USAGE = () => `Usage: inprocap <command> [options]
 
@@ -118,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'check': {
+      const { loadCheckedCourses } = await packaging();
       const checked = loadCheckedCourses(root, only);
       for (const { course, worstStateLength } of checked) {
         console.log(`ok  ${course!.slug} ${course!.version} (${course!.languages.join(', ')}): worst-case learner state ${worstStateLength} of 4096 characters`);
@@ -126,12 +126,15 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'build': {
+      const { build } = await packaging();
+      const { buildDashboard } = await import('../lrs/dashboard/build.ts');
       await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}), ...reportingFrom(values) });
       await buildDashboard(root);
       console.log('Built the dashboard into dist/dashboard (served by the LRS at /dashboard/).');
-      return reportSize();
+      return await reportSize();
     }
     case 'validate': {
+      const { formatReport, validatePackage } = await import('../packaging/validate/validate-package.ts');
       const zips = positionals.slice(1);
       if (!zips.length) {
         process.stderr.write('Usage: inprocap validate <package.zip>...\n');
@@ -146,6 +149,7 @@ async function main(argv: string[]): Promise<number> {
       return invalid ? 1 : 0;
     }
     case 'translations': {
+      const { formatTranslationReport, isComplete, translationReport } = await import('../packaging/content/translations.ts');
       const languages = values.language?.flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
       const bad = languages?.filter((l) => !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(l));
       if (bad?.length) throw new Error(`not a language code: ${bad.join(', ')} (use codes such as fr, es, de)`);
@@ -156,9 +160,12 @@ async function main(argv: string[]): Promise<number> {
     case 'size':
       return reportSize();
     case 'start': {
+      const { build, loadCheckedCourses } = await packaging();
+      const { buildDashboard } = await import('../lrs/dashboard/build.ts');
+      const { startPreviewServer } = await import('../packaging/preview/server.ts');
       await build(root, { ...only, formats });
       await buildDashboard(root);
-      if (reportSize() !== 0) console.warn('Serving anyway: the runtime is over its size budget.');
+      if ((await reportSize()) !== 0) console.warn('Serving anyway: the runtime is over its size budget.');
       const port = Number(values.port ?? process.env.PORT ?? 8080);
       const host = values.host ?? process.env.HOST ?? '127.0.0.1';
       const { app, url } = await startPreviewServer({ dir: resolve(root, 'dist/preview'), port, host });
@@ -252,7 +259,8 @@ function parseFormats(list: string | undefined): PackageFormatId[] {
   return formats as PackageFormatId[];
 }
 
-function reportSize(): number {
+async function reportSize(): Promise<number> {
+  const { formatSizeReport, measureRuntime } = await sizes();
   const report = measureRuntime(resolve(root, 'dist/runtime'));
   console.log(`Runtime shipped in every package, and what one learner downloads of it:\n${formatSizeReport(report)}`);
   if (report.sessionGzipBytes > report.budgetBytes) {

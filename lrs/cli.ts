@@ -15,7 +15,6 @@ import { openBackend } from './storage/open.ts';
 import { postSeed, SEED_ORGS, seedCredentials } from './seed/seed.ts';
 import { saveAccount } from './dashboard/accounts.ts';
 import type { AccountRole } from './storage/backend.ts';
-import { loadCheckedCourses } from '../packaging/build.ts';
 
 export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 127.0.0.1] [--database URL]
                     [--cors-origins a,b] [--log-level warn] [--body-limit bytes] [--max-json-depth 64]
@@ -111,6 +110,10 @@ async function seedCommand(root: string, flags: Record<string, string | undefine
   for (const [name, value] of Object.entries({ learners, orgs, seed, days })) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
   }
+  // The seed reads the modules' content: that needs the build side (a development install).
+  const { loadCheckedCourses } = await import('../packaging/build.ts').catch((error: Error) => {
+    throw new Error(`the seed reads the modules and needs the development dependencies (npm install): ${error.message}`);
+  });
   const courses = loadCheckedCourses(root, {}, { info: () => {}, warn: console.warn }).map((c) => c.course!);
   const options = lrsOptions(root, flags);
   const backend = await openBackend(options.databaseUrl);
