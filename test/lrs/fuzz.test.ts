@@ -10,7 +10,7 @@
  *   are answered, never with a 5xx.
  *
  * Seeded and bounded in `npm test` (FUZZ_RUNS cases per property, default 60); `npm run
- * test:stress` runs it long (FUZZ_RUNS=4000: about 100,000 cases over both databases) and
+ * test:stress` runs it long (FUZZ_RUNS=10000: about 100,000 cases over both databases) and
  * prints the count of cases run.
  */
 import fc from 'fast-check';
