@@ -25,6 +25,7 @@ export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 
        inprocap lrs credentials revoke KEY
        inprocap lrs accounts create --username NAME --role admin|control-group|trainer [--org ORG]
        inprocap lrs accounts list
+       inprocap lrs backup FILE [--database FILE]   an online copy of a SQLite LRS (PostgreSQL: use pg_dump)
        inprocap lrs seed [--learners 500] [--orgs 4] [--seed 1] [--days 90]   demo data through the statement API
 
 Database URL: a SQLite file path (default ./data/lrs.db) or postgres://user@host:port/db
@@ -66,6 +67,7 @@ export async function lrsCommand(root: string, args: string[], flags: Record<str
     return new Promise(() => {});
   }
   if (verb === 'seed') return seedCommand(root, flags);
+  if (verb === 'backup') return backupCommand(root, action, flags);
   if (verb === 'accounts') return accountsCommand(root, action, flags);
   if (verb !== 'credentials') {
     process.stderr.write(`Unknown lrs command "${verb}".\n\n${LRS_USAGE}`);
@@ -132,6 +134,26 @@ async function seedCommand(root: string, flags: Record<string, string | undefine
   } finally {
     await app.close();
     await backend.close();
+  }
+}
+
+/**
+ * A consistent copy of a SQLite LRS while it runs (SQLite's online backup, page by page, through
+ * better-sqlite3): the copy is a database file the LRS opens as it is.
+ */
+async function backupCommand(root: string, target: string | undefined, flags: Record<string, string | undefined>): Promise<number> {
+  const source = lrsOptions(root, flags).databaseUrl;
+  if (!target) throw new Error('lrs backup needs the file to write, e.g. inprocap lrs backup backups/lrs-2026-12-03.db');
+  if (/^postgres(ql)?:\/\//.test(source)) throw new Error('for PostgreSQL use pg_dump (see the README, "Running the LRS for partners")');
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    const started = Date.now();
+    const { totalPages } = await db.backup(target);
+    console.log(`Backed up ${source} to ${target}: ${totalPages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return 0;
+  } finally {
+    db.close();
   }
 }
 

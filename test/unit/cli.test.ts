@@ -18,6 +18,22 @@ describe('inprocap CLI', { timeout: 60_000 }, () => {
     expect(run.stdout).toContain('INVALID: 1 error');
   });
 
+  it('lrs backup copies a SQLite LRS that the LRS opens again, records intact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inprocap-backup-'));
+    const { openBackend } = await import('../../lrs/storage/open.ts');
+    const { createCredential } = await import('../../lrs/auth/credentials.ts');
+    const live = await openBackend(join(dir, 'lrs.db'));
+    const { credential } = await createCredential(live, 'DTI', ['statements/write'], 'kept');
+    const run = cli('lrs', 'backup', join(dir, 'copy.db'), '--database', join(dir, 'lrs.db'));
+    await live.close();
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/Backed up .* pages/);
+    const copy = await openBackend(join(dir, 'copy.db'));
+    expect((await copy.getCredential(credential.key))?.label).toBe('kept');
+    await copy.close();
+    expect(cli('lrs', 'backup', join(dir, 'x.db'), '--database', 'postgres://x@127.0.0.1/none').stderr).toMatch(/pg_dump/);
+  });
+
   it('refuses an unknown package format before building anything', () => {
     const run = cli('build', '--format', 'scorm12,scorm3000');
     expect(run.status).toBe(1);
