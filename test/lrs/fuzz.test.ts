@@ -13,6 +13,7 @@
  * test:stress` runs it long (FUZZ_RUNS=10000: about 100,000 cases over both databases) and
  * prints the count of cases run.
  */
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from './backends.ts';
@@ -127,7 +128,6 @@ function withoutAdded(stored: Json, input: Json): Json {
 describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('fuzzing on %s', (_name, database) => {
   let lrs: TestLrs;
   let auth: string;
-  let count: () => Promise<number>;
   const check = (status: number, what: string) => {
     counted.cases++;
     if (status >= 500) {
@@ -139,14 +139,13 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('fuzzing on %s', 
   beforeAll(async () => {
     lrs = await startTestLrs(database);
     auth = await lrs.auth(['all']);
-    count = async () => (await lrs.request('GET', '/xapi/statements?format=ids&limit=0', { auth })).json.statements.length;
   });
   afterAll(async () => {
     await lrs?.close();
     console.log(`fuzz on ${database.name}: ${counted.cases} cases so far, ${counted.fiveHundreds} answered 5xx`);
   });
 
-  it('round-trips generated valid statements exactly', { timeout: 600_000 }, async () => {
+  it('round-trips generated valid statements exactly', { timeout: 3_600_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(validStatement, async (statement) => {
         const posted = await lrs.request('POST', '/xapi/statements', { auth, body: statement });
@@ -163,18 +162,19 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('fuzzing on %s', 
     );
   });
 
-  it('answers every mutation of a valid statement with a 4xx and a reason, and stores nothing of its batch', { timeout: 600_000 }, async () => {
+  it('answers every mutation of a valid statement with a 4xx and a reason, and stores nothing of its batch', { timeout: 3_600_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(validStatement, validStatement, fc.constantFrom(...MUTATIONS), anyText, async (good, bad, [name, mutate], text) => {
         const mutated = structuredClone(bad) as Json;
         mutate(mutated, text);
-        const before = await count();
-        const answer = await lrs.request('POST', '/xapi/statements', { auth, body: [{ ...good, id: undefined }, mutated] });
+        const goodId = randomUUID();
+        const answer = await lrs.request('POST', '/xapi/statements', { auth, body: [{ ...good, id: goodId }, mutated] });
         check(answer.status, `POST with ${name}`);
         expect(answer.status, `${name}: ${answer.text}`).toBeGreaterThanOrEqual(400);
         expect(answer.status).toBeLessThan(500);
         expect(typeof answer.json?.message, `${name} names its reason`).toBe('string');
-        expect(await count(), `${name}: nothing of the batch stored`).toBe(before);
+        // The valid statement beside the mutated one is not stored either: the batch is whole or nothing.
+        expect((await lrs.request('GET', `/xapi/statements?statementId=${goodId}`, { auth })).status, `${name}: nothing of the batch stored`).toBe(404);
       }),
       { seed: SEED + 1, numRuns: RUNS },
     );
@@ -183,7 +183,7 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('fuzzing on %s', 
   const paramName = fc.constantFrom('agent', 'verb', 'activity', 'registration', 'since', 'until', 'limit', 'format', 'ascending', 'related_activities', 'related_agents', 'statementId', 'voidedStatementId', 'attachments', 'unknown');
   const paramValue = fc.oneof(anyText, agent.map((a) => JSON.stringify(a)), fc.jsonValue().map((v) => JSON.stringify(v)), uuid, timestamp, fc.integer().map(String), fc.constant('\u0000'), fc.constant('{"mbox":"mailto:a\\u0000@b.example"}'));
 
-  it('answers generated statement queries, never with a 5xx', { timeout: 600_000 }, async () => {
+  it('answers generated statement queries, never with a 5xx', { timeout: 3_600_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.dictionary(paramName, paramValue, { maxKeys: 4 }), async (params) => {
         const answer = await lrs.request('GET', `/xapi/statements?${new URLSearchParams(params)}`, { auth });
@@ -201,7 +201,7 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('fuzzing on %s', 
   const body = fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), anyText, fc.constant(''));
   const contentType = fc.constantFrom('application/json', 'text/plain', 'application/octet-stream', 'multipart/mixed; boundary=x', '', 'application/json; charset=utf-8');
 
-  it('answers generated document requests, never with a 5xx, and keeps what it takes', { timeout: 600_000 }, async () => {
+  it('answers generated document requests, never with a 5xx, and keeps what it takes', { timeout: 3_600_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('GET', 'PUT', 'POST', 'DELETE'), documentPath, documentParams, body, contentType, async (method, path, params, content, type) => {
         const url = `${path}?${new URLSearchParams(params as Record<string, string>)}`;
@@ -218,7 +218,7 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('fuzzing on %s', 
     );
   });
 
-  it('answers broken multipart bodies and wrong content types on statements with a 4xx', { timeout: 600_000 }, async () => {
+  it('answers broken multipart bodies and wrong content types on statements with a 4xx', { timeout: 3_600_000 }, async () => {
     const part = fc.record({ headers: fc.dictionary(fc.constantFrom('Content-Type', 'X-Experience-API-Hash', 'Content-Transfer-Encoding', 'X'), anyText, { maxKeys: 3 }), content: anyText });
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constant('multipart/mixed; boundary=b'), contentType, anyText.map((t) => `multipart/mixed; boundary=${t}`)), fc.array(part, { maxLength: 3 }), fc.boolean(), async (type, parts, closed) => {
