@@ -3,7 +3,7 @@
  * definitions, documents and attachments. The organisation is fixed when the store is made and
  * every query below names it, so no caller can read or change another organisation's records.
  */
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DocumentKey, StatementQuery, StatementRow, StoredDocument, StoredStatement, TenantStore } from './backend.ts';
 import { factValues, type Database } from './schema.ts';
 
@@ -27,11 +27,11 @@ export class SqlTenantStore implements TenantStore {
   constructor(
     protected readonly db: Kysely<Database>,
     readonly org: string,
-    private readonly inTransaction = false,
+    protected readonly inTransaction = false,
   ) {}
 
   /** The same organisation's store on a transaction (engines add what they keep per connection). */
-  protected withTransaction(trx: Transaction<Database>): SqlTenantStore {
+  protected withTransaction(trx: Kysely<Database>): SqlTenantStore {
     return new SqlTenantStore(trx, this.org, true);
   }
 

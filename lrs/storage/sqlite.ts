@@ -2,8 +2,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
-import type { StatementRow } from './backend.ts';
+import { Kysely, sql, SqliteDialect } from 'kysely';
+import type { StatementRow, TenantStore } from './backend.ts';
 import { FACT_COLUMNS, factValues, type Database as Schema } from './schema.ts';
 import { SqlBackend } from './sql-backend.ts';
 import { SqlTenantStore } from './sql-tenant.ts';
@@ -59,8 +59,29 @@ class SqliteTenantStore extends SqlTenantStore {
     super(db, org, inTransaction);
   }
 
-  protected override withTransaction(trx: Transaction<Schema>): SqlTenantStore {
+  protected override withTransaction(trx: Kysely<Schema>): SqlTenantStore {
     return new SqliteTenantStore(trx, this.org, this.database, true);
+  }
+
+  /**
+   * Begin, commit and roll back by hand rather than with kysely's transaction: on SQLITE_FULL,
+   * SQLITE_IOERR and the like SQLite rolls the transaction back itself, and kysely's own rollback
+   * then fails ("no transaction is active") and hides the error that says why (a 500 instead of
+   * a 503).
+   */
+  override async transaction<T>(work: (tx: TenantStore) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.db.connection().execute(async (connection) => {
+      await sql`begin`.execute(connection);
+      try {
+        const result = await work(this.withTransaction(connection));
+        await sql`commit`.execute(connection);
+        return result;
+      } catch (error) {
+        if (this.database.inTransaction) this.database.exec('rollback');
+        throw error;
+      }
+    });
   }
 
   override async insertStatements(rows: StatementRow[]): Promise<void> {

@@ -123,6 +123,32 @@ describe('PostgreSQL going away and coming back', () => {
   }, 60_000);
 });
 
+describe('SQLite disk full and space again', () => {
+  it('answers 503 with Retry-After when the database file cannot grow, stores nothing of the batch, and recovers', async () => {
+    const lrs = await startTestLrs(TEST_DATABASES.find((d) => d.name === 'sqlite')!);
+    try {
+      const auth = await lrs.auth(['all']);
+      expect((await lrs.request('POST', '/xapi/statements', { auth, body: [statement()] })).status).toBe(200);
+      // A full disk, as SQLite meets it: the file may not grow by one more page (SQLITE_FULL).
+      const database = (lrs.backend as unknown as { database: import('better-sqlite3').Database }).database;
+      const pages = Number(database.pragma('page_count', { simple: true }));
+      database.pragma(`max_page_count = ${pages + 1}`);
+      const big = () => statement({ result: { response: 'x'.repeat(64 * 1024) } });
+      const during = await lrs.request('POST', '/xapi/statements', { auth, body: [big(), big(), big()] });
+      expect(during.status).toBe(503);
+      expect(during.headers['retry-after']).toBe('5');
+      expect(during.json.message).toMatch(/nothing of this request was stored/);
+      database.pragma('max_page_count = 4294967294');
+      const after = await lrs.request('POST', '/xapi/statements', { auth, body: [big()] });
+      expect(after.status).toBe(200);
+      const all = await lrs.request('GET', '/xapi/statements?limit=100', { auth });
+      expect(all.json.statements).toHaveLength(2);
+    } finally {
+      await lrs.close();
+    }
+  });
+});
+
 describe('security headers on the dashboard', () => {
   it('sends a strict Content-Security-Policy and the other helmet headers with the app', async () => {
     const lrs = await startTestLrs(TEST_DATABASES[0]!, { dashboardDir: `${process.cwd()}/dist/dashboard` });
