@@ -22,14 +22,14 @@ import { createCredential } from '../lrs/auth/credentials.ts';
 import { createLrsServer } from '../lrs/server.ts';
 import type { StatementRow } from '../lrs/storage/backend.ts';
 import { openBackend } from '../lrs/storage/open.ts';
-import { indexStatement } from '../lrs/xapi/identity.ts';
+import { indexStatement } from '../core/xapi/identity.ts';
 import { saveAccount } from '../lrs/dashboard/accounts.ts';
 import { SESSION_COOKIE } from '../lrs/dashboard/sessions.ts';
-import { learningFact } from '../lrs/reports/facts.ts';
+import { learningFact } from '../core/xapi/learning-facts.ts';
 import { learnerStatements, seedLearners } from '../lrs/seed/seed.ts';
 import { FACT_COLUMNS, factValues } from '../lrs/storage/schema.ts';
 import { loadCheckedCourses } from '../packaging/build.ts';
-import { CONTEXT } from '../src/xapi/vocabulary.ts';
+import { CONTEXT } from '../core/xapi/vocabulary.ts';
 
 const INGEST = Number(process.env.BENCH_INGEST ?? 5000);
 const STORED = Number(process.env.BENCH_STATEMENTS ?? 1_000_000);

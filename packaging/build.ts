@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { build as viteBuild } from 'vite';
-import type { Course } from '../src/content/schema.ts';
+import type { Course } from '../core/content/schema.ts';
 import { embedCourse, escapeHtml } from './html.ts';
 import { consoleLog, type Log } from './log.ts';
 import { checkContent, type CheckedModule } from './content/check.ts';

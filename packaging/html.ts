@@ -1,6 +1,6 @@
 /** HTML the build writes: each package's index.html, with the course and launch settings embedded. */
-import type { Course } from '../src/content/schema.ts';
-import { COURSE_ELEMENT_ID, LAUNCH_ELEMENT_ID, type LaunchConfig } from '../src/launch.ts';
+import type { Course } from '../core/content/schema.ts';
+import { COURSE_ELEMENT_ID, LAUNCH_ELEMENT_ID, type LaunchConfig } from '../core/launch.ts';
 
 /**
  * The runtime's index.html with the compiled course and the launch settings embedded, so a

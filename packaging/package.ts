@@ -6,8 +6,8 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createHmac } from 'node:crypto';
-import type { Course } from '../src/content/schema.ts';
-import type { LrsReporting } from '../src/launch.ts';
+import type { Course } from '../core/content/schema.ts';
+import type { LrsReporting } from '../core/launch.ts';
 import { embedCourse } from './html.ts';
 import type { Log } from './log.ts';
 import type { PackageFormat, PackageFormatId } from './formats/format.ts';

@@ -3,10 +3,10 @@
  * for this launch (once), restore the learner's state, pick the language, and show the course.
  */
 import { msg, str } from '@lit/localize';
-import type { Course } from './content/schema.ts';
+import type { Course } from '../core/content/schema.ts';
 import './components/course-shell/course-shell.ts';
 import { getLocale, pickLanguage, setLocale, UI_LANGUAGES } from './i18n/localization.ts';
-import { COURSE_ELEMENT_ID, LAUNCH_ELEMENT_ID, type LaunchConfig } from './launch.ts';
+import { COURSE_ELEMENT_ID, LAUNCH_ELEMENT_ID, type LaunchConfig } from '../core/launch.ts';
 import { CoursePlayer } from './player/course-player.ts';
 import { LocalPreviewTracker } from './tracker/local-preview-tracker.ts';
 import { findScormApi } from './tracker/scorm/api-discovery.ts';

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, parseJsonBody, sendJson, storeOf, type XapiContext } from '../server.ts';
 import type { DocumentKey, StoredDocument } from '../storage/backend.ts';
 import { isIri, isIsoTimestamp, isUuid } from '../xapi/formats.ts';
-import { agentKey } from '../xapi/identity.ts';
+import { agentKey } from '../../core/xapi/identity.ts';
 import { validateActor, validateAgent, ValidationError } from '../xapi/validate-statement.ts';
 import { singleParams } from './statements.ts';
 

@@ -9,11 +9,11 @@
  * - some learners stop after a lesson and some stall for weeks ("stuck");
  * - survey ratings lean positive; some comments contain markup, which must be shown as text.
  */
-import type { Course, Question } from '../../src/content/schema.ts';
-import { seededRandom } from '../../src/quiz/shuffle.ts';
-import { correctResponse, isPassed, scoreQuestion, scoreQuiz } from '../../src/quiz/scoring.ts';
-import type { Response } from '../../src/quiz/responses.ts';
-import { StatementFactory, type Statement } from '../../src/xapi/statement-factory.ts';
+import type { Course, Question } from '../../core/content/schema.ts';
+import { seededRandom } from '../../core/quiz/shuffle.ts';
+import { correctResponse, isPassed, scoreQuestion, scoreQuiz } from '../../core/quiz/scoring.ts';
+import type { Response } from '../../core/quiz/responses.ts';
+import { StatementFactory, type Statement } from '../../core/xapi/statement-factory.ts';
 import { createCredential, type NewCredential } from '../auth/credentials.ts';
 import type { LrsBackend } from '../storage/backend.ts';
 

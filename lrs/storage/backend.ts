@@ -9,7 +9,7 @@
  * credentials) and the reports, which keep their own rules (trainers: their organisation; the
  * Control Group: all, pseudonymous).
  */
-import type { LearningFact } from '../reports/facts.ts';
+import type { LearningFact } from '../../core/xapi/learning-facts.ts';
 import type { ReportStore } from '../reports/report-store.ts';
 
 export interface StatementRow {

@@ -3,8 +3,8 @@
  * has run a migration never runs it again.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
-import { learningFact } from '../reports/facts.ts';
-import { mergeDefinitions } from '../xapi/definitions.ts';
+import { learningFact } from '../../core/xapi/learning-facts.ts';
+import { mergeDefinitions } from '../../core/xapi/definitions.ts';
 import { factValues, type Database, type EngineTypes } from './schema.ts';
 
 export function migrations(types: EngineTypes): Record<string, Migration> {

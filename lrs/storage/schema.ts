@@ -1,5 +1,5 @@
 /** The tables of the LRS database as kysely sees them, and the column types that differ by engine. */
-import type { LearningFact } from '../reports/facts.ts';
+import type { LearningFact } from '../../core/xapi/learning-facts.ts';
 
 export interface Database {
   statements: {
@@ -73,7 +73,7 @@ export interface EngineTypes {
   float: 'real' | 'double precision';
 }
 
-/** The learning_facts row of a fact (see reports/facts.ts). */
+/** The learning_facts row of a fact (see core/xapi/learning-facts.ts). */
 export function factValues(seq: number, f: LearningFact): Database['learning_facts'] {
   return {
     seq,

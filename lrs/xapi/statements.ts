@@ -8,9 +8,9 @@ import type { StatementQuery, StoredStatement, TenantStore } from '../storage/ba
 import { matchAttachments, requireNoInlineAttachments } from './attachments.ts';
 import { isIri, isIsoTimestamp, isUuid, nowIso } from './formats.ts';
 import type { Part } from './multipart.ts';
-import { agentKey, indexStatement } from './identity.ts';
-import { learningFact } from '../reports/facts.ts';
-import { mergeDefinitions } from './definitions.ts';
+import { agentKey, indexStatement } from '../../core/xapi/identity.ts';
+import { learningFact } from '../../core/xapi/learning-facts.ts';
+import { mergeDefinitions } from '../../core/xapi/definitions.ts';
 import { validateActor, validateStatement, ValidationError, VOIDED_VERB, type XapiVersion } from './validate-statement.ts';
 
 type Json = Record<string, any>;

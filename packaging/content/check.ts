@@ -4,9 +4,9 @@
  * feedback, translations whose structure drifted from the source, and state too large for
  * SCORM 1.2. Every finding names its file and position.
  */
-import { analyseCase } from '../../src/case/case-graph.ts';
-import type { CaseExercise, Course, Quiz } from '../../src/content/schema.ts';
-import { serialiseState, SCORM12_SUSPEND_DATA_LIMIT, worstCaseState } from '../../src/state/learner-state.ts';
+import { analyseCase } from '../../core/case/case-graph.ts';
+import type { CaseExercise, Course, Quiz } from '../../core/content/schema.ts';
+import { serialiseState, SCORM12_SUSPEND_DATA_LIMIT, worstCaseState } from '../../core/state/learner-state.ts';
 import { compileCourse, glossaryFor } from './compile.ts';
 import type { IssueList } from './issues.ts';
 import type { Loaded, LoadedContent, LoadedModule } from './load.ts';

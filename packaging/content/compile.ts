@@ -11,7 +11,7 @@ import type {
   Question,
   Quiz,
   Survey,
-} from '../../src/content/schema.ts';
+} from '../../core/content/schema.ts';
 import { SHARED_DEFAULT_LANGUAGE, type LoadedContent, type LoadedModule } from './load.ts';
 import { GlossaryIndex, MarkdownCompiler } from './markdown.ts';
 

@@ -20,7 +20,7 @@ import {
   type Quiz,
   type SectionRef,
   type Survey,
-} from '../../src/content/schema.ts';
+} from '../../core/content/schema.ts';
 import type { z } from 'zod';
 import { IssueList } from './issues.ts';
 import { YamlSource } from './source-file.ts';

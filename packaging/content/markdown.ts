@@ -4,7 +4,7 @@
  */
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import type { GlossaryTerm } from '../../src/content/schema.ts';
+import type { GlossaryTerm } from '../../core/content/schema.ts';
 
 /** `[[text]]` or `[[text|term-id]]`. */
 export const GLOSSARY_MARK = /\[\[([^[\]|\n]+?)(?:\|([a-z0-9-]+))?\]\]/g;

@@ -3,7 +3,7 @@
  * mastery score and launch method; the LMS launches index.html with the cmi5 parameters.
  */
 import { create } from 'xmlbuilder2';
-import type { Course } from '../../src/content/schema.ts';
+import type { Course } from '../../core/content/schema.ts';
 import type { PackageFormat } from './format.ts';
 
 export function cmi5Xml(course: Course): string {

@@ -1,5 +1,5 @@
 /** A package format: what it is called and the files it adds to the runtime and the course. */
-import type { Course } from '../../src/content/schema.ts';
+import type { Course } from '../../core/content/schema.ts';
 
 export const PACKAGE_FORMATS = ['scorm12', 'scorm2004', 'xapi', 'cmi5'] as const;
 export type PackageFormatId = (typeof PACKAGE_FORMATS)[number];

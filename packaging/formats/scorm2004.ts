@@ -4,7 +4,7 @@
  * schema files at the package root.
  */
 import { create } from 'xmlbuilder2';
-import type { Course } from '../../src/content/schema.ts';
+import type { Course } from '../../core/content/schema.ts';
 import { xmlId, type PackageFormat } from './format.ts';
 import { schemaFiles } from './schema-files.ts';
 import { packageReadme } from '../moodle/settings.ts';

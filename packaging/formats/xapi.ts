@@ -3,8 +3,8 @@
  * launch file; the LMS launches index.html with endpoint, auth, actor and registration.
  */
 import { create } from 'xmlbuilder2';
-import type { Course } from '../../src/content/schema.ts';
-import { ACTIVITY_TYPES } from '../../src/xapi/vocabulary.ts';
+import type { Course } from '../../core/content/schema.ts';
+import { ACTIVITY_TYPES } from '../../core/xapi/vocabulary.ts';
 import type { PackageFormat } from './format.ts';
 
 export function tincanXml(course: Course): string {

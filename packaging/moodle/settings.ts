@@ -4,7 +4,7 @@
  * creates its activities with them (test/moodle/php/fixture.php), so what is recommended is what
  * was tested. Labels are Moodle 4.3's own, as its "SCORM package" form shows them.
  */
-import type { Course } from '../../src/content/schema.ts';
+import type { Course } from '../../core/content/schema.ts';
 
 export interface MoodleSetting {
   /** The form section, as Moodle heads it. */

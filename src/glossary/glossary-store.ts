@@ -3,7 +3,7 @@
  * `<inp-term term="id">` elements created by the browser from compiled Markdown, not by a
  * parent component, so they look their term up here.
  */
-import type { GlossaryTerm } from '../content/schema.ts';
+import type { GlossaryTerm } from '../../core/content/schema.ts';
 
 let terms = new Map<string, GlossaryTerm>();
 

@@ -7,7 +7,7 @@
 import { configureLocalization } from '@lit/localize';
 import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.ts';
 
-export { pickLanguage } from './pick-language.ts';
+export { pickLanguage } from '../../core/i18n/pick-language.ts';
 
 export const UI_LANGUAGES: readonly string[] = allLocales;
 

@@ -5,11 +5,11 @@
  * derives progress, completion and success, and reports to the {@link Tracker} after every
  * meaningful step. It knows nothing of the DOM, so its rules are easy to follow and to test.
  */
-import { bestChoices, walkPath, type WalkedPath } from '../case/case-graph.ts';
-import type { Course, CourseContent, CourseSection, Question } from '../content/schema.ts';
-import { isPassed, scoreQuestion, scoreQuiz, type QuestionResult } from '../quiz/scoring.ts';
-import type { Response } from '../quiz/responses.ts';
-import { deriveSeed, shuffledIndices } from '../quiz/shuffle.ts';
+import { bestChoices, walkPath, type WalkedPath } from '../../core/case/case-graph.ts';
+import type { Course, CourseContent, CourseSection, Question } from '../../core/content/schema.ts';
+import { isPassed, scoreQuestion, scoreQuiz, type QuestionResult } from '../../core/quiz/scoring.ts';
+import type { Response } from '../../core/quiz/responses.ts';
+import { deriveSeed, shuffledIndices } from '../../core/quiz/shuffle.ts';
 import {
   bookmarkOf,
   cleanText,
@@ -17,8 +17,9 @@ import {
   deserialiseState,
   serialiseState,
   type LearnerState,
-} from '../state/learner-state.ts';
-import type { CompletionStatus, LearnerInfo, SuccessStatus, Tracker } from '../tracker/tracker.ts';
+} from '../../core/state/learner-state.ts';
+import type { CompletionStatus, SuccessStatus } from '../../core/records.ts';
+import type { LearnerInfo, Tracker } from '../tracker/tracker.ts';
 
 export type SectionStatus = 'done' | 'started' | 'not-started';
 

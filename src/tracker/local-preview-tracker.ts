@@ -3,7 +3,8 @@
  * localStorage, so a module can be taken, left and resumed without an LMS.
  */
 import { safeLocalStorage } from './storage.ts';
-import type { CompletionStatus, InteractionRecord, Score, SuccessStatus, Tracker, TrackerSession } from './tracker.ts';
+import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../../core/records.ts';
+import type { Tracker, TrackerSession } from './tracker.ts';
 
 /** What the preview keeps per module; tests read it to check what was recorded. */
 export interface PreviewRecord {

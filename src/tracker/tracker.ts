@@ -3,9 +3,7 @@
  * (localStorage), an LMS through SCORM 1.2 or 2004, an xAPI LRS, or cmi5. UI components never
  * know which; the tracker for a launch is chosen once, at start-up (see `src/main.ts`).
  */
-import type { CaseChoice, DecisionNode, Question, SurveyItem } from '../content/schema.ts';
-import type { QuestionResult } from '../quiz/scoring.ts';
-import type { Response } from '../quiz/responses.ts';
+import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../../core/records.ts';
 
 export interface LearnerInfo {
   id?: string;
@@ -22,60 +20,12 @@ export interface TrackerSession {
   bookmark: string | null;
 }
 
-/** An answered question, a case decision, a lesson read or a survey answer, for the LMS/LRS record. */
-export type InteractionRecord =
-  | {
-      kind: 'question';
-      question: Question;
-      response: Response;
-      result: QuestionResult;
-      /** Time from showing the question to checking the answer. */
-      latencyMs: number;
-      attempt: number;
-      timestamp: Date;
-    }
-  | {
-      kind: 'case-decision';
-      caseId: string;
-      node: DecisionNode;
-      choice: CaseChoice;
-      /** 1-based position of this decision in the learner's path. */
-      step: number;
-      latencyMs: number;
-      timestamp: Date;
-    }
-  | {
-      kind: 'lesson';
-      lessonId: string;
-      title: string;
-      timestamp: Date;
-    }
-  | {
-      kind: 'survey';
-      surveyId: string;
-      item: SurveyItem;
-      /** Likert value (1..scale length) or free text. */
-      value: number | string;
-      timestamp: Date;
-    };
-
-export interface Score {
-  raw: number;
-  min: number;
-  max: number;
-  /** raw / max, 0..1 */
-  scaled: number;
-}
-
-export type CompletionStatus = 'incomplete' | 'completed';
-
 /** Whether the tracker's records are reaching their destination (the LMS or LRS). */
 export interface TrackerHealth {
   ok: boolean;
   /** For the log and the learner: what is wrong. */
   detail?: string;
 }
-export type SuccessStatus = 'unknown' | 'passed' | 'failed';
 
 export interface Tracker {
   /** Shown to the learner where it matters, e.g. "Preview". */

@@ -6,7 +6,7 @@
  */
 import type { TrackerHealth } from '../tracker/tracker.ts';
 import type { XapiClient } from './client.ts';
-import type { Statement } from './statement-factory.ts';
+import type { Statement } from '../../core/xapi/statement-factory.ts';
 
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
 const BATCH = 50;

@@ -12,11 +12,11 @@ import { createCredential } from '../../lrs/auth/credentials.ts';
 import { createLrsServer } from '../../lrs/server.ts';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
-import { agentKey } from '../../lrs/xapi/identity.ts';
-import type { Course } from '../../src/content/schema.ts';
-import { correctResponse } from '../../src/quiz/scoring.ts';
+import { agentKey } from '../../core/xapi/identity.ts';
+import type { Course } from '../../core/content/schema.ts';
+import { correctResponse } from '../../core/quiz/scoring.ts';
 import { CMI5_CATEGORY, MOVEON_CATEGORY } from '../../src/tracker/cmi5/cmi5-tracker.ts';
-import { VERBS } from '../../src/xapi/vocabulary.ts';
+import { VERBS } from '../../core/xapi/vocabulary.ts';
 import { ROOT, builtCourses, launchBrowser, playModule, screenshot, until } from './harness.ts';
 import { readZip, startLms } from './lms-host.ts';
 

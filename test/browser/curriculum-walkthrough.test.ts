@@ -24,10 +24,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Course, CourseContent, Question } from '../../src/content/schema.ts';
+import type { Course, CourseContent, Question } from '../../core/content/schema.ts';
 import { allLocales, sourceLocale } from '../../src/i18n/generated/locale-codes.ts';
-import type { Response } from '../../src/quiz/responses.ts';
-import { correctResponse, scoreQuiz } from '../../src/quiz/scoring.ts';
+import type { Response } from '../../core/quiz/responses.ts';
+import { correctResponse, scoreQuiz } from '../../core/quiz/scoring.ts';
 import type { PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
 import {
   answerByKeyboard,

@@ -18,8 +18,8 @@ import { createLrsServer } from '../../lrs/server.ts';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
-import type { Course } from '../../src/content/schema.ts';
-import { VERBS } from '../../src/xapi/vocabulary.ts';
+import type { Course } from '../../core/content/schema.ts';
+import { VERBS } from '../../core/xapi/vocabulary.ts';
 import { axeViolations, byName, focused, launchBrowser, ROOT, screenshot, tabTo, until, watchErrors } from './harness.ts';
 
 const DASHBOARD_DIR = resolve(ROOT, 'dist/dashboard');

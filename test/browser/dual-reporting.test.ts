@@ -13,9 +13,9 @@ import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
 import { FORMATS, launchReporting, packageFiles, type ReportingOptions } from '../../packaging/package.ts';
 import { zipFiles } from '../../packaging/zip.ts';
-import type { Course } from '../../src/content/schema.ts';
-import { correctResponse } from '../../src/quiz/scoring.ts';
-import { EXTENSIONS, VERBS } from '../../src/xapi/vocabulary.ts';
+import type { Course } from '../../core/content/schema.ts';
+import { correctResponse } from '../../core/quiz/scoring.ts';
+import { EXTENSIONS, VERBS } from '../../core/xapi/vocabulary.ts';
 import { ROOT, builtCourses, launchBrowser, playModule } from './harness.ts';
 import { startLms } from './lms-host.ts';
 

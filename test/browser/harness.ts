@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildPreview } from '../../packaging/build.ts';
-import type { Course, Question } from '../../src/content/schema.ts';
-import type { Response } from '../../src/quiz/responses.ts';
+import type { Course, Question } from '../../core/content/schema.ts';
+import type { Response } from '../../core/quiz/responses.ts';
 import { startPreviewServer } from '../../packaging/preview/server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

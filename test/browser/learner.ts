@@ -6,10 +6,10 @@
  */
 import type { Frame, Locator } from 'playwright-core';
 import { expect } from 'vitest';
-import { plainText } from '../../src/content/plain-text.ts';
-import type { Course, CourseContent, DecisionNode, Question } from '../../src/content/schema.ts';
-import type { Response } from '../../src/quiz/responses.ts';
-import { correctResponse, matchingTargets, wrongResponse } from '../../src/quiz/scoring.ts';
+import { plainText } from '../../core/content/plain-text.ts';
+import type { Course, CourseContent, DecisionNode, Question } from '../../core/content/schema.ts';
+import type { Response } from '../../core/quiz/responses.ts';
+import { correctResponse, matchingTargets, wrongResponse } from '../../core/quiz/scoring.ts';
 
 export type Answers = 'right' | 'wrong';
 

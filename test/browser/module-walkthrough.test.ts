@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Course } from '../../src/content/schema.ts';
-import { correctResponse, scoreQuiz } from '../../src/quiz/scoring.ts';
-import type { Response } from '../../src/quiz/responses.ts';
+import type { Course } from '../../core/content/schema.ts';
+import { correctResponse, scoreQuiz } from '../../core/quiz/scoring.ts';
+import type { Response } from '../../core/quiz/responses.ts';
 import type { PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
 import {
   answerByKeyboard,

@@ -7,9 +7,9 @@
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Course, Question } from '../../src/content/schema.ts';
-import type { Response } from '../../src/quiz/responses.ts';
-import { correctResponse, scoreQuiz } from '../../src/quiz/scoring.ts';
+import type { Course, Question } from '../../core/content/schema.ts';
+import type { Response } from '../../core/quiz/responses.ts';
+import { correctResponse, scoreQuiz } from '../../core/quiz/scoring.ts';
 import { ROOT, answerFirst, axeViolations, builtCourses, launchBrowser, playModule, screenshot, until } from './harness.ts';
 import { readZip, startLms, type Standard } from './lms-host.ts';
 

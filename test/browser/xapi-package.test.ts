@@ -11,9 +11,9 @@ import { createCredential } from '../../lrs/auth/credentials.ts';
 import { createLrsServer } from '../../lrs/server.ts';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
-import type { Course } from '../../src/content/schema.ts';
-import { correctResponse } from '../../src/quiz/scoring.ts';
-import { VERBS } from '../../src/xapi/vocabulary.ts';
+import type { Course } from '../../core/content/schema.ts';
+import { correctResponse } from '../../core/quiz/scoring.ts';
+import { VERBS } from '../../core/xapi/vocabulary.ts';
 import { ROOT, answerFirst, builtCourses, launchBrowser, playModule, screenshot, until } from './harness.ts';
 import { readZip, startLms } from './lms-host.ts';
 

@@ -3,7 +3,7 @@
  * nulls, deletions, odd keys, deep nesting, odd text) and of query strings, on both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/quiz/shuffle.ts';
+import { seededRandom } from '../../core/quiz/shuffle.ts';
 import { TEST_DATABASES } from './backends.ts';
 import { startTestLrs, statement, type TestLrs } from './client.ts';
 

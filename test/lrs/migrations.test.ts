@@ -13,8 +13,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
-import { agentKey, indexStatement } from '../../lrs/xapi/identity.ts';
-import { CONTEXT, VERBS } from '../../src/xapi/vocabulary.ts';
+import { agentKey, indexStatement } from '../../core/xapi/identity.ts';
+import { CONTEXT, VERBS } from '../../core/xapi/vocabulary.ts';
 import { TEST_DATABASES } from './backends.ts';
 
 const MODULE = 'https://inprocap.eu/modules/fundamentals';

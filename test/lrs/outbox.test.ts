@@ -10,7 +10,7 @@ import { createLrsServer } from '../../lrs/server.ts';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { XapiClient } from '../../src/xapi/client.ts';
 import { Outbox } from '../../src/xapi/outbox.ts';
-import type { Statement } from '../../src/xapi/statement-factory.ts';
+import type { Statement } from '../../core/xapi/statement-factory.ts';
 import { MemoryStorage } from '../support/memory-storage.ts';
 import { TEST_DATABASES } from './backends.ts';
 

@@ -8,8 +8,8 @@ import { saveAccount } from '../../lrs/dashboard/accounts.ts';
 import { SESSION_COOKIE } from '../../lrs/dashboard/sessions.ts';
 import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
-import type { Course } from '../../src/content/schema.ts';
-import { VERBS } from '../../src/xapi/vocabulary.ts';
+import type { Course } from '../../core/content/schema.ts';
+import { VERBS } from '../../core/xapi/vocabulary.ts';
 import { TEST_DATABASES } from './backends.ts';
 import { startTestLrs, type TestLrs } from './client.ts';
 

@@ -6,8 +6,8 @@ import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
 import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
-import type { Course } from '../../src/content/schema.ts';
-import { VERBS } from '../../src/xapi/vocabulary.ts';
+import type { Course } from '../../core/content/schema.ts';
+import { VERBS } from '../../core/xapi/vocabulary.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const course: Course = loadCheckedCourses(resolve(import.meta.dirname, '../..'), { only: ['fundamentals'] }, quiet)[0]!.course!;

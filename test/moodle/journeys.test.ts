@@ -25,7 +25,7 @@ import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { validatePackage } from '../../packaging/validate/validate-package.ts';
-import { VERBS } from '../../src/xapi/vocabulary.ts';
+import { VERBS } from '../../core/xapi/vocabulary.ts';
 import { builtCourses, launchBrowser, screenshot, until } from '../browser/harness.ts';
 import { Learner } from '../browser/learner.ts';
 import {

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { moodleSettingValues } from '../../packaging/moodle/settings.ts';
-import type { Course } from '../../src/content/schema.ts';
+import type { Course } from '../../core/content/schema.ts';
 
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '../..');

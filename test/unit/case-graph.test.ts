@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseCase, bestChoices, walkPath } from '../../src/case/case-graph.ts';
-import { caseSchema } from '../../src/content/schema.ts';
+import { analyseCase, bestChoices, walkPath } from '../../core/case/case-graph.ts';
+import { caseSchema } from '../../core/content/schema.ts';
 
 const choice = (id: string, next: string, points = 0, best = false) => ({ id, label: id, consequence: 'c', feedback: 'f', points, best, next });
 const exercise = caseSchema.parse({

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCheckedCourses } from '../../packaging/build.ts';
-import type { Course } from '../../src/content/schema.ts';
+import type { Course } from '../../core/content/schema.ts';
 import { CoursePlayer } from '../../src/player/course-player.ts';
-import type { Response } from '../../src/quiz/responses.ts';
-import { correctResponse as correctOf, wrongResponse as wrongOf } from '../../src/quiz/scoring.ts';
+import type { Response } from '../../core/quiz/responses.ts';
+import { correctResponse as correctOf, wrongResponse as wrongOf } from '../../core/quiz/scoring.ts';
 import { LocalPreviewTracker, type PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
 import { MemoryStorage } from '../support/memory-storage.ts';
 

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCheckedCourses } from '../../packaging/build.ts';
-import type { Course } from '../../src/content/schema.ts';
-import type { Response } from '../../src/quiz/responses.ts';
+import type { Course } from '../../core/content/schema.ts';
+import type { Response } from '../../core/quiz/responses.ts';
 import {
   createState,
   deserialiseState,
   SCORM12_SUSPEND_DATA_LIMIT,
   serialiseState,
   worstCaseState,
-} from '../../src/state/learner-state.ts';
+} from '../../core/state/learner-state.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const courses: Course[] = loadCheckedCourses(resolve(import.meta.dirname, '../..'), {}, quiet).map((c) => c.course!);

@@ -1,8 +1,8 @@
 /** Learning facts: what the reports keep of each statement, and what they leave out. */
 import { describe, expect, it } from 'vitest';
-import { durationMs, learningFact } from '../../lrs/reports/facts.ts';
+import { durationMs, learningFact } from '../../core/xapi/learning-facts.ts';
 import { facility, itemFlags, pointBiserial } from '../../lrs/reports/statistics.ts';
-import { CONTEXT, EXTENSIONS, VERBS } from '../../src/xapi/vocabulary.ts';
+import { CONTEXT, EXTENSIONS, VERBS } from '../../core/xapi/vocabulary.ts';
 
 const answered = (extra: Record<string, unknown> = {}): any => ({
   id: 'f8a6c9b0-0000-4000-8000-000000000001',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allLocales } from '../../src/i18n/generated/locale-codes.ts';
-import { normaliseLanguageTag, pickLanguage } from '../../src/i18n/pick-language.ts';
+import { normaliseLanguageTag, pickLanguage } from '../../core/i18n/pick-language.ts';
 
 const UI = allLocales as readonly string[];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { questionSchema, quizSchema, type Question } from '../../src/content/schema.ts';
-import { isPassed, parseNumber, scoreQuestion, scoreQuiz } from '../../src/quiz/scoring.ts';
+import { questionSchema, quizSchema, type Question } from '../../core/content/schema.ts';
+import { isPassed, parseNumber, scoreQuestion, scoreQuiz } from '../../core/quiz/scoring.ts';
 
 const q = (source: unknown): Question => questionSchema.parse(source);
 

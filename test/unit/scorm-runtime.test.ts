@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findScormApi } from '../../src/tracker/scorm/api-discovery.ts';
-import { isoDuration, isoTimestamp, scorm12TimeOfDay, scorm12Timespan } from '../../src/tracker/scorm/time.ts';
+import { isoDuration, isoTimestamp, scorm12TimeOfDay, scorm12Timespan } from '../../core/time.ts';
 
 describe('SCORM time formats', () => {
   it('writes SCORM 1.2 timespans as HHHH:MM:SS.SS', () => {

@@ -9,11 +9,11 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCheckedCourses } from '../../packaging/build.ts';
-import type { Course, Question } from '../../src/content/schema.ts';
-import { correctResponse, scoreQuestion, wrongResponse } from '../../src/quiz/scoring.ts';
-import type { Response } from '../../src/quiz/responses.ts';
+import type { Course, Question } from '../../core/content/schema.ts';
+import { correctResponse, scoreQuestion, wrongResponse } from '../../core/quiz/scoring.ts';
+import type { Response } from '../../core/quiz/responses.ts';
 import { characterString, decimal, shortIdentifier } from '../../src/tracker/scorm/data-types.ts';
-import type { InteractionLike } from '../../src/tracker/scorm/interactions.ts';
+import type { InteractionLike } from '../../core/interactions/interactions.ts';
 import { createScorm12Tracker, scorm12Model, type Scorm12Api } from '../../src/tracker/scorm/scorm12.ts';
 import { scorm2004Model } from '../../src/tracker/scorm/scorm2004.ts';
 import { MemoryStorage } from '../support/memory-storage.ts';

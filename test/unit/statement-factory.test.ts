@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateStatement } from '../../lrs/xapi/validate-statement.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
-import type { Course } from '../../src/content/schema.ts';
-import { correctResponse, scoreQuestion } from '../../src/quiz/scoring.ts';
-import { StatementFactory } from '../../src/xapi/statement-factory.ts';
-import { CONTEXT, EXTENSIONS, VERBS } from '../../src/xapi/vocabulary.ts';
+import type { Course } from '../../core/content/schema.ts';
+import { correctResponse, scoreQuestion } from '../../core/quiz/scoring.ts';
+import { StatementFactory } from '../../core/xapi/statement-factory.ts';
+import { CONTEXT, EXTENSIONS, VERBS } from '../../core/xapi/vocabulary.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const course: Course = loadCheckedCourses(resolve(import.meta.dirname, '../..'), { only: ['fundamentals'] }, quiet)[0]!.course!;

@@ -5,7 +5,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRuntime, loadCheckedCourses } from '../../packaging/build.ts';
 import { buildPackages, FORMATS, packageFiles, type PackageResult } from '../../packaging/package.ts';
-import type { Course } from '../../src/content/schema.ts';
+import type { Course } from '../../core/content/schema.ts';
 import { validatePackage } from '../../packaging/validate/validate-package.ts';
 import { zipFiles } from '../../packaging/zip.ts';
 import { MOODLE_SETTINGS } from '../../packaging/moodle/settings.ts';

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { analyseCase, walkPath } from '../../case/case-graph.ts';
+import { analyseCase, walkPath } from '../../../core/case/case-graph.ts';
 import { contentStyles } from '../shared/content-styles.ts';
 import { PlayerElement } from '../shared/player-element.ts';
 import { baseStyles } from '../shared/styles.ts';

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { isPassed } from '../../quiz/scoring.ts';
+import { isPassed } from '../../../core/quiz/scoring.ts';
 import '../question/question-view.ts';
 import type { QuestionView } from '../question/question-view.ts';
 import { contentStyles } from '../shared/content-styles.ts';

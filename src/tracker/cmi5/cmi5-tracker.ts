@@ -5,13 +5,14 @@
  * context template and the cmi5 categories on the statements the specification defines.
  * Statements go through the durable outbox; learner state lives in the State resource.
  */
-import type { Course } from '../../content/schema.ts';
+import type { Course } from '../../../core/content/schema.ts';
 import { XapiClient } from '../../xapi/client.ts';
 import { Outbox } from '../../xapi/outbox.ts';
-import { StatementFactory, type Agent, type Statement } from '../../xapi/statement-factory.ts';
-import type { VerbName } from '../../xapi/vocabulary.ts';
+import { StatementFactory, type Agent, type Statement } from '../../../core/xapi/statement-factory.ts';
+import type { VerbName } from '../../../core/xapi/vocabulary.ts';
 import { safeLocalStorage } from '../storage.ts';
-import type { CompletionStatus, InteractionRecord, Score, SuccessStatus, Tracker, TrackerHealth, TrackerSession } from '../tracker.ts';
+import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../../../core/records.ts';
+import type { Tracker, TrackerHealth, TrackerSession } from '../tracker.ts';
 
 export const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 export const MOVEON_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/moveon';

@@ -4,13 +4,14 @@
  * pseudonymous by default: an account at the partner's IRI named by a keyed hash of the LMS
  * learner id, the same across sessions and modules, while the name stays in the LMS.
  */
-import type { Course } from '../../content/schema.ts';
-import type { LrsReporting } from '../../launch.ts';
+import type { Course } from '../../../core/content/schema.ts';
+import type { LrsReporting } from '../../../core/launch.ts';
 import { XapiClient } from '../../xapi/client.ts';
 import { Outbox } from '../../xapi/outbox.ts';
-import { StatementFactory, statusStatements, type Agent } from '../../xapi/statement-factory.ts';
+import { StatementFactory, statusStatements, type Agent } from '../../../core/xapi/statement-factory.ts';
 import { safeLocalStorage } from '../storage.ts';
-import type { CompletionStatus, InteractionRecord, LearnerInfo, Score, SuccessStatus, Tracker, TrackerHealth, TrackerSession } from '../tracker.ts';
+import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../../../core/records.ts';
+import type { LearnerInfo, Tracker, TrackerHealth, TrackerSession } from '../tracker.ts';
 
 /** HMAC-SHA256 of the learner id with the partner's key, hex. */
 export async function pseudonym(key: string, learnerId: string): Promise<string> {

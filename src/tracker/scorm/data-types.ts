@@ -76,7 +76,7 @@ export function boundedDecimal(value: number, min: number, max: number, integerD
 
 /**
  * A SCORM 2004 short identifier for response patterns: word characters and dots only. Content
- * ids are lowercase letters, digits and hyphens (src/content/schema.ts), so turning each hyphen
+ * ids are lowercase letters, digits and hyphens (core/content/schema.ts), so turning each hyphen
  * into an underscore keeps distinct ids distinct.
  */
 export function shortIdentifier(id: string): string {

@@ -15,19 +15,11 @@
  * LMS only once the module is completed, and only in a commit after the one that delivered the
  * status it belongs to; an LMS reacting to the score then sees the final state.
  */
-import type { Course } from '../../content/schema.ts';
+import type { Course } from '../../../core/content/schema.ts';
 import { safeLocalStorage } from '../storage.ts';
-import type { InteractionLike } from './interactions.ts';
-import type {
-  CompletionStatus,
-  InteractionRecord,
-  LearnerInfo,
-  Score,
-  SuccessStatus,
-  Tracker,
-  TrackerHealth,
-  TrackerSession,
-} from '../tracker.ts';
+import type { InteractionLike } from '../../../core/interactions/interactions.ts';
+import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../../../core/records.ts';
+import type { LearnerInfo, Tracker, TrackerHealth, TrackerSession } from '../tracker.ts';
 
 /** The LMS API, whichever standard: calls return the API's own strings. */
 export interface ScormApi {

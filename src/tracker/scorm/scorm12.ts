@@ -2,11 +2,11 @@
  * SCORM 1.2: the `API` object (LMSInitialize, LMSGetValue, ...) and the cmi.core data model.
  * Element names and formats follow the SCORM 1.2 Run-Time Environment.
  */
-import type { Course } from '../../content/schema.ts';
+import type { Course } from '../../../core/content/schema.ts';
 import { boundedDecimal, characterString, cmiIdentifier, decimal } from './data-types.ts';
-import { interactionParts, type ResponsePart } from './interactions.ts';
+import { interactionParts, type ResponsePart } from '../../../core/interactions/interactions.ts';
 import { ScormTracker, type ScormApi, type ScormDataModel } from './scorm-tracker.ts';
-import { scorm12TimeOfDay, scorm12Timespan } from './time.ts';
+import { scorm12TimeOfDay, scorm12Timespan } from '../../../core/time.ts';
 
 /** The SCORM 1.2 API an LMS puts on a window as `API`. */
 export interface Scorm12Api {

@@ -3,11 +3,11 @@
  * model, with completion and success reported separately. No adl.nav.request is ever sent: the
  * packages are single-SCO, and Moodle answers exitAll/suspendAll with an error page.
  */
-import type { Course } from '../../content/schema.ts';
+import type { Course } from '../../../core/content/schema.ts';
 import { boundedDecimal, characterString, decimal, longIdentifier, shortIdentifier } from './data-types.ts';
-import { formatDelimited, formatDelimitedPattern, interactionParts, type InteractionParts, type ResponseEncoding } from './interactions.ts';
+import { formatDelimited, formatDelimitedPattern, interactionParts, type InteractionParts, type ResponseEncoding } from '../../../core/interactions/interactions.ts';
 import { ScormTracker, type ScormApi, type ScormDataModel } from './scorm-tracker.ts';
-import { isoDuration, isoTimestamp } from './time.ts';
+import { isoDuration, isoTimestamp } from '../../../core/time.ts';
 
 /** The SCORM 2004 API an LMS puts on a window as `API_1484_11`. */
 export interface Scorm2004Api {

@@ -3,12 +3,13 @@
  * endpoint, credentials, actor and registration. Learner state lives in the LRS's State resource
  * (and in the browser until the LRS has it); statements go through the durable outbox.
  */
-import type { Course } from '../../content/schema.ts';
+import type { Course } from '../../../core/content/schema.ts';
 import { XapiClient } from '../../xapi/client.ts';
 import { Outbox } from '../../xapi/outbox.ts';
-import { StatementFactory, statusStatements, type Agent } from '../../xapi/statement-factory.ts';
+import { StatementFactory, statusStatements, type Agent } from '../../../core/xapi/statement-factory.ts';
 import { safeLocalStorage } from '../storage.ts';
-import type { CompletionStatus, InteractionRecord, Score, SuccessStatus, Tracker, TrackerHealth, TrackerSession } from '../tracker.ts';
+import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../../../core/records.ts';
+import type { Tracker, TrackerHealth, TrackerSession } from '../tracker.ts';
 
 export interface XapiLaunch {
   endpoint: string;

@@ -5,9 +5,9 @@
  */
 import { plainText } from '../content/plain-text.ts';
 import type { Course, Question } from '../content/schema.ts';
-import { isoDuration } from '../tracker/scorm/time.ts';
-import { correctPatternXapi, formatXapiResponse, interactionParts, type InteractionLike } from '../tracker/scorm/interactions.ts';
-import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../tracker/tracker.ts';
+import { isoDuration } from '../time.ts';
+import { correctPatternXapi, formatXapiResponse, interactionParts, type InteractionLike } from '../interactions/interactions.ts';
+import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../records.ts';
 import { ACTIVITY_TYPES, CONTEXT, EXTENSIONS, VERBS, verbDisplay, type VerbName } from './vocabulary.ts';
 
 export type Statement = Record<string, unknown> & { id: string; timestamp: string };

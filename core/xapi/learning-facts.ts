@@ -5,8 +5,8 @@
  * A statement is a learning fact when it carries the project's profile category (every statement
  * the runtime and the seed tool send does). Voided statements lose their fact.
  */
-import { ACTIVITY_TYPES, CONTEXT, EXTENSIONS, VERBS, type VerbName } from '../../src/xapi/vocabulary.ts';
-import { agentKey } from '../xapi/identity.ts';
+import { ACTIVITY_TYPES, CONTEXT, EXTENSIONS, VERBS, type VerbName } from './vocabulary.ts';
+import { agentKey } from './identity.ts';
 
 type Json = Record<string, any>;
 

@@ -3,11 +3,11 @@
  * what would have been correct, and the result. Indices and ids are both kept because SCORM 1.2
  * wants single characters where SCORM 2004 takes identifiers.
  */
-import { plainText } from '../../content/plain-text.ts';
-import type { Question } from '../../content/schema.ts';
-import type { Response } from '../../quiz/responses.ts';
-import { matchingTargets, parseNumber } from '../../quiz/scoring.ts';
-import type { InteractionRecord } from '../tracker.ts';
+import { plainText } from '../content/plain-text.ts';
+import type { Question } from '../content/schema.ts';
+import type { Response } from '../quiz/responses.ts';
+import { matchingTargets, parseNumber } from '../quiz/scoring.ts';
+import type { InteractionRecord } from '../records.ts';
 
 export interface Choice {
   index: number;
