@@ -24,7 +24,7 @@ import type { StatementRow } from '../lrs/storage/backend.ts';
 import { openBackend } from '../lrs/storage/open.ts';
 import { indexStatement } from '../core/xapi/identity.ts';
 import { saveAccount } from '../lrs/dashboard/accounts.ts';
-import { SESSION_COOKIE } from '../lrs/dashboard/sessions.ts';
+import { SESSION_COOKIE } from '../lrs/http/dashboard-session.ts';
 import { learningFact } from '../core/xapi/learning-facts.ts';
 import { learnerStatements, seedLearners } from '../lrs/seed/seed.ts';
 import { FACT_COLUMNS, factValues } from '../lrs/storage/schema.ts';

@@ -11,7 +11,7 @@
  *                                       what is still to translate, per language and module
  *   inprocap size                       measure the runtime (gzip): every file, and one session against the 40 KB budget
  *   inprocap start [--port n] [--host]  build, then serve the local preview and the LRS
- *   inprocap lrs …                      the learning record store (see lrs/cli.ts)
+ *   inprocap lrs …                      the learning record store (see cli/lrs.ts)
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { ContentError } from '../packaging/content/issues.ts';
 import { PACKAGE_FORMATS, type PackageFormatId } from '../packaging/formats/format.ts';
 import type { ReportingOptions } from '../packaging/package.ts';
 import { createCredential } from '../lrs/auth/credentials.ts';
-import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from '../lrs/cli.ts';
+import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from './lrs.ts';
 import { postSeed, SEED_ORGS, seedCredentials } from '../lrs/seed/seed.ts';
 import { saveAccount } from '../lrs/dashboard/accounts.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       help: { type: 'boolean' },
-      // LRS settings (see lrs/cli.ts)
+      // LRS settings (see cli/lrs.ts)
       'lrs-port': { type: 'string' },
       database: { type: 'string' },
       'cors-origins': { type: 'string' },

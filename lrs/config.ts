@@ -1,6 +1,41 @@
-/** LRS settings from flags and environment, with defaults that run on a laptop. */
+/** LRS settings: what the server takes, its defaults, and how flags and the environment set them. */
 import { resolve } from 'node:path';
-import { DEFAULT_LRS_CONFIG, type LrsConfig } from './server.ts';
+
+export interface LrsConfig {
+  /** Largest request body in bytes (413 above it). */
+  bodyLimit: number;
+  /** Deepest JSON nesting accepted (400 above it), extensions included. */
+  maxJsonDepth: number;
+  /** Origins allowed by CORS; "*" for any. */
+  corsOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Public base URL, used in authority accounts and `more` links. */
+  baseUrl?: string;
+  /** How long a verified credential is trusted before it is looked up again (revocation delay). */
+  credentialCacheMs: number;
+  /** The version the LRS answers in when a request names none (or an invalid one). */
+  defaultVersion: '1.0.3' | '2.0.0';
+  /** The built dashboard app (dist/dashboard), served at /dashboard/; absent: not served. */
+  dashboardDir?: string;
+  /**
+   * Requests a minute before a 429, per verified credential and per client address (0: no
+   * limit). One noisy credential or address exhausts its own allowance, never another's.
+   */
+  rateLimitPerCredential: number;
+  rateLimitPerAddress: number;
+}
+
+export const DEFAULT_LRS_CONFIG: LrsConfig = {
+  bodyLimit: 4 * 1024 * 1024,
+  maxJsonDepth: 64,
+  corsOrigins: ['*'],
+  logLevel: 'warn',
+  credentialCacheMs: 10_000,
+  defaultVersion: '2.0.0',
+  // Generous: a partner's whole Moodle posts through one credential. They stop floods, not use.
+  rateLimitPerCredential: 30_000,
+  rateLimitPerAddress: 30_000,
+};
 
 export interface LrsServeOptions extends LrsConfig {
   port: number;

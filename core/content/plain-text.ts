@@ -1,12 +1,19 @@
-/** Text of compiled inline HTML, for places that take text only (select options, LMS and LRS descriptions). */
+/**
+ * Text of compiled inline HTML, for places that take text only (select options, LMS and LRS
+ * descriptions). The same in the browser and in Node: the compiled HTML is sanitised, so tags and
+ * the few entities the compiler writes are all there is to remove.
+ */
 export function plainText(html: string): string {
-  const text =
-    typeof DOMParser === 'undefined'
-      ? // Outside a browser (tests, build tools): the compiled HTML is sanitised, so tags and the
-        // few entities it can hold are all there is to remove.
-        html.replace(/<[^>]*>/g, '').replace(/&(#\d+|amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? String.fromCharCode(Number(e.slice(2, -1))))
-      : (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '');
-  return text.replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);/gi, (entity) => {
+      const body = entity.slice(1, -1).toLowerCase();
+      if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
+      if (body.startsWith('#')) return String.fromCodePoint(Number(body.slice(1)));
+      return ENTITIES[body]!;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -5,10 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createCredential, SCOPES } from '../auth/credentials.ts';
-import { HttpError, parseJsonBody, sendJson, type RouteContext } from '../server.ts';
+import { parseJsonBody, sendJson } from '../http/body.ts';
+import type { RouteContext } from '../http/context.ts';
+import { HttpError } from '../http/errors.ts';
 import type { Account, AccountRole, Credential } from '../storage/backend.ts';
 import { ROLES, saveAccount } from './accounts.ts';
-import { signedIn } from './sessions.ts';
+import { signedIn } from '../http/dashboard-session.ts';
 
 const ADMIN: readonly AccountRole[] = ['admin'];
 

@@ -22,7 +22,7 @@ export const DASHBOARD_CSP = {
   formAction: ["'self'"],
 };
 
-export async function dashboardApp(app: FastifyInstance, dir: string): Promise<void> {
+export async function dashboardApp(app: FastifyInstance, { dir }: { dir: string }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: DASHBOARD_CSP },
     referrerPolicy: { policy: 'no-referrer' },

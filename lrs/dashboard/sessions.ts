@@ -3,45 +3,18 @@
  * cookie and is stored only as a hash; every change needs the session's CSRF token in a header;
  * failed logins are limited per client and username.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError, parseJsonBody, sendJson, type RouteContext } from '../server.ts';
-import type { Account, AccountRole, LrsBackend } from '../storage/backend.ts';
+import { parseJsonBody, sendJson } from '../http/body.ts';
+import type { RouteContext } from '../http/context.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Account, AccountRole } from '../storage/backend.ts';
+import { SESSION_COOKIE, sha256, signedIn } from '../http/dashboard-session.ts';
 import { verifyPassword } from './accounts.ts';
 
-export const SESSION_COOKIE = 'inprocap_session';
 const SESSION_HOURS = 8;
 const FAILED_LOGINS = 5;
 const FAILED_WINDOW_MS = 15 * 60_000;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    account?: Account;
-  }
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/**
- * The signed-in account, or a 401; with `change`, also checks the CSRF token (403); with `roles`,
- * that the account has one of them (403). Every dashboard route starts here.
- */
-export async function signedIn(
-  backend: LrsBackend,
-  request: FastifyRequest,
-  roles?: readonly AccountRole[],
-  change = false,
-): Promise<{ account: Account; csrfToken: string; idHash: string }> {
-  const id = request.cookies?.[SESSION_COOKIE];
-  const session = id ? await backend.getSession(sha256(id)) : undefined;
-  if (!session || session.expires < new Date().toISOString()) throw new HttpError(401, 'sign in first');
-  const account = await backend.getAccount(session.username);
-  if (!account || account.disabled) throw new HttpError(401, 'this account is disabled');
-  if (change && request.headers['x-csrf-token'] !== session.csrfToken) throw new HttpError(403, 'missing or wrong X-CSRF-Token');
-  if (roles && !roles.includes(account.role)) throw new HttpError(403, `this needs the ${roles.join(' or ')} role`);
-  request.account = account;
-  return { account, csrfToken: session.csrfToken, idHash: session.idHash };
-}
 
 export async function sessionRoutes(app: FastifyInstance, { backend }: RouteContext): Promise<void> {
   const failures = new Map<string, number[]>();

@@ -4,10 +4,12 @@
  * trainer gets their own organisation whatever the URL says, and asking for another is a 403.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { signedIn } from '../dashboard/sessions.ts';
-import { HttpError, sendJson, type RouteContext } from '../server.ts';
+import { signedIn } from '../http/dashboard-session.ts';
+import { sendJson } from '../http/body.ts';
+import type { RouteContext } from '../http/context.ts';
+import { HttpError } from '../http/errors.ts';
 import type { Account } from '../storage/backend.ts';
-import type { ReportFilter } from './report-store.ts';
+import type { ReportFilter } from '../storage/report-store.ts';
 import { ReportService } from './service.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

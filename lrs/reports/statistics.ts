@@ -2,7 +2,7 @@
  * Item statistics from the sums the database returns: classical test theory, as test
  * developers use it to review questions.
  */
-import type { ItemSums } from './report-store.ts';
+import type { ItemSums } from '../storage/report-store.ts';
 
 /** Share of first-attempt answers that were correct. */
 export function facility(item: Pick<ItemSums, 'answers' | 'correct'>): number | null {

@@ -10,7 +10,7 @@
  * Control Group: all, pseudonymous).
  */
 import type { LearningFact } from '../../core/xapi/learning-facts.ts';
-import type { ReportStore } from '../reports/report-store.ts';
+import type { ReportStore } from './report-store.ts';
 
 export interface StatementRow {
   id: string;

@@ -5,7 +5,7 @@
  * {@link SqlBackend.tenant} (sql-tenant.ts), and the reports through sql-reports.ts.
  */
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
-import type { ReportStore } from '../reports/report-store.ts';
+import type { ReportStore } from './report-store.ts';
 import type { Account, Credential, LrsBackend, Session } from './backend.ts';
 import { migrations } from './migrations.ts';
 import type { Database, EngineTypes } from './schema.ts';

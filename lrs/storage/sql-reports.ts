@@ -16,7 +16,7 @@ import type {
   ResponseCount,
   StageCounts,
   TrendRow,
-} from '../reports/report-store.ts';
+} from './report-store.ts';
 import type { Database } from './schema.ts';
 
 type Row = Record<string, unknown>;

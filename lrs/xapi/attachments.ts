@@ -4,8 +4,8 @@
  */
 import { createHash, createPublicKey, verify, X509Certificate } from 'node:crypto';
 import type { Part } from './multipart.ts';
-import { canonicalJson } from './statements.ts';
-import { ValidationError } from './validate-statement.ts';
+import { ValidationError } from '../http/errors.ts';
+import { canonicalJson } from './canonical-json.ts';
 
 type Json = Record<string, any>;
 

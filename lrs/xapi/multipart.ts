@@ -3,7 +3,7 @@
  * part per attachment named by X-Experience-API-Hash) and writing a response.
  */
 import { randomBytes } from 'node:crypto';
-import { ValidationError } from './validate-statement.ts';
+import { ValidationError } from '../http/errors.ts';
 
 export interface Part {
   headers: Record<string, string>;

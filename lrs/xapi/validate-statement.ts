@@ -3,19 +3,9 @@
  * failure names the field and the rule, e.g. `statement.actor.mbox: must be a "mailto:" IRI`.
  * Nothing here touches storage: the commands call it before anything is written.
  */
+import { ValidationError } from '../http/errors.ts';
+import type { XapiVersion } from '../http/xapi-version.ts';
 import { isIri, isIrl, isLanguageTag, isIsoDuration, isIsoTimestamp, isMboxSha1, isUuid } from './formats.ts';
-
-export class ValidationError extends Error {
-  constructor(
-    readonly path: string,
-    readonly rule: string,
-  ) {
-    super(`${path}: ${rule}`);
-    this.name = 'ValidationError';
-  }
-}
-
-export type XapiVersion = '1.0' | '2.0';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,8 @@
 /** Test helpers: an LRS on a test database, a credential, and requests through Fastify's inject. */
 import type { FastifyInstance } from 'fastify';
 import { createCredential } from '../../lrs/auth/credentials.ts';
-import { createLrsServer, type LrsConfig } from '../../lrs/server.ts';
+import type { LrsConfig } from '../../lrs/config.ts';
+import { createLrsServer } from '../../lrs/server.ts';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import type { TestDatabase } from './backends.ts';
 

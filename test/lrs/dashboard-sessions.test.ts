@@ -1,7 +1,7 @@
 /** Dashboard accounts and sessions, on both databases. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, saveAccount, verifyPassword } from '../../lrs/dashboard/accounts.ts';
-import { SESSION_COOKIE } from '../../lrs/dashboard/sessions.ts';
+import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
 import { TEST_DATABASES } from './backends.ts';
 import { startTestLrs, type TestLrs } from './client.ts';
 

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAccount } from '../../lrs/dashboard/accounts.ts';
-import { SESSION_COOKIE } from '../../lrs/dashboard/sessions.ts';
+import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
 import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
 import type { Course } from '../../core/content/schema.ts';

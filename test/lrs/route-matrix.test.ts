@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allows, SCOPES } from '../../lrs/auth/credentials.ts';
 import { saveAccount } from '../../lrs/dashboard/accounts.ts';
-import { SESSION_COOKIE } from '../../lrs/dashboard/sessions.ts';
-import type { RouteEntry } from '../../lrs/server.ts';
+import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
+import type { RouteEntry } from '../../lrs/http/context.ts';
 import type { AccountRole, Credential } from '../../lrs/storage/backend.ts';
 import { TEST_DATABASES } from './backends.ts';
 import { startTestLrs, type TestLrs } from './client.ts';

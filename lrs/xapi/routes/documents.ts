@@ -4,12 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError, parseJsonBody, sendJson, storeOf, type XapiContext } from '../server.ts';
-import type { DocumentKey, StoredDocument } from '../storage/backend.ts';
-import { isIri, isIsoTimestamp, isUuid } from '../xapi/formats.ts';
-import { agentKey } from '../../core/xapi/identity.ts';
-import { validateActor, validateAgent, ValidationError } from '../xapi/validate-statement.ts';
-import { singleParams } from './statements.ts';
+import { parseJsonBody, sendJson, singleParams } from '../../http/body.ts';
+import { storeOf, type XapiContext } from '../../http/context.ts';
+import { HttpError, ValidationError } from '../../http/errors.ts';
+import type { DocumentKey, StoredDocument } from '../../storage/backend.ts';
+import { isIri, isIsoTimestamp, isUuid } from '../formats.ts';
+import { agentKey } from '../../../core/xapi/identity.ts';
+import { validateActor, validateAgent } from '../validate-statement.ts';
 
 type Kind = DocumentKey['kind'];
 

@@ -1,33 +1,16 @@
 /** The Statements resource: PUT, POST (one or a batch), GET with filters and `more`, HEAD. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseJsonBody, sendJson, storeOf, type XapiContext } from '../server.ts';
-import { boundaryOf, buildMultipart, parseMultipart, type Part } from '../xapi/multipart.ts';
-import { allows } from '../auth/credentials.ts';
-import { isUuid } from '../xapi/formats.ts';
-import {
-  formatStatement,
-  NotFoundError,
-  parseStatementQuery,
-  readStatements,
-  storeStatements,
-  type Writer,
-} from '../xapi/statements.ts';
-import { ValidationError } from '../xapi/validate-statement.ts';
+import { parseJsonBody, sendJson, singleParams } from '../../http/body.ts';
+import { storeOf, type XapiContext } from '../../http/context.ts';
+import { NotFoundError, ValidationError } from '../../http/errors.ts';
+import { boundaryOf, buildMultipart, parseMultipart, type Part } from '../multipart.ts';
+import { allows } from '../../auth/credentials.ts';
+import { isUuid } from '../formats.ts';
+import { formatStatement, parseStatementQuery, readStatements } from '../read-statements.ts';
+import { storeStatements, type Writer } from '../store-statements.ts';
 
 const WRITE = ['statements/write'] as const;
 const READ = ['statements/read', 'statements/read/mine', 'all/read'] as const;
-
-/** Query parameters as single strings; a repeated parameter is a 400. */
-export function singleParams(request: FastifyRequest): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
-    if (Array.isArray(value)) throw new ValidationError(key, 'is given more than once');
-    // NUL is no character any identifier may hold (and PostgreSQL text refuses it).
-    if (String(value).includes('\u0000') || key.includes('\u0000')) throw new ValidationError(key, 'must not contain the NUL character');
-    params[key] = String(value);
-  }
-  return params;
-}
 
 /** Statements from a JSON body, or from the first part of a multipart/mixed body with the attachments after it. */
 function readStatementsBody(request: FastifyRequest, maxDepth: number, what: string): { body: unknown; parts?: Part[] } {

@@ -1,0 +1,86 @@
+/**
+ * The structure, checked on every `npm test` (npm run check:structure): no import cycles, and
+ * every import runs the way ARCHITECTURE.md draws it. Rooms from the bottom up:
+ *   core/       shared domain, no DOM and no Node: imports nothing of the project but core/
+ *   src/        the browser runtime: core/ and itself
+ *   packaging/  builds packages: core/, and the runtime's generated locale list
+ *   lrs/        the LRS: core/ and itself, never the runtime or packaging; inside it
+ *               http/ (kernel) and storage/ below the features xapi/, dashboard/, reports/
+ *   cli/, bench/ composition roots: anything
+ */
+const feature = (room) => `^lrs/${room}/`;
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'An import cycle: one of the files belongs lower.', from: {}, to: { circular: true } },
+    {
+      name: 'core-is-shared',
+      severity: 'error',
+      comment: 'core/ runs in the browser and in Node: it imports only core/ and pure npm packages.',
+      from: { path: '^core/' },
+      to: { pathNot: ['^core/', 'node_modules/zod/'] },
+    },
+    {
+      name: 'runtime-is-browser-only',
+      severity: 'error',
+      comment: 'The runtime ships in every package: no Node built-ins, no LRS, no packaging.',
+      from: { path: '^src/' },
+      to: { path: ['^(lrs|packaging|cli|bench|test)/'] },
+    },
+    { name: 'runtime-no-node', severity: 'error', from: { path: '^src/' }, to: { dependencyTypes: ['core'] } },
+    {
+      name: 'packaging-not-lrs',
+      severity: 'error',
+      comment: 'Packaging builds zips from content: it does not know the LRS; of the runtime it reads only generated locale codes.',
+      from: { path: '^packaging/' },
+      to: { path: ['^(lrs|cli|bench)/', '^src/(?!i18n/generated/)'] },
+    },
+    {
+      name: 'lrs-not-runtime-or-packaging',
+      severity: 'error',
+      comment: 'The LRS shares the domain through core/, never through the runtime or the build.',
+      from: { path: '^lrs/', pathNot: '^lrs/dashboard/app/' },
+      to: { path: ['^(src|packaging|cli|bench)/'] },
+    },
+    {
+      name: 'http-kernel-below-features',
+      severity: 'error',
+      comment: 'lrs/http/ is the kernel the feature plugins import; it imports none of them.',
+      from: { path: '^lrs/http/' },
+      to: { path: [feature('xapi'), feature('dashboard'), feature('reports'), feature('seed')] },
+    },
+    {
+      name: 'storage-below-everything',
+      severity: 'error',
+      comment: 'lrs/storage/ implements the resource interfaces; it imports no route, rule or report.',
+      from: { path: '^lrs/storage/' },
+      to: { path: ['^lrs/(http|xapi|dashboard|reports|seed|auth)/', '^lrs/server\\.ts$'] },
+    },
+    {
+      name: 'features-apart',
+      severity: 'error',
+      comment: 'xAPI resources, dashboard administration and reports are separate plugins.',
+      from: { path: [feature('xapi'), feature('reports')] },
+      to: { path: [feature('dashboard'), '^lrs/server\\.ts$'] },
+    },
+    { name: 'xapi-not-reports', severity: 'error', from: { path: feature('xapi') }, to: { path: feature('reports') } },
+    { name: 'reports-not-xapi', severity: 'error', from: { path: feature('reports') }, to: { path: feature('xapi') } },
+    {
+      name: 'dashboard-app-contracts-only',
+      severity: 'error',
+      comment: 'The dashboard app is a browser app: of the server it takes only the typed contracts, as types.',
+      from: { path: '^lrs/dashboard/app/' },
+      to: { path: ['^lrs/(?!dashboard/app/)', '^(src|packaging|cli|bench)/'], pathNot: '^lrs/reports/report-types\\.ts$' },
+    },
+    {
+      name: 'dashboard-app-types-only',
+      severity: 'error',
+      from: { path: '^lrs/dashboard/app/' },
+      to: { path: '^lrs/reports/report-types\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['^dist/', 'generated/locales/'] },
+  },
+};
