@@ -2,6 +2,7 @@
  * The structure, checked on every `npm test` (npm run check:structure): no import cycles, and
  * every import runs the way ARCHITECTURE.md draws it. Rooms from the bottom up:
  *   core/       shared domain, no DOM and no Node: imports nothing of the project but core/
+ *               (question types' views, <name>-view.ts, are the exception: lit, for the runtime)
  *   src/        the browser runtime: core/ and itself
  *   packaging/  builds packages: core/, and the runtime's generated locale list
  *   lrs/        the LRS: core/ and itself, never the runtime or packaging; inside it
@@ -16,8 +17,22 @@ module.exports = {
       name: 'core-is-shared',
       severity: 'error',
       comment: 'core/ runs in the browser and in Node: it imports only core/ and pure npm packages.',
-      from: { path: '^core/' },
+      from: { path: '^core/', pathNot: '-view\\.ts$' },
       to: { pathNot: ['^core/', 'node_modules/zod/'] },
+    },
+    {
+      name: 'core-not-views',
+      severity: 'error',
+      comment: "A question type's view (<name>-view.ts) is browser code: only the runtime's question view loads it.",
+      from: { path: '^core/', pathNot: '-view\\.ts$' },
+      to: { path: '-view\\.ts$' },
+    },
+    {
+      name: 'views-are-lit',
+      severity: 'error',
+      comment: 'Question type views render with lit and take everything else from their context.',
+      from: { path: '^core/.*-view\\.ts$' },
+      to: { pathNot: ['^core/', 'node_modules/(lit|lit-html|lit-element|@lit/localize|@lit/reactive-element)/'] },
     },
     {
       name: 'runtime-is-browser-only',

@@ -4,7 +4,7 @@
  * the statement factory turns them into xAPI statements.
  */
 import type { CaseChoice, DecisionNode, Question, SurveyItem } from './content/schema.ts';
-import type { QuestionResult } from './quiz/scoring.ts';
+import type { QuestionResult } from './question-types/question-type.ts';
 import type { Response } from './quiz/responses.ts';
 
 /** An answered question, a case decision, a lesson read or a survey answer, for the LMS/LRS record. */

@@ -9,30 +9,9 @@
  * {@link Course} the same fields hold that HTML.
  */
 import { z } from 'zod';
-
-/** A language tag such as `en`, `fr`, `pt-BR`. */
-export const languageTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "fr"');
-
-/** Ids are used in state, interactions and xAPI activity IRIs: keep them short and URL-safe. */
-export const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 lowercase letters, digits or hyphens, starting with a letter or digit');
-
-const iri = z
-  .string()
-  .regex(/^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i, 'must be an absolute IRI such as "https://example.org/modules/pcp" (no spaces)');
-
-const semver = z
-  .string()
-  .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as "1.0.0"');
-
-const text = z.string().trim().min(1, 'must not be empty');
-/** Inline Markdown (emphasis, links, glossary marks `[[term]]`); compiled to HTML. */
-const inlineMarkdown = text;
-/** Block Markdown (paragraphs, lists); compiled to HTML. */
-const markdown = text;
+import * as QUESTION_FIELDS from './fields.ts';
+import { id, inlineMarkdown, iri, languageTag, markdown, semver, text } from './fields.ts';
+import { questionSchemas, type QuestionOf } from '../question-types/registry.ts';
 
 /** A map from language tag to a value, for the few translatable fields of module.yaml. */
 const localized = <T extends z.ZodType>(value: T) => z.record(languageTag, value);
@@ -95,92 +74,8 @@ export const lessonFrontMatterSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Quiz
 
-const feedbackSchema = z.strictObject({
-  correct: inlineMarkdown.optional(),
-  incorrect: inlineMarkdown.optional(),
-});
-
-const choiceOptionSchema = z.strictObject({
-  id,
-  text: inlineMarkdown,
-  correct: z.boolean().default(false),
-  /** Shown when the learner picks this option: why it is right or wrong. */
-  feedback: inlineMarkdown.optional(),
-});
-
-const questionBase = {
-  id,
-  prompt: inlineMarkdown,
-  points: z.number().positive().max(100).default(1),
-  feedback: feedbackSchema.optional(),
-};
-
-export const singleChoiceSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('single'),
-  options: z.array(choiceOptionSchema).min(2, 'needs at least 2 options').max(10),
-});
-
-export const multipleResponseSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('multiple'),
-  options: z.array(choiceOptionSchema).min(2, 'needs at least 2 options').max(10),
-});
-
-export const trueFalseSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('truefalse'),
-  answer: z.boolean(),
-});
-
-export const matchingSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('matching'),
-  /** Each prompt and the target that matches it. Targets are offered shuffled. */
-  pairs: z
-    .array(z.strictObject({ id, prompt: inlineMarkdown, match: inlineMarkdown }))
-    .min(2, 'needs at least 2 pairs')
-    .max(8),
-  /** Targets that match no prompt. */
-  distractors: z.array(z.strictObject({ id, text: inlineMarkdown })).max(4).default([]),
-  /** Score the share of correct pairs instead of all-or-nothing. */
-  partialCredit: z.boolean().default(false),
-});
-
-export const sequencingSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('sequencing'),
-  /** Items in their correct order; the learner sees them shuffled. */
-  items: z.array(z.strictObject({ id, text: inlineMarkdown })).min(3, 'needs at least 3 items').max(8),
-});
-
-export const fillInSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('fillin'),
-  /** Accepted answers; surrounding spaces and repeated inner spaces are ignored. */
-  answers: z.array(text.max(100)).min(1, 'needs at least one accepted answer'),
-  caseSensitive: z.boolean().default(false),
-  maxLength: z.number().int().min(1).max(100).default(60),
-});
-
-export const numericSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('numeric'),
-  answer: z.number(),
-  /** Accepted distance from the answer (inclusive). */
-  tolerance: z.number().min(0).default(0),
-  unit: z.string().max(20).optional(),
-});
-
-export const questionSchema = z.discriminatedUnion('type', [
-  singleChoiceSchema,
-  multipleResponseSchema,
-  trueFalseSchema,
-  matchingSchema,
-  sequencingSchema,
-  fillInSchema,
-  numericSchema,
-]);
+/** Every question type's schema, from the registry: a type is one folder in core/question-types/. */
+export const questionSchema = z.discriminatedUnion('type', questionSchemas(QUESTION_FIELDS));
 
 export const quizSchema = z.strictObject({
   id,
@@ -284,15 +179,8 @@ export type ModuleSource = z.infer<typeof moduleSchema>;
 export type SectionRef = z.infer<typeof sectionRefSchema>;
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 export type Quiz = z.infer<typeof quizSchema>;
-export type Question = z.infer<typeof questionSchema>;
-export type QuestionType = Question['type'];
-export type SingleChoiceQuestion = z.infer<typeof singleChoiceSchema>;
-export type MultipleResponseQuestion = z.infer<typeof multipleResponseSchema>;
-export type TrueFalseQuestion = z.infer<typeof trueFalseSchema>;
-export type MatchingQuestion = z.infer<typeof matchingSchema>;
-export type SequencingQuestion = z.infer<typeof sequencingSchema>;
-export type FillInQuestion = z.infer<typeof fillInSchema>;
-export type NumericQuestion = z.infer<typeof numericSchema>;
+export type Question = QuestionOf;
+export type QuestionTypeName = Question['type'];
 export type CaseExercise = z.infer<typeof caseSchema>;
 export type CaseNode = z.infer<typeof caseNodeSchema>;
 export type DecisionNode = z.infer<typeof decisionNodeSchema>;

@@ -6,24 +6,9 @@
 import { plainText } from '../content/plain-text.ts';
 import type { Question } from '../content/schema.ts';
 import type { Response } from '../quiz/responses.ts';
-import { matchingTargets, parseNumber } from '../quiz/scoring.ts';
+import { questionType } from '../question-types/registry.ts';
 import type { InteractionRecord } from '../records.ts';
-
-export interface Choice {
-  index: number;
-  id: string;
-}
-
-export type ResponsePart =
-  | { kind: 'boolean'; value: boolean }
-  | { kind: 'choices'; choices: Choice[] }
-  | { kind: 'sequence'; choices: Choice[] }
-  | { kind: 'pairs'; pairs: { source: Choice; target: Choice }[] }
-  | { kind: 'text'; text: string; caseMatters: boolean }
-  | { kind: 'number'; value: number }
-  | { kind: 'range'; min: number; max: number };
-
-export type InteractionType = 'true-false' | 'choice' | 'fill-in' | 'long-fill-in' | 'matching' | 'sequencing' | 'numeric' | 'likert';
+import type { InteractionType, ResponsePart } from './parts.ts';
 
 export interface InteractionParts {
   id: string;
@@ -86,53 +71,15 @@ export function interactionParts(record: InteractionLike): InteractionParts {
 }
 
 function questionParts(q: Question, response: Response, correct: boolean, latencyMs: number, timestamp: Date): InteractionParts {
-  const base = {
+  return {
     id: `quiz-${q.id}`,
     description: plainText(q.prompt),
-    result: correct ? ('correct' as const) : ('incorrect' as const),
+    result: correct ? 'correct' : 'incorrect',
     weighting: q.points,
     latencyMs,
     timestamp,
+    ...questionType(q).interaction(q, response),
   };
-  switch (q.type) {
-    case 'truefalse':
-      return { ...base, type: 'true-false', response: { kind: 'boolean', value: response as boolean }, correct: [{ kind: 'boolean', value: q.answer }] };
-    case 'single':
-    case 'multiple': {
-      const chosen = q.type === 'single' ? [response as number] : (response as number[]);
-      const option = (index: number): Choice => ({ index, id: q.options[index]!.id });
-      return {
-        ...base,
-        type: 'choice',
-        response: { kind: 'choices', choices: chosen.map(option) },
-        correct: [{ kind: 'choices', choices: q.options.flatMap((o, i) => (o.correct ? [option(i)] : [])) }],
-      };
-    }
-    case 'matching': {
-      const targets = matchingTargets(q);
-      const pair = (source: number, target: number) => ({ source: { index: source, id: q.pairs[source]!.id }, target: { index: target, id: targets[target]!.id } });
-      const chosen = (response as number[]).flatMap((target, source) => (target >= 0 ? [pair(source, target)] : []));
-      return { ...base, type: 'matching', response: { kind: 'pairs', pairs: chosen }, correct: [{ kind: 'pairs', pairs: q.pairs.map((_, i) => pair(i, i)) }] };
-    }
-    case 'sequencing': {
-      const item = (index: number): Choice => ({ index, id: q.items[index]!.id });
-      return { ...base, type: 'sequencing', response: { kind: 'sequence', choices: (response as number[]).map(item) }, correct: [{ kind: 'sequence', choices: q.items.map((_, i) => item(i)) }] };
-    }
-    case 'fillin':
-      return {
-        ...base,
-        type: 'fill-in',
-        response: { kind: 'text', text: response as string, caseMatters: q.caseSensitive },
-        correct: q.answers.map((text) => ({ kind: 'text', text, caseMatters: q.caseSensitive })),
-      };
-    case 'numeric':
-      return {
-        ...base,
-        type: 'numeric',
-        response: { kind: 'number', value: parseNumber(response as string) },
-        correct: [{ kind: 'range', min: q.answer - q.tolerance, max: q.answer + q.tolerance }],
-      };
-  }
 }
 
 /** How a data model writes the parts of a response: identifiers, numbers and text. */

@@ -11,7 +11,9 @@
  */
 import type { Course, CourseContent, Question } from '../content/schema.ts';
 import { analyseCase } from '../case/case-graph.ts';
-import { NUMERIC_MAX_LENGTH, type Response } from '../quiz/responses.ts';
+import type { Response } from '../quiz/responses.ts';
+import { questionType } from '../question-types/registry.ts';
+import { B36 } from './b36.ts';
 
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 const FORMAT = 1;
@@ -90,44 +92,13 @@ export function bookmarkOf(state: LearnerState): string {
 // Array.from, not map: checked[] is sparse and map would skip its holes.
 const bits = (flags: boolean[]) => Array.from(flags, (f) => (f ? '1' : '0')).join('').replace(/0+$/, '');
 const unbits = (text: string, length: number) => Array.from({ length }, (_, i) => text[i] === '1');
-const B36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 function encodeResponse(question: Question, response: Response | undefined): string | number | null {
-  if (response === undefined) return null;
-  switch (question.type) {
-    case 'single':
-      return response as number;
-    case 'truefalse':
-      return response ? 1 : 0;
-    case 'multiple':
-      return (response as number[]).reduce((mask, i) => mask | (1 << i), 0);
-    case 'matching':
-      return (response as number[]).map((t) => (t < 0 ? '-' : B36[t])).join('');
-    case 'sequencing':
-      return (response as number[]).map((t) => B36[t]).join('');
-    case 'fillin':
-    case 'numeric':
-      return response as string;
-  }
+  return response === undefined ? null : questionType(question).encode(question, response);
 }
 
 function decodeResponse(question: Question, value: unknown): Response | undefined {
-  if (value === null || value === undefined) return undefined;
-  switch (question.type) {
-    case 'single':
-      return typeof value === 'number' && value >= 0 && value < question.options.length ? value : undefined;
-    case 'truefalse':
-      return value === 1;
-    case 'multiple':
-      return typeof value === 'number' ? question.options.map((_, i) => i).filter((i) => value & (1 << i)) : undefined;
-    case 'matching':
-      return typeof value === 'string' ? [...value].map((c) => (c === '-' ? -1 : B36.indexOf(c))) : undefined;
-    case 'sequencing':
-      return typeof value === 'string' ? [...value].map((c) => B36.indexOf(c)) : undefined;
-    case 'fillin':
-    case 'numeric':
-      return typeof value === 'string' ? value : undefined;
-  }
+  return value === null || value === undefined ? undefined : questionType(question).decode(question, value);
 }
 
 function structure(course: Course): CourseContent {
@@ -224,12 +195,6 @@ export function deserialiseState(text: string | null | undefined, course: Course
   };
 }
 
-/** Removes control characters (they would cost 6 characters each once serialised) and caps length. */
-export function cleanText(text: string, maxLength: number): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').slice(0, maxLength);
-}
-
 /**
  * The largest state this module can produce: every section visited, the most attempts, every
  * answer at its longest (text made of `"`, which JSON doubles), the longest case path, every
@@ -256,24 +221,7 @@ export function worstCaseState(course: Course): LearnerState {
       bestPercent: 33.3,
       lastPercent: 66.7,
       checked: questions.map(() => true),
-      answers: questions.map((q): Response => {
-        switch (q.type) {
-          case 'single':
-            return q.options.length - 1;
-          case 'truefalse':
-            return true;
-          case 'multiple':
-            return q.options.map((_, i) => i);
-          case 'matching':
-            return q.pairs.map(() => q.pairs.length + q.distractors.length - 1);
-          case 'sequencing':
-            return q.items.map((_, i) => i);
-          case 'fillin':
-            return worstText(q.maxLength);
-          case 'numeric':
-            return '-'.repeat(NUMERIC_MAX_LENGTH);
-        }
-      }),
+      answers: questions.map((q): Response => questionType(q).longestResponse(q)),
     },
     case: { path: Array.from({ length: caseLength }, () => maxChoices - 1), consequenceSeen: true, finished: true },
     survey: {

@@ -8,6 +8,7 @@ import type { Course, Question } from '../content/schema.ts';
 import { isoDuration } from '../time.ts';
 import { correctPatternXapi, formatXapiResponse, interactionParts, type InteractionLike } from '../interactions/interactions.ts';
 import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../records.ts';
+import { questionType } from '../question-types/registry.ts';
 import { ACTIVITY_TYPES, CONTEXT, EXTENSIONS, VERBS, verbDisplay, type VerbName } from './vocabulary.ts';
 
 export type Statement = Record<string, unknown> & { id: string; timestamp: string };
@@ -168,20 +169,7 @@ export class StatementFactory {
     }
     if (record.kind !== 'question') return {};
     const q: Question = record.question;
-    switch (q.type) {
-      case 'single':
-      case 'multiple':
-        return { choices: q.options.map((o) => ({ id: o.id, description: text(o.text) })) };
-      case 'sequencing':
-        return { choices: q.items.map((i) => ({ id: i.id, description: text(i.text) })) };
-      case 'matching':
-        return {
-          source: q.pairs.map((p) => ({ id: p.id, description: text(p.prompt) })),
-          target: [...q.pairs.map((p) => p.match), ...q.distractors.map((d) => d.text)].map((t, i) => ({ id: String.fromCharCode(97 + i), description: text(t) })),
-        };
-      default:
-        return {};
-    }
+    return questionType(q).xapiComponents?.(q, text) ?? {};
   }
 }
 

@@ -10,6 +10,7 @@
  * - survey ratings lean positive; some comments contain markup, which must be shown as text.
  */
 import type { Course, Question } from '../../core/content/schema.ts';
+import { questionType } from '../../core/question-types/registry.ts';
 import { seededRandom } from '../../core/quiz/shuffle.ts';
 import { correctResponse, isPassed, scoreQuestion, scoreQuiz } from '../../core/quiz/scoring.ts';
 import type { Response } from '../../core/quiz/responses.ts';
@@ -100,25 +101,7 @@ export function chanceCorrect(index: number, count: number, ability: number): nu
 }
 
 function wrongResponse(question: Question, random: () => number): Response {
-  switch (question.type) {
-    case 'single': {
-      const wrong = question.options.map((o, i) => (o.correct ? -1 : i)).filter((i) => i >= 0);
-      // Learners favour the first wrong option: the "most chosen distractor" is known.
-      return random() < 0.6 ? wrong[0]! : wrong[Math.floor(random() * wrong.length)]!;
-    }
-    case 'multiple':
-      return question.options.flatMap((o, i) => (o.correct === (i === 0) ? [] : [i])).slice(0, 2).sort((a, b) => a - b);
-    case 'truefalse':
-      return !question.answer;
-    case 'matching':
-      return question.pairs.map((_, i) => (i + 1) % question.pairs.length);
-    case 'sequencing':
-      return question.items.map((_, i) => question.items.length - 1 - i);
-    case 'fillin':
-      return 'lowest price';
-    case 'numeric':
-      return String(question.answer * 2 + 1);
-  }
+  return questionType(question).seedWrongResponse(question, random);
 }
 
 /** All statements of one learner in one module, in time order. */

@@ -5,6 +5,7 @@
  * SCORM 1.2. Every finding names its file and position.
  */
 import { analyseCase } from '../../core/case/case-graph.ts';
+import { questionType } from '../../core/question-types/registry.ts';
 import type { CaseExercise, Course, Quiz } from '../../core/content/schema.ts';
 import { serialiseState, SCORM12_SUSPEND_DATA_LIMIT, worstCaseState } from '../../core/state/learner-state.ts';
 import { compileCourse, glossaryFor } from './compile.ts';
@@ -119,37 +120,11 @@ function checkQuiz(issues: IssueList, { source, data: quiz }: Loaded<Quiz>): voi
     if (!q.feedback?.correct || !q.feedback?.incorrect) {
       add(path, `${name} has no feedback for a ${!q.feedback?.correct ? 'correct' : 'wrong'} answer (feedback.${!q.feedback?.correct ? 'correct' : 'incorrect'})`);
     }
-    switch (q.type) {
-      case 'single':
-      case 'multiple': {
-        const correct = q.options.filter((o) => o.correct).length;
-        if (correct === 0) add([...path, 'options'], `${name} has no correct answer`);
-        if (q.type === 'single' && correct > 1) add([...path, 'options'], `${name} is single choice but has ${correct} correct options (use type: multiple)`);
-        if (q.type === 'multiple' && correct === q.options.length) add([...path, 'options'], `${name} has every option correct: nothing to discriminate`);
-        q.options.forEach((o, oi) => {
-          if (!o.feedback) add([...path, 'options', oi], `${name}, option '${o.id}' has no feedback`);
-        });
-        checkDuplicates(issues, source, q.options.map((o) => o.id), (i) => ({ position: at([...path, 'options', i, 'id']) }), `option id in ${name}`);
-        break;
-      }
-      case 'matching': {
-        const ids = [...q.pairs.map((p) => p.id), ...q.distractors.map((d) => d.id)];
-        checkDuplicates(issues, source, ids, (i) => ({ position: at(i < q.pairs.length ? [...path, 'pairs', i, 'id'] : [...path, 'distractors', i - q.pairs.length, 'id']) }), `pair or distractor id in ${name}`);
-        const matches = [...q.pairs.map((p) => p.match), ...q.distractors.map((d) => d.text)].map((t) => t.trim().toLowerCase());
-        checkDuplicates(issues, source, matches, (i) => ({ position: at(i < q.pairs.length ? [...path, 'pairs', i, 'match'] : [...path, 'distractors', i - q.pairs.length, 'text']) }), `target text in ${name}`);
-        break;
-      }
-      case 'sequencing':
-        checkDuplicates(issues, source, q.items.map((i) => i.id), (i) => ({ position: at([...path, 'items', i, 'id']) }), `item id in ${name}`);
-        break;
-      case 'fillin':
-        q.answers.forEach((a, ai) => {
-          if (a.length > q.maxLength) add([...path, 'answers', ai], `${name}: accepted answer "${a}" is longer than maxLength ${q.maxLength}`);
-        });
-        break;
-      default:
-        break;
-    }
+    questionType(q).check?.(q, {
+      name,
+      add: (relative, message) => add([...path, ...relative], message),
+      duplicates: (values, pathOf, what) => checkDuplicates(issues, source, values, (i) => ({ position: at([...path, ...pathOf(i)]) }), what),
+    });
   });
 }
 

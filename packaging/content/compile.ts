@@ -12,6 +12,7 @@ import type {
   Quiz,
   Survey,
 } from '../../core/content/schema.ts';
+import { questionType } from '../../core/question-types/registry.ts';
 import { SHARED_DEFAULT_LANGUAGE, type LoadedContent, type LoadedModule } from './load.ts';
 import { GlossaryIndex, MarkdownCompiler } from './markdown.ts';
 
@@ -94,30 +95,8 @@ function compileQuestion(question: Question, md: MarkdownCompiler): Question {
         }
       : {}),
   };
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      return {
-        ...question,
-        ...base,
-        options: question.options.map((o) => ({
-          ...o,
-          text: md.inline(o.text),
-          ...(o.feedback ? { feedback: md.inline(o.feedback) } : {}),
-        })),
-      };
-    case 'matching':
-      return {
-        ...question,
-        ...base,
-        pairs: question.pairs.map((p) => ({ ...p, prompt: md.inline(p.prompt), match: md.inline(p.match) })),
-        distractors: question.distractors.map((d) => ({ ...d, text: md.inline(d.text) })),
-      };
-    case 'sequencing':
-      return { ...question, ...base, items: question.items.map((i) => ({ ...i, text: md.inline(i.text) })) };
-    default:
-      return { ...question, ...base };
-  }
+  const own = questionType(question).compile;
+  return { ...(own ? own(question, (text) => md.inline(text)) : question), ...base } as Question;
 }
 
 function compileCase(exercise: CaseExercise, md: MarkdownCompiler): CaseExercise {

@@ -7,12 +7,14 @@
  */
 import { bestChoices, walkPath, type WalkedPath } from '../../core/case/case-graph.ts';
 import type { Course, CourseContent, CourseSection, Question } from '../../core/content/schema.ts';
-import { isPassed, scoreQuestion, scoreQuiz, type QuestionResult } from '../../core/quiz/scoring.ts';
+import type { QuestionResult } from '../../core/question-types/question-type.ts';
+import { isPassed, scoreQuestion, scoreQuiz } from '../../core/quiz/scoring.ts';
 import type { Response } from '../../core/quiz/responses.ts';
 import { deriveSeed, shuffledIndices } from '../../core/quiz/shuffle.ts';
+import { cleanText } from '../../core/quiz/text.ts';
+import { questionType } from '../../core/question-types/registry.ts';
 import {
   bookmarkOf,
-  cleanText,
   createState,
   deserialiseState,
   serialiseState,
@@ -177,23 +179,8 @@ export class CoursePlayer extends EventTarget {
   displayOrder(questionIndex: number): number[] {
     const question = this.content.quiz!.questions[questionIndex]!;
     const seed = deriveSeed(this.attemptSeed, question.id);
-    switch (question.type) {
-      case 'single':
-      case 'multiple':
-        return this.content.quiz!.shuffle
-          ? shuffledIndices(question.options.length, seed)
-          : question.options.map((_, i) => i);
-      case 'matching':
-        // Targets are always shuffled: in source order they would line up with their prompts.
-        return shuffledIndices(question.pairs.length + question.distractors.length, seed);
-      case 'sequencing': {
-        // Never start in the correct order.
-        const order = shuffledIndices(question.items.length, seed);
-        return order.every((item, i) => item === i) ? [...order.slice(1), order[0]!] : order;
-      }
-      default:
-        return [];
-    }
+    const order = questionType(question).displayOrder;
+    return order ? order(question, (count) => shuffledIndices(count, seed), this.content.quiz!.shuffle) : [];
   }
 
   startQuiz(): void {
@@ -213,9 +200,7 @@ export class CoursePlayer extends EventTarget {
     const saved = this.state.quiz.answers[questionIndex];
     if (saved !== undefined) return saved;
     const question = this.content.quiz!.questions[questionIndex]!;
-    if (question.type === 'sequencing') return this.displayOrder(questionIndex);
-    if (question.type === 'matching') return question.pairs.map(() => -1);
-    return undefined;
+    return questionType(question).initialResponse?.(question, this.displayOrder(questionIndex));
   }
 
   questionShown(questionIndex: number): void {
@@ -226,8 +211,8 @@ export class CoursePlayer extends EventTarget {
   setAnswer(questionIndex: number, response: Response): void {
     if (this.state.quiz.checked[questionIndex] || this.state.quiz.submitted) return;
     const question = this.content.quiz!.questions[questionIndex]!;
-    this.state.quiz.answers[questionIndex] =
-      question.type === 'fillin' ? cleanText(String(response), question.maxLength) : response;
+    const clean = questionType(question).clean;
+    this.state.quiz.answers[questionIndex] = clean ? clean(question, response) : response;
     this.commit({ report: false });
   }
 

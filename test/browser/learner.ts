@@ -9,7 +9,8 @@ import { expect } from 'vitest';
 import { plainText } from '../../core/content/plain-text.ts';
 import type { Course, CourseContent, DecisionNode, Question } from '../../core/content/schema.ts';
 import type { Response } from '../../core/quiz/responses.ts';
-import { correctResponse, matchingTargets, wrongResponse } from '../../core/quiz/scoring.ts';
+import { matchingTargets } from '../../core/question-types/matching/matching.ts';
+import { correctResponse, wrongResponse } from '../../core/quiz/scoring.ts';
 
 export type Answers = 'right' | 'wrong';
 

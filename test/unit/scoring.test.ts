@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionSchema, quizSchema, type Question } from '../../core/content/schema.ts';
-import { isPassed, parseNumber, scoreQuestion, scoreQuiz } from '../../core/quiz/scoring.ts';
+import { isPassed, scoreQuestion, scoreQuiz } from '../../core/quiz/scoring.ts';
+import { parseNumber } from '../../core/quiz/text.ts';
 
 const q = (source: unknown): Question => questionSchema.parse(source);
 

@@ -1,14 +1,27 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { plainText } from '../../../core/content/plain-text.ts';
 import type { Question } from '../../../core/content/schema.ts';
-import { NUMERIC_MAX_LENGTH, type Response } from '../../../core/quiz/responses.ts';
-import { matchingTargets } from '../../../core/quiz/scoring.ts';
+import type { Response } from '../../../core/quiz/responses.ts';
+import type { QuestionTypeView } from '../../../core/question-types/question-type-view.ts';
 import { contentStyles } from '../shared/content-styles.ts';
 import { PlayerElement } from '../shared/player-element.ts';
 import { baseStyles } from '../shared/styles.ts';
+
+/**
+ * Every question type's view, found by file name: `core/question-types/<name>/<name>-view.ts`
+ * exports `view` (a new type needs no line here).
+ */
+const VIEWS = new Map(
+  Object.values(import.meta.glob<{ view: QuestionTypeView<any, any> }>('../../../core/question-types/*/*-view.ts', { eager: true })).map(({ view }) => [view.type, view]),
+);
+
+function viewOf(question: Question): QuestionTypeView<any, any> {
+  const view = VIEWS.get(question.type);
+  if (!view) throw new Error(`question type "${question.type}" has no view (core/question-types/${question.type}/${question.type}-view.ts)`);
+  return view;
+}
 
 /**
  * One quiz question of any type, with its answer controls and, once checked, its feedback.
@@ -99,152 +112,22 @@ export class QuestionView extends PlayerElement {
   }
 
   private renderControls(q: Question): TemplateResult {
-    const name = `q-${q.id}`;
-    switch (q.type) {
-      case 'single':
-      case 'multiple': {
-        const chosen = this.response;
-        const isChosen = (i: number) => (q.type === 'single' ? chosen === i : Array.isArray(chosen) && chosen.includes(i));
-        return html`<fieldset class="question">
-          <legend class="prompt" lang=${this.contentLang}>${unsafeHTML(q.prompt)}</legend>
-          ${q.type === 'multiple' ? html`<p class="hint">${msg('Select all that apply.')}</p>` : nothing}
-          <ul class="choices" role="list">
-            ${this.player.displayOrder(this.questionIndex).map((i) => {
-              const option = q.options[i]!;
-              const mark = this.checked && isChosen(i) ? (option.correct ? 'is-correct' : 'is-incorrect') : '';
-              return html`<li>
-                <label class="choice ${mark}">
-                  <input
-                    type=${q.type === 'single' ? 'radio' : 'checkbox'}
-                    name=${name}
-                    value=${i}
-                    .checked=${isChosen(i)}
-                    ?disabled=${this.checked}
-                    @change=${(e: Event) => this.onChoice(i, (e.target as HTMLInputElement).checked)}
-                  />
-                  <span lang=${this.contentLang}>${unsafeHTML(option.text)}</span>
-                  ${mark ? html`<span class="mark">${mark === 'is-correct' ? msg('Correct') : msg('Incorrect')}</span>` : nothing}
-                </label>
-              </li>`;
-            })}
-          </ul>
-        </fieldset>`;
-      }
-      case 'truefalse': {
-        const value = this.response;
-        const option = (v: boolean, label: string) => {
-          const mark = this.checked && value === v ? (v === q.answer ? 'is-correct' : 'is-incorrect') : '';
-          return html`<li>
-            <label class="choice ${mark}">
-              <input type="radio" name=${name} value=${String(v)} .checked=${value === v} ?disabled=${this.checked} @change=${() => this.answer(v)} />
-              <span>${label}</span>
-              ${mark ? html`<span class="mark">${mark === 'is-correct' ? msg('Correct') : msg('Incorrect')}</span>` : nothing}
-            </label>
-          </li>`;
-        };
-        return html`<fieldset class="question">
-          <legend class="prompt" lang=${this.contentLang}>${unsafeHTML(q.prompt)}</legend>
-          <ul class="choices" role="list">${option(true, msg('True'))}${option(false, msg('False'))}</ul>
-        </fieldset>`;
-      }
-      case 'matching': {
-        const targets = matchingTargets(q);
-        const order = this.player.displayOrder(this.questionIndex);
-        const response = (this.response as number[] | undefined) ?? q.pairs.map(() => -1);
-        return html`<fieldset class="question">
-          <legend class="prompt" lang=${this.contentLang}>${unsafeHTML(q.prompt)}</legend>
-          <div class="pairs">
-            ${q.pairs.map((pair, i) => {
-              const mark = this.checked ? (response[i] === i ? 'is-correct' : 'is-incorrect') : '';
-              return html`<div class="pair">
-                <label for=${`${name}-${i}`} lang=${this.contentLang}>${unsafeHTML(pair.prompt)}</label>
-                <div>
-                  <select
-                    id=${`${name}-${i}`}
-                    ?disabled=${this.checked}
-                    @change=${(e: Event) => {
-                      const next = [...response];
-                      next[i] = Number((e.target as HTMLSelectElement).value);
-                      this.answer(next);
-                    }}
-                  >
-                    <option value="-1" ?selected=${response[i] === -1}>${msg('Choose…')}</option>
-                    ${order.map((t) => html`<option value=${t} ?selected=${response[i] === t}>${plainText(targets[t]!.text)}</option>`)}
-                  </select>
-                  ${mark ? html`<span class="mark ${mark}">${mark === 'is-correct' ? msg('Correct') : msg('Incorrect')}</span>` : nothing}
-                </div>
-              </div>`;
-            })}
-          </div>
-        </fieldset>`;
-      }
-      case 'sequencing': {
-        const order = (this.response as number[] | undefined) ?? [];
-        return html`<p class="prompt" id=${`${name}-prompt`} lang=${this.contentLang}>${unsafeHTML(q.prompt)}</p>
-          <p class="hint">${msg('Use the Move up and Move down buttons to put the items in order.')}</p>
-          <ol class="sequence" aria-labelledby=${`${name}-prompt`}>
-            ${order.map((item, position) => {
-              const text = plainText(q.items[item]!.text);
-              return html`<li>
-                <span class="text" lang=${this.contentLang}>${unsafeHTML(q.items[item]!.text)}</span>
-                <button type="button" data-move="up" data-item=${item} ?disabled=${this.checked || position === 0}
-                  aria-label=${msg(str`Move up: ${text}`)} @click=${() => this.move(position, -1)}>↑ <span aria-hidden="true">${msg('Up')}</span></button>
-                <button type="button" data-move="down" data-item=${item} ?disabled=${this.checked || position === order.length - 1}
-                  aria-label=${msg(str`Move down: ${text}`)} @click=${() => this.move(position, 1)}>↓ <span aria-hidden="true">${msg('Down')}</span></button>
-              </li>`;
-            })}
-          </ol>`;
-      }
-      case 'fillin':
-      case 'numeric': {
-        const value = typeof this.response === 'string' ? this.response : '';
-        const input = html`<input
-          id=${`${name}-input`}
-          type="text"
-          autocomplete="off"
-          spellcheck="false"
-          inputmode=${q.type === 'numeric' ? 'decimal' : 'text'}
-          maxlength=${q.type === 'numeric' ? NUMERIC_MAX_LENGTH : q.maxLength}
-          .value=${value}
-          ?disabled=${this.checked}
-          @input=${(e: Event) => this.answer((e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Enter') this.dispatchEvent(new Event('submit-answer', { bubbles: true, composed: true }));
-          }}
-        />`;
-        return html`<label class="prompt" for=${`${name}-input`} style="display:block" lang=${this.contentLang}>${unsafeHTML(q.prompt)}</label>
-          ${q.type === 'numeric'
-            ? html`<div class="numeric">${input}${q.unit ? html`<span class="unit">${q.unit}</span>` : nothing}</div>`
-            : input}`;
-      }
-    }
-  }
-
-  private onChoice(index: number, checked: boolean): void {
-    const q = this.question;
-    if (q.type === 'single') this.answer(index);
-    else {
-      const current = new Set(Array.isArray(this.response) ? (this.response as number[]) : []);
-      if (checked) current.add(index);
-      else current.delete(index);
-      this.answer([...current].sort((a, b) => a - b));
-    }
-  }
-
-  private async move(position: number, delta: -1 | 1): Promise<void> {
-    const order = [...((this.response as number[] | undefined) ?? [])];
-    const target = position + delta;
-    if (target < 0 || target >= order.length) return;
-    [order[position], order[target]] = [order[target]!, order[position]!];
-    this.answer(order);
-    const item = order[target]!;
-    this.announcement = msg(str`Moved to position ${target + 1} of ${order.length}.`);
-    await this.updateComplete;
-    // Keep focus on the moved item's button; at either end, on its other button.
-    const direction = delta < 0 ? 'up' : 'down';
-    const atEdge = target === 0 || target === order.length - 1;
-    const selector = `button[data-item="${item}"][data-move="${atEdge ? (direction === 'up' ? 'down' : 'up') : direction}"]`;
-    this.renderRoot.querySelector<HTMLButtonElement>(selector)?.focus();
+    const view = viewOf(q);
+    return view.render({
+      question: q,
+      name: `q-${q.id}`,
+      response: this.response,
+      checked: this.checked,
+      lang: this.contentLang,
+      displayOrder: this.player.displayOrder(this.questionIndex),
+      answer: (response) => this.answer(response),
+      announce: (text) => (this.announcement = text),
+      focusAfterUpdate: async (selector) => {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+      },
+      submit: () => this.dispatchEvent(new Event('submit-answer', { bubbles: true, composed: true })),
+    });
   }
 
   private renderFeedback(q: Question): TemplateResult {
@@ -252,18 +135,13 @@ export class QuestionView extends PlayerElement {
     const partial = !result.correct && result.credit > 0;
     const verdict = result.correct ? msg('Correct.') : partial ? msg('Partly correct.') : msg('Not quite.');
     const general = result.correct ? q.feedback?.correct : q.feedback?.incorrect;
-    const chosenFeedback =
-      q.type === 'single' || q.type === 'multiple'
-        ? q.options
-            .map((o, i) => ({ o, chosen: q.type === 'single' ? this.response === i : (this.response as number[]).includes(i) }))
-            .filter(({ o, chosen }) => chosen && o.feedback)
-        : [];
+    const chosenFeedback = viewOf(q).chosenFeedback?.(q, this.response) ?? [];
     return html`<div class="feedback ${result.correct ? 'correct' : 'incorrect'}">
       <p class="verdict">${verdict}</p>
       ${general ? html`<p lang=${this.contentLang}>${unsafeHTML(general)}</p>` : nothing}
       ${chosenFeedback.length
         ? html`<ul class="option-feedback">
-            ${chosenFeedback.map(({ o }) => html`<li lang=${this.contentLang}><strong>${unsafeHTML(o.text)}</strong>: ${unsafeHTML(o.feedback!)}</li>`)}
+            ${chosenFeedback.map((o) => html`<li lang=${this.contentLang}><strong>${unsafeHTML(o.text)}</strong>: ${unsafeHTML(o.feedback)}</li>`)}
           </ul>`
         : nothing}
     </div>`;

@@ -4,7 +4,8 @@
  */
 import type { Course } from '../../../core/content/schema.ts';
 import { boundedDecimal, characterString, cmiIdentifier, decimal } from './data-types.ts';
-import { interactionParts, type ResponsePart } from '../../../core/interactions/interactions.ts';
+import { interactionParts } from '../../../core/interactions/interactions.ts';
+import type { ResponsePart } from '../../../core/interactions/parts.ts';
 import { ScormTracker, type ScormApi, type ScormDataModel } from './scorm-tracker.ts';
 import { scorm12TimeOfDay, scorm12Timespan } from '../../../core/time.ts';
 

@@ -1,0 +1,40 @@
+/** Multiple response: every right option and no wrong one. Response: the chosen indices, ascending. */
+import { defineQuestionType, type SchemaKit } from '../question-type.ts';
+import { checkOptionFeedbackAndIds, checkOptions, compileOptions, correctOptions, optionChoice, optionComponents, optionOrder } from '../choice-options.ts';
+
+export const multiple = defineQuestionType({
+  name: 'multiple',
+  schema: ({ z, questionBase, choiceOptionSchema }: SchemaKit) =>
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('multiple'),
+      options: z.array(choiceOptionSchema).min(2, 'needs at least 2 options').max(10),
+    }),
+  score(question, response) {
+    if (!Array.isArray(response) || response.length === 0) return undefined;
+    const chosen = new Set(response);
+    return { correct: question.options.every((o, i) => o.correct === chosen.has(i)) };
+  },
+  correctResponse: (question): number[] => correctOptions(question),
+  wrongResponse(question): number[] {
+    const wrong = question.options.flatMap((o, i) => (o.correct ? [] : [i]));
+    return wrong.length ? wrong : [question.options.findIndex((o) => !o.correct)];
+  },
+  seedWrongResponse: (question): number[] => question.options.flatMap((o, i) => (o.correct === (i === 0) ? [] : [i])).slice(0, 2).sort((a, b) => a - b),
+  encode: (_question, response) => response.reduce((mask, i) => mask | (1 << i), 0),
+  decode: (question, value) => (typeof value === 'number' ? question.options.map((_, i) => i).filter((i) => value & (1 << i)) : undefined),
+  longestResponse: (question) => question.options.map((_, i) => i),
+  interaction: (question, response) => ({
+    type: 'choice',
+    response: { kind: 'choices', choices: response.map((i) => optionChoice(question, i)) },
+    correct: [{ kind: 'choices', choices: correctOptions(question).map((i) => optionChoice(question, i)) }],
+  }),
+  xapiComponents: optionComponents,
+  check(question, checks) {
+    const correct = checkOptions(question, checks);
+    if (correct === question.options.length) checks.add(['options'], `${checks.name} has every option correct: nothing to discriminate`);
+    checkOptionFeedbackAndIds(question, checks);
+  },
+  compile: compileOptions,
+  displayOrder: optionOrder,
+});
