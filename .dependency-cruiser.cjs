@@ -82,15 +82,16 @@ module.exports = {
     {
       name: 'dashboard-app-contracts-only',
       severity: 'error',
-      comment: 'The dashboard app is a browser app: of the server it takes only the typed contracts, as types.',
+      comment: 'The dashboard app is a browser app: of the server it takes only lrs/contracts/, the payloads both sides share.',
       from: { path: '^lrs/dashboard/app/' },
-      to: { path: ['^lrs/(?!dashboard/app/)', '^(src|packaging|cli|bench)/'], pathNot: '^lrs/reports/report-types\\.ts$' },
+      to: { path: ['^lrs/(?!dashboard/app/|contracts/)', '^(src|packaging|cli|bench)/'] },
     },
     {
-      name: 'dashboard-app-types-only',
+      name: 'contracts-are-pure',
       severity: 'error',
-      from: { path: '^lrs/dashboard/app/' },
-      to: { path: '^lrs/reports/report-types\\.ts$', dependencyTypesNot: ['type-only'] },
+      comment: 'lrs/contracts/ is read by the server and the browser app alike: it imports nothing.',
+      from: { path: '^lrs/contracts/' },
+      to: { pathNot: '^lrs/contracts/' },
     },
   ],
   options: {

@@ -7,14 +7,15 @@
  *   inprocap lrs credentials revoke <key>
  */
 import type { FastifyInstance } from 'fastify';
-import { createCredential, SCOPES } from '../lrs/auth/credentials.ts';
+import { createCredential } from '../lrs/auth/credentials.ts';
+import { SCOPES } from '../lrs/contracts/scopes.ts';
 import { lrsOptions, type LrsServeOptions } from '../lrs/config.ts';
 import { createLrsServer } from '../lrs/server.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
+import type { AccountRole } from '../lrs/contracts/admin.ts';
 import { openBackend } from '../lrs/storage/open.ts';
 import { postSeed, SEED_ORGS, seedCredentials } from '../lrs/seed/seed.ts';
 import { saveAccount } from '../lrs/dashboard/accounts.ts';
-import type { AccountRole } from '../lrs/storage/backend.ts';
 
 export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 127.0.0.1] [--database URL]
                     [--cors-origins a,b] [--log-level warn] [--body-limit bytes] [--max-json-depth 64]

@@ -5,13 +5,9 @@
  * (Dashboard passwords, chosen by people, get a slow hash instead.)
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { SCOPES } from '../contracts/scopes.ts';
 import type { Credential, LrsBackend } from '../storage/backend.ts';
 
-export const SCOPES = [
-  'all', 'all/read', 'statements/write', 'statements/read', 'statements/read/mine', 'state', 'define', 'profile',
-  'reports:org', 'reports:all', 'admin',
-] as const;
-export type Scope = (typeof SCOPES)[number];
 
 /** Random base64url text that never starts with "-", which command lines would read as an option. */
 function randomToken(bytes: number): string {

@@ -4,9 +4,10 @@
  * pseudonymous), trainer (their own organisation only).
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { Account, AccountRole, LrsBackend } from '../storage/backend.ts';
+import { ROLES } from '../contracts/admin.ts';
+import type { Account, LrsBackend } from '../storage/backend.ts';
+import type { AccountRole } from '../contracts/admin.ts';
 
-export const ROLES: readonly AccountRole[] = ['admin', 'control-group', 'trainer'];
 
 // About 50-100 ms per check on this machine: slow for a guesser, fine for a login.
 const SCRYPT: ScryptOptions = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };

@@ -4,18 +4,20 @@
  * the session's CSRF token.
  */
 import type { FastifyInstance } from 'fastify';
-import { createCredential, SCOPES } from '../auth/credentials.ts';
+import { createCredential } from '../auth/credentials.ts';
+import { ROLES, type AccountInfo, type AccountRole, type CredentialInfo } from '../contracts/admin.ts';
+import { SCOPES } from '../contracts/scopes.ts';
 import { parseJsonBody, sendJson } from '../http/body.ts';
 import type { RouteContext } from '../http/context.ts';
 import { HttpError } from '../http/errors.ts';
-import type { Account, AccountRole, Credential } from '../storage/backend.ts';
-import { ROLES, saveAccount } from './accounts.ts';
+import type { Account, Credential } from '../storage/backend.ts';
+import { saveAccount } from './accounts.ts';
 import { signedIn } from '../http/dashboard-session.ts';
 
 const ADMIN: readonly AccountRole[] = ['admin'];
 
-const publicAccount = (a: Account) => ({ username: a.username, role: a.role, org: a.org, created: a.created, disabled: a.disabled });
-const publicCredential = (c: Credential) => ({ key: c.key, org: c.org, scopes: c.scopes, label: c.label, created: c.created, revoked: c.revoked });
+const publicAccount = (a: Account): AccountInfo => ({ username: a.username, role: a.role, org: a.org, created: a.created, disabled: a.disabled });
+const publicCredential = (c: Credential): CredentialInfo => ({ key: c.key, org: c.org, scopes: c.scopes, label: c.label, created: c.created, revoked: c.revoked });
 
 function stringField(body: Record<string, unknown>, name: string, required: boolean): string | undefined {
   const value = body[name];

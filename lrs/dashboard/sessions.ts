@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseJsonBody, sendJson } from '../http/body.ts';
 import type { RouteContext } from '../http/context.ts';
 import { HttpError } from '../http/errors.ts';
-import type { Account, AccountRole } from '../storage/backend.ts';
+import type { Account } from '../storage/backend.ts';
+import type { AccountRole } from '../contracts/admin.ts';
 import { SESSION_COOKIE, sha256, signedIn } from '../http/dashboard-session.ts';
 import { verifyPassword } from './accounts.ts';
 

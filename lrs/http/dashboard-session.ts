@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Account, AccountRole, LrsBackend } from '../storage/backend.ts';
+import type { Account, LrsBackend } from '../storage/backend.ts';
+import type { AccountRole } from '../contracts/admin.ts';
 import { HttpError } from './errors.ts';
 
 export const SESSION_COOKIE = 'inprocap_session';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { LrsBackend } from '../storage/backend.ts';
 import type { OutcomeRow, ReportFilter } from '../storage/report-store.ts';
-import type { CaseReport, Dimensions, FeedbackReport, ItemReport, LearnerReport, ModuleReport, Outcome, OverviewReport } from './report-types.ts';
+import type { CaseReport, Dimensions, FeedbackReport, ItemReport, LearnerReport, ModuleReport, Outcome, OverviewReport } from '../contracts/report-types.ts';
 import { facility, itemFlags, pointBiserial } from './statistics.ts';
 
 type Json = Record<string, any>;

@@ -9,6 +9,7 @@
  * credentials) and the reports, which keep their own rules (trainers: their organisation; the
  * Control Group: all, pseudonymous).
  */
+import type { AccountRole } from '../contracts/admin.ts';
 import type { LearningFact } from '../../core/xapi/learning-facts.ts';
 import type { ReportStore } from './report-store.ts';
 
@@ -88,7 +89,6 @@ export interface Credential {
   revoked: boolean;
 }
 
-export type AccountRole = 'admin' | 'control-group' | 'trainer';
 
 /** A person who uses the dashboard. */
 export interface Account {

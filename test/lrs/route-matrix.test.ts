@@ -6,11 +6,13 @@
  * route cannot ship without its access rules being written down here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allows, SCOPES } from '../../lrs/auth/credentials.ts';
+import { allows } from '../../lrs/auth/credentials.ts';
+import { SCOPES } from '../../lrs/contracts/scopes.ts';
 import { saveAccount } from '../../lrs/dashboard/accounts.ts';
 import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
 import type { RouteEntry } from '../../lrs/http/context.ts';
-import type { AccountRole, Credential } from '../../lrs/storage/backend.ts';
+import type { Credential } from '../../lrs/storage/backend.ts';
+import type { AccountRole } from '../../lrs/contracts/admin.ts';
 import { TEST_DATABASES } from './backends.ts';
 import { startTestLrs, type TestLrs } from './client.ts';
 

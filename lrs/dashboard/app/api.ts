@@ -12,29 +12,11 @@ import type {
   ModuleReport,
   OverviewReport,
   Viewer,
-} from '../../reports/report-types.ts';
+} from '../../contracts/report-types.ts';
+import type { AccountInfo, CredentialInfo } from '../../contracts/admin.ts';
 
 export interface Session extends Viewer {
   csrfToken: string;
-}
-
-/** An account as the admin API shows it (lrs/dashboard/admin.ts, publicAccount). */
-export interface AccountInfo {
-  username: string;
-  role: Viewer['role'];
-  org: string | null;
-  created: string;
-  disabled: boolean;
-}
-
-/** A credential as the admin API shows it (lrs/dashboard/admin.ts, publicCredential). */
-export interface CredentialInfo {
-  key: string;
-  org: string;
-  scopes: string[];
-  label: string;
-  created: string;
-  revoked: boolean;
 }
 
 export interface Reports {

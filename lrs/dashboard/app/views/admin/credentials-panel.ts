@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { CredentialInfo } from '../../api.ts';
+import type { CredentialInfo } from '../../../../contracts/admin.ts';
 import '../../components/data-table.ts';
 import { csvFileName } from '../../csv.ts';
 import { errorSentence } from '../../errors.ts';
 import { dateTime } from '../../format.ts';
 import { AdminPanel } from './admin-panel.ts';
-import { CREDENTIAL_SCOPES, DEFAULT_SCOPES } from './scopes.ts';
+import { DEFAULT_CREDENTIAL_SCOPES, SCOPES } from '../../../../contracts/scopes.ts';
 
 /**
  * LRS credentials (admin): the list, a form to create one for a partner organisation (its secret
@@ -69,8 +69,8 @@ export class CredentialsPanel extends AdminPanel<CredentialInfo> {
           <fieldset>
             <legend>Scopes</legend>
             <div class="scopes">
-              ${CREDENTIAL_SCOPES.map(
-                (scope) => html`<label class="check"><input type="checkbox" name="scopes" value=${scope} ?checked=${DEFAULT_SCOPES.includes(scope)} /> ${scope}</label>`,
+              ${SCOPES.map(
+                (scope) => html`<label class="check"><input type="checkbox" name="scopes" value=${scope} ?checked=${DEFAULT_CREDENTIAL_SCOPES.includes(scope)} /> ${scope}</label>`,
               )}
             </div>
           </fieldset>
