@@ -10,6 +10,7 @@ import { DEFAULT_LRS_CONFIG, type LrsConfig } from './config.ts';
 import { alternateSyntax } from './http/alternate-syntax.ts';
 import { bodyLimit } from './http/body-limit.ts';
 import { credentials } from './http/credentials.ts';
+import { dashboardSessions } from './http/dashboard-session.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { routeTable } from './http/route-table.ts';
 import { xapiVersion } from './http/xapi-version.ts';
@@ -48,6 +49,7 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
     perCredential: config.rateLimitPerCredential,
     perAddress: config.rateLimitPerAddress,
   });
+  await app.register(dashboardSessions, { backend });
   await app.register(xapiVersion, { defaultVersion: config.defaultVersion });
   await app.register(bodyLimit, { limit: config.bodyLimit });
   await app.register(alternateSyntax, { defaultVersion: config.defaultVersion });

@@ -12,9 +12,9 @@ import type { RouteContext } from '../http/context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Account, Credential } from '../storage/backend.ts';
 import { saveAccount } from './accounts.ts';
-import { signedIn } from '../http/dashboard-session.ts';
 
-const ADMIN: readonly AccountRole[] = ['admin'];
+/** Every admin route: the admin role (and the CSRF token for changes, see http/dashboard-session.ts). */
+const ADMIN = { config: { session: { roles: ['admin'] as readonly AccountRole[] } } };
 
 const publicAccount = (a: Account): AccountInfo => ({ username: a.username, role: a.role, org: a.org, created: a.created, disabled: a.disabled });
 const publicCredential = (c: Credential): CredentialInfo => ({ key: c.key, org: c.org, scopes: c.scopes, label: c.label, created: c.created, revoked: c.revoked });
@@ -30,13 +30,11 @@ function stringField(body: Record<string, unknown>, name: string, required: bool
 }
 
 export async function adminRoutes(app: FastifyInstance, { backend }: RouteContext): Promise<void> {
-  app.get('/admin/accounts', async (request, reply) => {
-    await signedIn(backend, request, ADMIN);
+  app.get('/admin/accounts', ADMIN, async (request, reply) => {
     return sendJson(reply, 200, (await backend.listAccounts()).map(publicAccount));
   });
 
-  app.post('/admin/accounts', async (request, reply) => {
-    await signedIn(backend, request, ADMIN, true);
+  app.post('/admin/accounts', ADMIN, async (request, reply) => {
     const body = parseJsonBody(request.body, 4, 'account') as Record<string, unknown>;
     const username = stringField(body, 'username', true)!;
     const role = stringField(body, 'role', true) as AccountRole;
@@ -50,8 +48,8 @@ export async function adminRoutes(app: FastifyInstance, { backend }: RouteContex
     }
   });
 
-  app.post('/admin/accounts/:username/disable', async (request, reply) => {
-    const { account: me } = await signedIn(backend, request, ADMIN, true);
+  app.post('/admin/accounts/:username/disable', ADMIN, async (request, reply) => {
+    const me = request.account!;
     const { username } = request.params as { username: string };
     if (username === me.username) throw new HttpError(400, 'you cannot disable your own account');
     const account = await backend.getAccount(username);
@@ -60,13 +58,11 @@ export async function adminRoutes(app: FastifyInstance, { backend }: RouteContex
     return sendJson(reply, 200, publicAccount({ ...account, disabled: true }));
   });
 
-  app.get('/admin/credentials', async (request, reply) => {
-    await signedIn(backend, request, ADMIN);
+  app.get('/admin/credentials', ADMIN, async (request, reply) => {
     return sendJson(reply, 200, (await backend.listCredentials()).map(publicCredential));
   });
 
-  app.post('/admin/credentials', async (request, reply) => {
-    await signedIn(backend, request, ADMIN, true);
+  app.post('/admin/credentials', ADMIN, async (request, reply) => {
     const body = parseJsonBody(request.body, 4, 'credential') as Record<string, unknown>;
     const org = stringField(body, 'org', true)!;
     if (org.length > 100) throw new HttpError(400, '"org" is longer than 100 characters');
@@ -80,8 +76,7 @@ export async function adminRoutes(app: FastifyInstance, { backend }: RouteContex
     }
   });
 
-  app.post('/admin/credentials/:key/revoke', async (request, reply) => {
-    await signedIn(backend, request, ADMIN, true);
+  app.post('/admin/credentials/:key/revoke', ADMIN, async (request, reply) => {
     const { key } = request.params as { key: string };
     if (!(await backend.revokeCredential(key))) throw new HttpError(404, `no credential "${key}"`);
     return reply.code(204).send();

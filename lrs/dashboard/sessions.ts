@@ -4,13 +4,12 @@
  * failed logins are limited per client and username.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseJsonBody, sendJson } from '../http/body.ts';
 import type { RouteContext } from '../http/context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Account } from '../storage/backend.ts';
-import type { AccountRole } from '../contracts/admin.ts';
-import { SESSION_COOKIE, sha256, signedIn } from '../http/dashboard-session.ts';
+import { SESSION_COOKIE, sha256 } from '../http/dashboard-session.ts';
 import { verifyPassword } from './accounts.ts';
 
 const SESSION_HOURS = 8;
@@ -19,8 +18,6 @@ const FAILED_WINDOW_MS = 15 * 60_000;
 
 export async function sessionRoutes(app: FastifyInstance, { backend }: RouteContext): Promise<void> {
   const failures = new Map<string, number[]>();
-
-  const requireAccount = (request: FastifyRequest, roles?: readonly AccountRole[], change = false) => signedIn(backend, request, roles, change);
 
   const describe = (account: Account, csrfToken: string) => ({ username: account.username, role: account.role, org: account.org, csrfToken });
 
@@ -50,14 +47,12 @@ export async function sessionRoutes(app: FastifyInstance, { backend }: RouteCont
     return sendJson(reply, 200, describe(account, csrfToken));
   });
 
-  app.get('/session', async (request, reply: FastifyReply) => {
-    const { account, csrfToken } = await requireAccount(request);
-    return sendJson(reply, 200, describe(account, csrfToken));
+  app.get('/session', { config: { session: {} } }, async (request, reply: FastifyReply) => {
+    return sendJson(reply, 200, describe(request.account!, request.dashboardSession!.csrfToken));
   });
 
-  app.delete('/session', async (request, reply) => {
-    const { idHash } = await requireAccount(request, undefined, true);
-    await backend.deleteSession(idHash);
+  app.delete('/session', { config: { session: {} } }, async (request, reply) => {
+    await backend.deleteSession(request.dashboardSession!.idHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

@@ -32,6 +32,8 @@ export interface RouteEntry {
   url: string;
   /** The credential scopes the route takes (xAPI resources); absent for dashboard and public routes. */
   scopes?: readonly string[];
+  /** A dashboard route: it needs a signed-in session (see http/dashboard-session.ts). */
+  session?: boolean;
 }
 
 /** What the dashboard plugins get: the whole backend (their own rules decide what an account sees). */

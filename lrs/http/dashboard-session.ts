@@ -4,7 +4,8 @@
  * starts with `signedIn`.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Account, LrsBackend } from '../storage/backend.ts';
 import type { AccountRole } from '../contracts/admin.ts';
 import { HttpError } from './errors.ts';
@@ -14,16 +15,36 @@ export const SESSION_COOKIE = 'inprocap_session';
 declare module 'fastify' {
   interface FastifyRequest {
     account?: Account;
+    /** The signed-in session of a dashboard route: its CSRF token and the hash it is stored under. */
+    dashboardSession?: { csrfToken: string; idHash: string };
+  }
+  interface FastifyContextConfig {
+    /**
+     * A dashboard session is needed, with one of `roles` if given; a change (any method but GET
+     * and HEAD) also needs the session's CSRF token. Checked before the handler runs.
+     */
+    session?: { roles?: readonly AccountRole[] };
   }
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** Checks `config.session` on every route that names it: no dashboard route can forget. */
+export const dashboardSessions = fp(async (app: FastifyInstance, { backend }: { backend: LrsBackend }) => {
+  app.addHook('preHandler', async (request) => {
+    const needs = request.routeOptions.config.session;
+    if (!needs) return;
+    const change = request.method !== 'GET' && request.method !== 'HEAD';
+    const { csrfToken, idHash } = await signedIn(backend, request, needs.roles, change);
+    request.dashboardSession = { csrfToken, idHash };
+  });
+}, { name: 'dashboard-sessions' });
+
 /**
  * The signed-in account, or a 401; with `change`, also checks the CSRF token (403); with `roles`,
- * that the account has one of them (403). Every dashboard route starts here.
+ * that the account has one of them (403).
  */
-export async function signedIn(
+async function signedIn(
   backend: LrsBackend,
   request: FastifyRequest,
   roles?: readonly AccountRole[],

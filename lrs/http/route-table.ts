@@ -7,6 +7,6 @@ export const routeTable = fp(async (app: FastifyInstance) => {
   const table: RouteEntry[] = [];
   app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) table.push({ method, url: route.url, ...(route.config?.scopes ? { scopes: route.config.scopes } : {}) });
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, ...(route.config?.scopes ? { scopes: route.config.scopes } : {}), ...(route.config?.session ? { session: true } : {}) });
   });
 }, { name: 'route-table' });

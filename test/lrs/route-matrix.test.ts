@@ -197,6 +197,11 @@ describe.each(TEST_DATABASES.filter((d) => d.name === 'sqlite').map((d) => [d.na
     expect(Object.keys(MATRIX).filter((key) => !registered.has(key))).toEqual([]);
   });
 
+  it('has every dashboard route declare its session in its own options, where the kernel checks it', () => {
+    const undeclared = lrs.app.routeTable.filter((r) => (rowOf(r)?.access === 'session') !== (r.session === true)).map((r) => `${r.method} ${r.url}`);
+    expect(undeclared, 'routes whose config.session does not match the matrix').toEqual([]);
+  });
+
   it('answers every credential route as its scopes say, for every caller', { timeout: 120_000 }, async () => {
     const failures: string[] = [];
     const expectStatus = (what: string, got: number, want: number | ((s: number) => boolean)) => {
