@@ -16,6 +16,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { runUntilSignal } from './until-signal.ts';
 import { ContentError } from '../packaging/content/issues.ts';
 import { PACKAGE_FORMATS, type PackageFormatId } from '../packaging/formats/format.ts';
 import type { ReportingOptions } from '../packaging/package.ts';
@@ -193,14 +194,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Dashboard: ${lrs.url.replace(/\/xapi$/, '')}/dashboard/  sign in as demo-admin / ${login.password}`);
       console.log('         (admin: accounts and credentials, and every report with learners pseudonymous)');
       console.log('Ctrl+C to stop.');
-      const stop = async () => {
-        await app.close();
-        await stopLrs(lrs);
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      return new Promise(() => {});
+      return runUntilSignal(() => app.close(), () => stopLrs(lrs));
     }
     case 'lrs':
       if (values.help) {

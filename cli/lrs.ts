@@ -6,6 +6,7 @@
  *   inprocap lrs credentials list
  *   inprocap lrs credentials revoke <key>
  */
+import { runUntilSignal } from './until-signal.ts';
 import type { FastifyInstance } from 'fastify';
 import { createCredential } from '../lrs/auth/credentials.ts';
 import { SCOPES } from '../lrs/contracts/scopes.ts';
@@ -59,13 +60,7 @@ export async function lrsCommand(root: string, args: string[], flags: Record<str
   if (verb === 'serve') {
     const lrs = await startLrs(root, flags);
     console.log(`LRS: ${lrs.url}  (database: ${lrs.backend.engine}; Ctrl+C to stop)`);
-    const stop = async () => {
-      await stopLrs(lrs);
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    return new Promise(() => {});
+    return runUntilSignal(() => stopLrs(lrs));
   }
   if (verb === 'seed') return seedCommand(root, flags);
   if (verb === 'backup') return backupCommand(root, action, flags);
