@@ -7,7 +7,7 @@
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import type { ReportStore } from './report-store.ts';
 import type { Account, Credential, LrsBackend, Session } from './backend.ts';
-import { migrations } from './migrations.ts';
+import { migrations } from './migrations/index.ts';
 import type { Database, EngineTypes } from './schema.ts';
 import { SqlReports } from './sql-reports.ts';
 import { SqlTenantStore } from './sql-tenant.ts';
