@@ -6,7 +6,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SCOPES } from '../contracts/scopes.ts';
-import type { Credential, LrsBackend } from '../storage/backend.ts';
+import type { Credential, CredentialStore } from '../storage/backend.ts';
 
 
 /** Random base64url text that never starts with "-", which command lines would read as an option. */
@@ -27,7 +27,7 @@ export interface NewCredential {
   secret: string;
 }
 
-export async function createCredential(backend: LrsBackend, org: string, scopes: string[], label = ''): Promise<NewCredential> {
+export async function createCredential(backend: CredentialStore, org: string, scopes: string[], label = ''): Promise<NewCredential> {
   const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown scope ${unknown.join(', ')}: choose from ${SCOPES.join(', ')}`);
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(org)) throw new Error('the organisation id must be 1-64 letters, digits, ".", "_" or "-"');
@@ -51,7 +51,7 @@ export class CredentialVerifier {
   private readonly cache = new Map<string, { credential: Credential; until: number }>();
 
   constructor(
-    private readonly backend: LrsBackend,
+    private readonly backend: CredentialStore,
     private readonly ttlMs = 10_000,
   ) {}
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { ROLES } from '../contracts/admin.ts';
-import type { Account, LrsBackend } from '../storage/backend.ts';
+import type { Account, AccountStore } from '../storage/backend.ts';
 import type { AccountRole } from '../contracts/admin.ts';
 
 
@@ -38,7 +38,7 @@ export interface NewAccount {
 }
 
 /** Creates (or replaces) an account; returns the password, generated when none was given. */
-export async function saveAccount(backend: LrsBackend, input: NewAccount): Promise<{ account: Account; password: string }> {
+export async function saveAccount(backend: AccountStore, input: NewAccount): Promise<{ account: Account; password: string }> {
   if (!/^[A-Za-z0-9._@-]{2,64}$/.test(input.username)) throw new Error('the username must be 2-64 letters, digits, ".", "_", "@" or "-"');
   if (!ROLES.includes(input.role)) throw new Error(`the role must be one of ${ROLES.join(', ')}`);
   if (input.role === 'trainer' && !input.org) throw new Error('a trainer account needs --org (the organisation whose learners they follow)');

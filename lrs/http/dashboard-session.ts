@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Account, LrsBackend } from '../storage/backend.ts';
+import type { Account, AccountStore, SessionStore } from '../storage/backend.ts';
 import type { AccountRole } from '../contracts/admin.ts';
 import { HttpError } from './errors.ts';
 
@@ -30,7 +30,7 @@ declare module 'fastify' {
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Checks `config.session` on every route that names it: no dashboard route can forget. */
-export const dashboardSessions = fp(async (app: FastifyInstance, { backend }: { backend: LrsBackend }) => {
+export const dashboardSessions = fp(async (app: FastifyInstance, { backend }: { backend: AccountStore & SessionStore }) => {
   app.addHook('preHandler', async (request) => {
     const needs = request.routeOptions.config.session;
     if (!needs) return;
@@ -45,7 +45,7 @@ export const dashboardSessions = fp(async (app: FastifyInstance, { backend }: { 
  * that the account has one of them (403).
  */
 async function signedIn(
-  backend: LrsBackend,
+  backend: AccountStore & SessionStore,
   request: FastifyRequest,
   roles?: readonly AccountRole[],
   change = false,

@@ -55,7 +55,7 @@ const percent = (scaled: number | null) => (scaled === null ? null : Math.round(
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 6000) / 10);
 
 export class ReportService {
-  constructor(private readonly backend: LrsBackend) {}
+  constructor(private readonly backend: Pick<LrsBackend, 'reports'>) {}
 
   private get store() {
     return this.backend.reports;

@@ -109,12 +109,8 @@ export interface Session {
   expires: string;
 }
 
-/** One organisation's xAPI records. Every method sees and changes that organisation's only. */
-export interface TenantStore {
-  readonly org: string;
-  /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
-  transaction<T>(work: (tx: TenantStore) => Promise<T>): Promise<T>;
-
+/** Statements of one organisation (lrs/xapi/store-statements.ts, read-statements.ts). */
+export interface StatementStore {
   findStatements(ids: string[]): Promise<StoredStatement[]>;
   insertStatements(rows: StatementRow[]): Promise<void>;
   markVoided(ids: string[]): Promise<void>;
@@ -129,22 +125,60 @@ export interface TenantStore {
    * organisation's statement is refused rather than stored.
    */
   heldElsewhere(ids: string[]): Promise<string[]>;
+}
 
+/** Activity definitions, as merged from an organisation's statements (GET /activities). */
+export interface ActivityStore {
   upsertActivity(id: string, definition: string): Promise<void>;
   getActivity(id: string): Promise<string | undefined>;
   getActivities(ids: string[]): Promise<Map<string, string>>;
+}
 
+/** State, activity profiles and agent profiles. */
+export interface DocumentStore {
   getDocument(key: DocumentKey): Promise<StoredDocument | undefined>;
   putDocument(key: DocumentKey, doc: StoredDocument): Promise<void>;
   deleteDocuments(key: Omit<DocumentKey, 'documentId'> & { documentId?: string }): Promise<void>;
   listDocumentIds(key: Omit<DocumentKey, 'documentId'>, since?: string): Promise<string[]>;
+}
 
-  /** Attachment contents by SHA-2 (shared by every statement of the organisation that declares the same hash). */
+/** Attachment contents by SHA-2 (shared by every statement of the organisation that declares the same hash). */
+export interface AttachmentStore {
   saveAttachments(attachments: { sha2: string; contentType: string; content: Buffer }[]): Promise<void>;
   getAttachments(sha2s: string[]): Promise<{ sha2: string; contentType: string; content: Buffer }[]>;
 }
 
-export interface LrsBackend {
+/** One organisation's xAPI records. Every method sees and changes that organisation's only. */
+export interface TenantStore extends StatementStore, ActivityStore, DocumentStore, AttachmentStore {
+  readonly org: string;
+  /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
+  transaction<T>(work: (tx: TenantStore) => Promise<T>): Promise<T>;
+}
+
+/** Dashboard accounts (lrs/dashboard/accounts.ts). */
+export interface AccountStore {
+  saveAccount(account: Account): Promise<void>;
+  getAccount(username: string): Promise<Account | undefined>;
+  listAccounts(): Promise<Account[]>;
+}
+
+/** Dashboard sessions, stored by the hash of their id (lrs/http/dashboard-session.ts). */
+export interface SessionStore {
+  saveSession(session: Session): Promise<void>;
+  getSession(idHash: string): Promise<Session | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+}
+
+/** LRS credentials, their secrets stored as hashes (lrs/auth/credentials.ts). */
+export interface CredentialStore {
+  saveCredential(credential: Credential): Promise<void>;
+  getCredential(key: string): Promise<Credential | undefined>;
+  listCredentials(): Promise<Credential[]>;
+  revokeCredential(key: string): Promise<boolean>;
+}
+
+/** The root: the schema, the organisations' stores, and what belongs to no organisation. */
+export interface LrsBackend extends AccountStore, SessionStore, CredentialStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Creates or upgrades the schema (versioned migrations), to the latest or to the one named (upgrade tests). */
   migrate(target?: string): Promise<void>;
@@ -157,16 +191,4 @@ export interface LrsBackend {
 
   /** The aggregations behind the dashboard, over learning facts. */
   readonly reports: ReportStore;
-
-  saveAccount(account: Account): Promise<void>;
-  getAccount(username: string): Promise<Account | undefined>;
-  listAccounts(): Promise<Account[]>;
-  saveSession(session: Session): Promise<void>;
-  getSession(idHash: string): Promise<Session | undefined>;
-  deleteSession(idHash: string): Promise<void>;
-
-  saveCredential(credential: Credential): Promise<void>;
-  getCredential(key: string): Promise<Credential | undefined>;
-  listCredentials(): Promise<Credential[]>;
-  revokeCredential(key: string): Promise<boolean>;
 }
