@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'build': {
       const { build } = await packaging();
-      const { buildDashboard } = await import('../lrs/dashboard/build.ts');
+      const { buildDashboard } = await import('../packaging/dashboard.ts');
       await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}), ...reportingFrom(values) });
       await buildDashboard(root);
       console.log('Built the dashboard into dist/dashboard (served by the LRS at /dashboard/).');
@@ -162,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
       return reportSize();
     case 'start': {
       const { build, loadCheckedCourses } = await packaging();
-      const { buildDashboard } = await import('../lrs/dashboard/build.ts');
+      const { buildDashboard } = await import('../packaging/dashboard.ts');
       const { startPreviewServer } = await import('../packaging/preview/server.ts');
       await build(root, { ...only, formats });
       await buildDashboard(root);

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvCell } from '../../lrs/dashboard/app/csv.ts';
+import { csvCell } from '../../dashboard/csv.ts';
 import { saveAccount } from '../../lrs/dashboard/accounts.ts';
 import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { createLrsServer } from '../../lrs/server.ts';
@@ -54,7 +54,7 @@ const ratio = (part: number, whole: number) => `${((part / whole) * 100).toFixed
 
 beforeAll(async () => {
   if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) {
-    throw new Error('dist/dashboard is not built: run "npm run build" (or npx tsx -e "import(\'./lrs/dashboard/build.ts\').then(m=>m.buildDashboard(process.cwd()))") first');
+    throw new Error('dist/dashboard is not built: run "npm run build" (or npx tsx -e "import(\'./packaging/dashboard.ts\').then(m=>m.buildDashboard(process.cwd()))") first');
   }
   courses = loadCheckedCourses(ROOT, {}, quiet).map((c) => c.course!);
   fundamentals = courses.find((c) => c.slug === 'fundamentals')!;

@@ -3,7 +3,7 @@
  * (`#/items?module=...&org=...`), so every view can be bookmarked and shared, and the browser's
  * back and forward buttons move between views and filters.
  */
-import type { Viewer } from '../../contracts/report-types.ts';
+import type { Viewer } from '../lrs/contracts/report-types.ts';
 
 export type ViewId = 'overview' | 'module' | 'items' | 'case' | 'feedback' | 'learners' | 'admin';
 

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ItemReport } from '../../../contracts/report-types.ts';
+import type { ItemReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
 import { csvFileName } from '../csv.ts';

@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { CredentialInfo } from '../../../../contracts/admin.ts';
+import type { CredentialInfo } from '../../../lrs/contracts/admin.ts';
 import '../../components/data-table.ts';
 import { csvFileName } from '../../csv.ts';
 import { errorSentence } from '../../errors.ts';
 import { dateTime } from '../../format.ts';
 import { AdminPanel } from './admin-panel.ts';
-import { DEFAULT_CREDENTIAL_SCOPES, SCOPES } from '../../../../contracts/scopes.ts';
+import { DEFAULT_CREDENTIAL_SCOPES, SCOPES } from '../../../lrs/contracts/scopes.ts';
 
 /**
  * LRS credentials (admin): the list, a form to create one for a partner organisation (its secret

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Dimensions } from '../../../contracts/report-types.ts';
+import type { Dimensions } from '../../lrs/contracts/report-types.ts';
 import { ApiError, type DashboardApi, type ReportName, type Reports, type Session } from '../api.ts';
 import { errorSentence } from '../errors.ts';
 import { lastSegment } from '../format.ts';

@@ -12,8 +12,8 @@ import type {
   ModuleReport,
   OverviewReport,
   Viewer,
-} from '../../contracts/report-types.ts';
-import type { AccountInfo, CredentialInfo } from '../../contracts/admin.ts';
+} from '../lrs/contracts/report-types.ts';
+import type { AccountInfo, CredentialInfo } from '../lrs/contracts/admin.ts';
 
 export interface Session extends Viewer {
   csrfToken: string;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AccountInfo } from '../../../../contracts/admin.ts';
+import type { AccountInfo } from '../../../lrs/contracts/admin.ts';
 import '../../components/data-table.ts';
 import { csvFileName } from '../../csv.ts';
 import { errorSentence } from '../../errors.ts';

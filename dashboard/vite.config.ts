@@ -6,7 +6,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/dashboard/',
   build: {
-    outDir: fileURLToPath(new URL('../../../dist/dashboard', import.meta.url)),
+    outDir: fileURLToPath(new URL('../dist/dashboard', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,

@@ -1,4 +1,4 @@
-/** Builds the dashboard app (lrs/dashboard/app) with vite into dist/dashboard. */
+/** Builds the dashboard app (dashboard/) with vite into dist/dashboard. */
 import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
 
@@ -7,7 +7,7 @@ export async function buildDashboard(root: string): Promise<string> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await viteBuild({ configFile: join(root, 'lrs/dashboard/app/vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    await viteBuild({ configFile: join(root, 'dashboard/vite.config.ts'), logLevel: 'warn', mode: 'production' });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ModuleReport } from '../../../contracts/report-types.ts';
+import type { ModuleReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
 import { figureList } from '../components/figure-list.ts';

@@ -1,5 +1,5 @@
 /** The outcome columns shared by the Overview's tables (per module, per module and organisation). */
-import type { Outcome } from '../../../contracts/report-types.ts';
+import type { Outcome } from '../../lrs/contracts/report-types.ts';
 import type { Column } from '../components/data-table.ts';
 import { count, minutes, percent, ratioPercent } from '../format.ts';
 

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { LearnerReport } from '../../../contracts/report-types.ts';
+import type { LearnerReport } from '../../lrs/contracts/report-types.ts';
 import '../components/data-table.ts';
 import type { Column } from '../components/data-table.ts';
 import { csvFileName } from '../csv.ts';

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Dimensions, Viewer } from '../../../contracts/report-types.ts';
+import type { Dimensions, Viewer } from '../../lrs/contracts/report-types.ts';
 import type { RouteParams } from '../route.ts';
 import { dashStyles } from '../styles.ts';
 
