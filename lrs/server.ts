@@ -12,6 +12,7 @@ import { bodyLimit } from './http/body-limit.ts';
 import { credentials } from './http/credentials.ts';
 import { dashboardSessions } from './http/dashboard-session.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { schemaError } from './http/json-api.ts';
 import { routeTable } from './http/route-table.ts';
 import { xapiVersion } from './http/xapi-version.ts';
 import type { LrsBackend } from './storage/backend.ts';
@@ -30,6 +31,9 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
     // `more` links carry the query in the path: allow long ones.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
     return503OnClosing: true,
+    // Schemas (the dashboard API's) check, never change: no coercion, no silently dropped fields.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    schemaErrorFormatter: schemaError,
   });
 
   // The kernel, in the order its hooks run.

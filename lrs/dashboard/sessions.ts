@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { parseJsonBody, sendJson } from '../http/body.ts';
+import { sendJson } from '../http/body.ts';
+import { jsonApi } from '../http/json-api.ts';
 import type { RouteContext } from '../http/context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Account } from '../storage/backend.ts';
@@ -16,15 +17,21 @@ const SESSION_HOURS = 8;
 const FAILED_LOGINS = 5;
 const FAILED_WINDOW_MS = 15 * 60_000;
 
+const LOGIN_BODY = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['username', 'password'],
+  properties: { username: { type: 'string', maxLength: 200 }, password: { type: 'string', maxLength: 1000 } },
+} as const;
+
 export async function sessionRoutes(app: FastifyInstance, { backend }: RouteContext): Promise<void> {
+  await app.register(jsonApi);
   const failures = new Map<string, number[]>();
 
   const describe = (account: Account, csrfToken: string) => ({ username: account.username, role: account.role, org: account.org, csrfToken });
 
-  app.post('/session', async (request, reply) => {
-    const body = parseJsonBody(request.body, 4, 'login') as { username?: unknown; password?: unknown };
-    const username = typeof body?.username === 'string' ? body.username : '';
-    const password = typeof body?.password === 'string' ? body.password : '';
+  app.post('/session', { schema: { body: LOGIN_BODY } }, async (request, reply) => {
+    const { username, password } = request.body as { username: string; password: string };
     const key = `${request.ip}|${username.toLowerCase()}`;
     const now = Date.now();
     const recent = (failures.get(key) ?? []).filter((t) => now - t < FAILED_WINDOW_MS);

@@ -21,7 +21,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * A dashboard session is needed, with one of `roles` if given; a change (any method but GET
-     * and HEAD) also needs the session's CSRF token. Checked before the handler runs.
+     * and HEAD) also needs the session's CSRF token. Checked as the request arrives, before its body.
      */
     session?: { roles?: readonly AccountRole[] };
   }
@@ -31,7 +31,8 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 
 /** Checks `config.session` on every route that names it: no dashboard route can forget. */
 export const dashboardSessions = fp(async (app: FastifyInstance, { backend }: { backend: AccountStore & SessionStore }) => {
-  app.addHook('preHandler', async (request) => {
+  // Before the body is read or validated: who may ask comes first.
+  app.addHook('onRequest', async (request) => {
     const needs = request.routeOptions.config.session;
     if (!needs) return;
     const change = request.method !== 'GET' && request.method !== 'HEAD';
