@@ -34,6 +34,8 @@ export interface QuestionTypeView<Q, R> {
   render(context: QuestionViewContext<Q, R>): TemplateResult;
   /** Feedback on what the learner chose, shown after the general feedback. */
   chosenFeedback?(question: Q, response: R | undefined): { text: string; feedback: string }[];
+  /** What to tell a learner whose response is not an answer yet (default: answer the question first). */
+  notAnAnswer?(question: Q, response: R | undefined): string | undefined;
 }
 
 /** Declares the view of a question type, typed by its definition. */

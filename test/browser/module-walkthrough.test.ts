@@ -50,6 +50,14 @@ async function pressButton(name: string | RegExp): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** The quiz's error line (role=alert), or null. */
+async function quizError(): Promise<string | null> {
+  return page.evaluate(() => {
+    const quiz = document.querySelector('inp-course')!.shadowRoot!.querySelector('inp-quiz')!.shadowRoot!;
+    return quiz.querySelector('.error[role="alert"]')?.textContent?.trim() ?? null;
+  });
+}
+
 async function currentQuestionIndex(): Promise<number> {
   return page.evaluate(() => {
     const quiz = document.querySelector('inp-course')!.shadowRoot!.querySelector('inp-quiz')!.shadowRoot!;
@@ -130,6 +138,19 @@ describe(`module "${SLUG}" taken with the keyboard alone`, () => {
       const q = questions[index]!;
       const response = index === wrongIndex ? q.type === 'single' ? q.options.findIndex((o) => !o.correct) : correctResponse(q) : correctResponse(q);
       given[index] = response;
+      if (step === 0) {
+        // Checking before answering says what is missing, and locks nothing.
+        await pressButton('Check answer');
+        expect(await quizError()).toBe('Answer the question first.');
+      }
+      if (q.type === 'numeric' && !seenTypes.has('numeric')) {
+        // Text that is no number: the learner is asked for a number (the type's own message).
+        await answerByKeyboard(page, q, 'a lot');
+        await pressButton('Check answer');
+        expect(await quizError()).toBe('Enter a number, for example 140000.');
+        await tabTo(page, (e) => e.tag === 'input' && e.type === 'text' && e.host === 'inp-question', 'the answer field');
+        for (let i = 0; i < 'a lot'.length; i++) await page.keyboard.press('Backspace');
+      }
       await answerByKeyboard(page, q, response);
       if (!seenTypes.has(q.type)) await check(`04-question-${q.type}`);
       await pressButton('Check answer');

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { defineQuestionView } from '../question-type-view.ts';
@@ -10,4 +11,6 @@ export const view = defineQuestionView(numeric, {
       <div class="numeric">${renderTextInput(context as never, { numeric: true, maxLength: NUMERIC_MAX_LENGTH })}${context.question.unit
         ? html`<span class="unit">${context.question.unit}</span>`
         : nothing}</div>`,
+  // Typed, but not a number.
+  notAnAnswer: (_question, response) => (response?.trim() ? msg('Enter a number, for example 140000.') : undefined),
 });

@@ -17,7 +17,7 @@ const VIEWS = new Map(
   Object.values(import.meta.glob<{ view: QuestionTypeView<any, any> }>('../../../core/question-types/*/*-view.ts', { eager: true })).map(({ view }) => [view.type, view]),
 );
 
-function viewOf(question: Question): QuestionTypeView<any, any> {
+export function viewOf(question: Question): QuestionTypeView<any, any> {
   const view = VIEWS.get(question.type);
   if (!view) throw new Error(`question type "${question.type}" has no view (core/question-types/${question.type}/${question.type}-view.ts)`);
   return view;

@@ -3,8 +3,7 @@ import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { isPassed } from '../../../core/quiz/scoring.ts';
-import '../question/question-view.ts';
-import type { QuestionView } from '../question/question-view.ts';
+import { viewOf, type QuestionView } from '../question/question-view.ts';
 import { contentStyles } from '../shared/content-styles.ts';
 import { PlayerElement } from '../shared/player-element.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -146,10 +145,7 @@ export class QuizView extends PlayerElement {
       if (!this.player.state.quiz.checked[questionIndex]) {
         const question = this.player.content.quiz!.questions[questionIndex]!;
         const typed = this.player.state.quiz.answers[questionIndex];
-        this.error =
-          question.type === 'numeric' && typeof typed === 'string' && typed.trim()
-            ? msg('Enter a number, for example 140000.')
-            : msg('Answer the question first.');
+        this.error = viewOf(question).notAnAnswer?.(question, typed) ?? msg('Answer the question first.');
         this.requestUpdate();
       }
       return;
