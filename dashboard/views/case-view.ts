@@ -1,11 +1,10 @@
-import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { CaseReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
-import { csvFileName } from '../csv.ts';
 import { count, ratioPercent } from '../format.ts';
-import { dashStyles } from '../styles.ts';
+import { ReportView } from './report-view.ts';
 
 type Path = CaseReport['paths'][number];
 
@@ -24,15 +23,8 @@ export function pathText(path: Path): string {
  * @property fileBase - Words for the CSV file names.
  */
 @customElement('dash-case-view')
-export class CaseView extends LitElement {
-  static override styles = [dashStyles];
-
-  @property({ attribute: false }) report?: CaseReport;
-  @property() fileBase = '';
-
-  override render() {
-    const r = this.report;
-    if (!r) return nothing;
+export class CaseView extends ReportView<CaseReport> {
+  protected renderReport(r: CaseReport) {
     return html`
       <p>Module: <strong>${r.moduleName}</strong>. ${count(r.learners)} learners made at least one decision.</p>
       <section aria-labelledby="decisions-heading">
@@ -58,7 +50,7 @@ export class CaseView extends LitElement {
                 .rows=${d.choices.map((c) => [c.label || c.id, count(c.chosen), ratioPercent(d.reached ? c.chosen / d.reached : null), c.best ? 'Best choice' : ''])}
                 .highlighted=${best >= 0 ? [best] : []}
                 row-header
-                file-name=${csvFileName('case-decision', String(n + 1), this.fileBase)}
+                file-name=${this.csvName('case-decision', String(n + 1))}
               ></dash-data-table>
             </div>
           </section>`;
@@ -72,7 +64,7 @@ export class CaseView extends LitElement {
           .columns=${[{ label: 'Rank', numeric: true }, { label: 'Path' }, { label: 'Learners', numeric: true }, { label: 'Share', numeric: true }, { label: 'Best path' }]}
           .rows=${r.paths.map((p, i) => [String(i + 1), pathText(p), count(p.learners), ratioPercent(r.learners ? p.learners / r.learners : null), p.best ? 'Best path' : ''])}
           .highlighted=${r.paths.flatMap((p, i) => (p.best ? [i] : []))}
-          file-name=${csvFileName('case-paths', this.fileBase)}
+          file-name=${this.csvName('case-paths')}
         ></dash-data-table>
       </section>
     `;

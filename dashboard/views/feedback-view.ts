@@ -1,11 +1,11 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { FeedbackReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
-import { csvFileName } from '../csv.ts';
 import { count, decimal } from '../format.ts';
 import { dashStyles } from '../styles.ts';
+import { ReportView } from './report-view.ts';
 
 /**
  * Learner feedback from the end-of-module survey: per rating statement the number of answers,
@@ -17,7 +17,7 @@ import { dashStyles } from '../styles.ts';
  * @property fileBase - Words for the CSV file names.
  */
 @customElement('dash-feedback-view')
-export class FeedbackView extends LitElement {
+export class FeedbackView extends ReportView<FeedbackReport> {
   static override styles = [
     dashStyles,
     css`
@@ -26,12 +26,8 @@ export class FeedbackView extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) report?: FeedbackReport;
-  @property() fileBase = '';
 
-  override render() {
-    const r = this.report;
-    if (!r) return nothing;
+  protected renderReport(r: FeedbackReport) {
     const scale = r.items[0]?.distribution.map((d) => d.value) ?? ['1', '2', '3', '4', '5'];
     const prompts = new Set(r.comments.map((c) => c.prompt));
     const withPrompt = prompts.size > 1;
@@ -53,7 +49,7 @@ export class FeedbackView extends LitElement {
             .columns=${[{ label: 'Statement' }, { label: 'Answers', numeric: true }, { label: 'Average', numeric: true }, ...scale.map((v) => ({ label: `Rated ${v}`, numeric: true }))]}
             .rows=${r.items.map((i) => [i.prompt, count(i.responses), decimal(i.average), ...scale.map((v) => count(i.distribution.find((d) => d.value === v)?.count ?? 0))])}
             row-header
-            file-name=${csvFileName('ratings', this.fileBase)}
+            file-name=${this.csvName('ratings')}
           ></dash-data-table>
         </div>
         <h4>How learners rated each statement</h4>
@@ -81,7 +77,7 @@ export class FeedbackView extends LitElement {
           .columns=${[{ label: 'Date' }, { label: 'Organisation' }, { label: 'Language' }, ...(withPrompt ? [{ label: 'Question' }] : []), { label: 'Comment' }]}
           .rows=${r.comments.map((c) => [c.date, c.org, c.language ?? '', ...(withPrompt ? [c.prompt] : []), c.text])}
           empty="No comments for these filters."
-          file-name=${csvFileName('comments', this.fileBase)}
+          file-name=${this.csvName('comments')}
         ></dash-data-table>
       </section>
     `;

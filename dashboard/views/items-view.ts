@@ -1,11 +1,10 @@
-import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { ItemReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
-import { csvFileName } from '../csv.ts';
 import { count, decimal, lastSegment, naturalCompare, ratioPercent } from '../format.ts';
-import { dashStyles } from '../styles.ts';
+import { ReportView } from './report-view.ts';
 
 type Item = ItemReport['items'][number];
 
@@ -51,15 +50,8 @@ function answerRows(items: Item[]): string[][] {
  * @property fileBase - Words for the CSV file names.
  */
 @customElement('dash-items-view')
-export class ItemsView extends LitElement {
-  static override styles = [dashStyles];
-
-  @property({ attribute: false }) report?: ItemReport;
-  @property() fileBase = '';
-
-  override render() {
-    const r = this.report;
-    if (!r) return nothing;
+export class ItemsView extends ReportView<ItemReport> {
+  protected renderReport(r: ItemReport) {
     const items = [...r.items].sort((a, b) => naturalCompare(a.activityId, b.activityId));
     const flagged = items.filter((i) => i.flags.length).length;
     return html`
@@ -94,7 +86,7 @@ export class ItemsView extends LitElement {
           ])}
           .highlighted=${items.flatMap((item, index) => (item.flags.length ? [index] : []))}
           row-header
-          file-name=${csvFileName('questions', this.fileBase)}
+          file-name=${this.csvName('questions')}
         ></dash-data-table>
         <dash-bar-chart
           label="Facility per question (share of first answers that were right)"
@@ -112,7 +104,7 @@ export class ItemsView extends LitElement {
           .columns=${[{ label: 'No.' }, { label: 'Answer' }, { label: 'Chosen', numeric: true }, { label: 'Share of answers', numeric: true }, { label: 'Correct' }]}
           .rows=${answerRows(items)}
           row-header
-          file-name=${csvFileName('answers-chosen', this.fileBase)}
+          file-name=${this.csvName('answers-chosen')}
         ></dash-data-table>
       </section>
     `;

@@ -1,12 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LearnerReport } from '../../lrs/contracts/report-types.ts';
 import '../components/data-table.ts';
 import type { Column } from '../components/data-table.ts';
-import { csvFileName } from '../csv.ts';
 import { count, dateTime, percent } from '../format.ts';
 import type { RouteParams } from '../route.ts';
 import { dashStyles } from '../styles.ts';
+import { ReportView } from './report-view.ts';
 
 type Learner = LearnerReport['learners'][number];
 
@@ -26,7 +26,7 @@ const STATUS_WORDS: Record<Learner['status'], string> = { 'in progress': 'In pro
  * @event params-change - detail: the Learners settings ({@link RouteParams}) after a change.
  */
 @customElement('dash-learners-view')
-export class LearnersView extends LitElement {
+export class LearnersView extends ReportView<LearnerReport> {
   static override styles = [
     dashStyles,
     css`
@@ -36,14 +36,10 @@ export class LearnersView extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) report?: LearnerReport;
   @property({ attribute: false }) params: RouteParams = {};
-  @property() fileBase = '';
   @state() private daysError = '';
 
-  override render() {
-    const r = this.report;
-    if (!r) return nothing;
+  protected renderReport(r: LearnerReport) {
     const onlyStuck = this.params.onlyStuck === '1';
     const shown = onlyStuck ? r.learners.filter((l) => l.stuck) : r.learners;
     const stuck = r.learners.filter((l) => l.stuck).length;
@@ -107,7 +103,7 @@ export class LearnersView extends LitElement {
         .highlighted=${shown.flatMap((l, i) => (l.stuck ? [i] : []))}
         row-header
         empty=${onlyStuck ? 'No stuck learners.' : 'No learners for these filters.'}
-        file-name=${csvFileName(onlyStuck ? 'stuck-learners' : 'learners', this.fileBase)}
+        file-name=${this.csvName(onlyStuck ? 'stuck-learners' : 'learners')}
       ></dash-data-table>
     `;
   }

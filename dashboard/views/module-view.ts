@@ -1,12 +1,11 @@
-import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { ModuleReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
 import { figureList } from '../components/figure-list.ts';
-import { csvFileName } from '../csv.ts';
 import { count, minutes, ratioPercent } from '../format.ts';
-import { dashStyles } from '../styles.ts';
+import { ReportView } from './report-view.ts';
 
 const DROP_OFF_NOTE = 'most learners stop after this step';
 
@@ -19,15 +18,8 @@ const DROP_OFF_NOTE = 'most learners stop after this step';
  * @property fileBase - Words for the CSV file names.
  */
 @customElement('dash-module-view')
-export class ModuleView extends LitElement {
-  static override styles = [dashStyles];
-
-  @property({ attribute: false }) report?: ModuleReport;
-  @property() fileBase = '';
-
-  override render() {
-    const r = this.report;
-    if (!r) return nothing;
+export class ModuleView extends ReportView<ModuleReport> {
+  protected renderReport(r: ModuleReport) {
     const started = r.funnel[0]?.learners ?? 0;
     const dropIndex = r.dropOff === null ? -1 : r.funnel.findIndex((s) => s.label === r.dropOff);
     const lostAfterDrop = r.funnel[dropIndex + 1]?.lost ?? 0;
@@ -68,7 +60,7 @@ export class ModuleView extends LitElement {
             ])}
             .highlighted=${dropIndex >= 0 ? [dropIndex] : []}
             row-header
-            file-name=${csvFileName('funnel', this.fileBase)}
+            file-name=${this.csvName('funnel')}
           ></dash-data-table>
         </div>
       </section>
@@ -87,7 +79,7 @@ export class ModuleView extends LitElement {
             .columns=${[{ label: 'Score band' }, { label: 'Learners', numeric: true }]}
             .rows=${r.histogram.map((h) => [h.band, count(h.learners)])}
             row-header
-            file-name=${csvFileName('score-bands', this.fileBase)}
+            file-name=${this.csvName('score-bands')}
           ></dash-data-table>
         </div>
       </section>

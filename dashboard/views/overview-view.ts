@@ -1,12 +1,11 @@
-import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { OverviewReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
 import { figureList } from '../components/figure-list.ts';
-import { csvFileName } from '../csv.ts';
 import { count, minutes, percent, ratioPercent, weekStart } from '../format.ts';
-import { dashStyles } from '../styles.ts';
+import { ReportView } from './report-view.ts';
 import { OUTCOME_COLUMNS, outcomeCells } from './outcome-rows.ts';
 
 /** Started and completed per week (weeks start on Monday, UTC). */
@@ -34,15 +33,8 @@ const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateStrin
  * @property fileBase - Words for the CSV file names (module, organisation, period).
  */
 @customElement('dash-overview-view')
-export class OverviewView extends LitElement {
-  static override styles = [dashStyles];
-
-  @property({ attribute: false }) report?: OverviewReport;
-  @property() fileBase = '';
-
-  override render() {
-    const r = this.report;
-    if (!r) return nothing;
+export class OverviewView extends ReportView<OverviewReport> {
+  protected renderReport(r: OverviewReport) {
     const t = r.totals;
     const weeks = weeklyTrend(r.trend);
     return html`
@@ -76,7 +68,7 @@ export class OverviewView extends LitElement {
             .columns=${[{ label: 'Week starting' }, { label: 'Started', numeric: true }, { label: 'Completed', numeric: true }]}
             .rows=${weeks.map((w) => [w.week, count(w.started), count(w.completed)])}
             row-header
-            file-name=${csvFileName('learners-per-week', this.fileBase)}
+            file-name=${this.csvName('learners-per-week')}
           ></dash-data-table>
         </div>
       </section>
@@ -87,7 +79,7 @@ export class OverviewView extends LitElement {
           .columns=${[{ label: 'Module' }, ...OUTCOME_COLUMNS]}
           .rows=${r.modules.map((o) => [o.moduleName ?? '', ...outcomeCells(o)])}
           row-header
-          file-name=${csvFileName('outcomes-per-module', this.fileBase)}
+          file-name=${this.csvName('outcomes-per-module')}
         ></dash-data-table>
       </section>
       <section aria-labelledby="matrix-heading">
@@ -97,7 +89,7 @@ export class OverviewView extends LitElement {
           .columns=${[{ label: 'Module' }, { label: 'Organisation' }, ...OUTCOME_COLUMNS]}
           .rows=${r.matrix.map((o) => [o.moduleName ?? '', o.org ?? '', ...outcomeCells(o)])}
           row-header
-          file-name=${csvFileName('outcomes-per-module-and-organisation', this.fileBase)}
+          file-name=${this.csvName('outcomes-per-module-and-organisation')}
         ></dash-data-table>
       </section>
     `;
