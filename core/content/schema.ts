@@ -11,7 +11,8 @@
 import { z } from 'zod';
 import * as QUESTION_FIELDS from './fields.ts';
 import { id, inlineMarkdown, iri, languageTag, markdown, semver, text } from './fields.ts';
-import { questionSchemas, type QuestionOf } from '../question-types/registry.ts';
+import { questionSchemas } from '../question-types/authoring.ts';
+import type { QuestionOf } from '../question-types/registry.ts';
 
 /** A map from language tag to a value, for the few translatable fields of module.yaml. */
 const localized = <T extends z.ZodType>(value: T) => z.record(languageTag, value);
@@ -75,7 +76,7 @@ export const lessonFrontMatterSchema = z.strictObject({
 // Quiz
 
 /** Every question type's schema, from the registry: a type is one folder in core/question-types/. */
-export const questionSchema = z.discriminatedUnion('type', questionSchemas(QUESTION_FIELDS));
+export const questionSchema = z.discriminatedUnion('type', questionSchemas(QUESTION_FIELDS) as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<Question>;
 
 export const quizSchema = z.strictObject({
   id,

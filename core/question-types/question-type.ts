@@ -2,15 +2,15 @@
  * What a question type is: one module in its own folder (core/question-types/<name>/) that says
  * everything the bundle needs to know about it, registered in one line of registry.ts.
  *
- * - `schema`: its content fields, built from the kit of shared fields (so zod stays a build-time
- *   dependency: the runtime never calls it);
- * - scoring, the correct and a wrong response, the response a learner starts from;
+ * In `<name>.ts`, what the runtime needs (it ships in every package):
+ * - scoring, the correct and a wrong response (and the seed tool's), the response a learner starts from;
  * - state: the compact form kept in `cmi.suspend_data`, and the longest one (for the size check);
  * - the interaction parts SCORM 1.2, SCORM 2004 and xAPI are written from, and xAPI's components;
- * - content checks and Markdown compilation of its own fields, the seed tool's wrong answers;
  * - the display order of its options.
- *
- * The component that shows it is still in src/components/question/question-view.ts.
+ * In `<name>.authoring.ts`, what only the build needs: its content schema (built from the kit of
+ * shared fields, so zod stays out of the runtime), content checks and Markdown compilation.
+ * In `<name>-view.ts`, its lit view. The last two are found by file name (authoring.ts and
+ * src/components/question/question-view.ts): the registry line names the type once.
  */
 import type { z } from 'zod';
 import type * as Fields from '../content/fields.ts';
@@ -47,10 +47,10 @@ export interface QuestionChecks {
   duplicates(values: string[], pathOf: (index: number) => PropertyKey[], what: string): void;
 }
 
+/** What the runtime knows of a type: everything a learner's session needs (it ships in every package). */
 export interface QuestionTypeDefinition<Q extends QuestionBase, R> {
   /** The `type:` authors write in quiz.yaml. */
   readonly name: Q['type'];
-  schema(kit: SchemaKit): z.ZodType;
   /** The result of a response; `undefined` when it is not an answer yet (nothing chosen, no number). */
   score(question: Q, response: unknown): { correct: boolean; credit?: number } | undefined;
   /** The response that scores full marks: what trackers report as the correct response. */
@@ -72,17 +72,33 @@ export interface QuestionTypeDefinition<Q extends QuestionBase, R> {
   interaction(question: Q, response: R): { type: InteractionType; response: ResponsePart; correct: ResponsePart[] };
   /** xAPI's interaction components (choices, source and target). */
   xapiComponents?(question: Q, text: (html: string) => LanguageMap): Record<string, unknown>;
-  /** Checks beyond the schema (a correct option, no duplicate ids), in the content check. */
-  check?(question: Q, checks: QuestionChecks): void;
-  /** The type's own Markdown fields compiled (prompt and feedback are compiled for every type). */
-  compile?(question: Q, inline: (markdown: string) => string): Q;
   /** The display order of its options, from a shuffle seeded per learner and question. */
   displayOrder?(question: Q, shuffled: (count: number) => number[], quizShuffles: boolean): number[];
 }
 
-/** Declares a question type; the question's own type is read off its schema. */
-export function defineQuestionType<S extends (kit: SchemaKit) => z.ZodType<QuestionBase, any>, R>(
-  definition: { schema: S } & Omit<QuestionTypeDefinition<z.output<ReturnType<S>>, R>, 'schema'>,
-): QuestionTypeDefinition<z.output<ReturnType<S>>, R> & { schema: S } {
-  return definition as QuestionTypeDefinition<z.output<ReturnType<S>>, R> & { schema: S };
+/**
+ * What only the build knows of a type (`<name>.authoring.ts`, never in a package): its content
+ * schema, its checks and the compilation of its own Markdown fields.
+ */
+export interface QuestionAuthoring<Q extends QuestionBase> {
+  schema(kit: SchemaKit): z.ZodType;
+  /** Checks beyond the schema (a correct option, no duplicate ids), in the content check. */
+  check?(question: Q, checks: QuestionChecks): void;
+  /** The type's own Markdown fields compiled (prompt and feedback are compiled for every type). */
+  compile?(question: Q, inline: (markdown: string) => string): Q;
+}
+
+/** The question a schema describes. */
+export type QuestionFrom<S extends (kit: SchemaKit) => z.ZodType> = z.output<ReturnType<S>>;
+
+/** Declares a question type for the runtime; `Q` is the question its authoring schema describes. */
+export function defineQuestionType<Q extends QuestionBase, R>(definition: QuestionTypeDefinition<Q, R>): QuestionTypeDefinition<Q, R> {
+  return definition;
+}
+
+/** Declares a type's build-time half; the question's own type is read off its schema. */
+export function defineQuestionAuthoring<S extends (kit: SchemaKit) => z.ZodType<QuestionBase, any>>(
+  authoring: { schema: S } & Omit<QuestionAuthoring<QuestionFrom<S>>, 'schema'>,
+): QuestionAuthoring<QuestionFrom<S>> & { schema: S } {
+  return authoring as QuestionAuthoring<QuestionFrom<S>> & { schema: S };
 }

@@ -5,7 +5,7 @@
  * SCORM 1.2. Every finding names its file and position.
  */
 import { analyseCase } from '../../core/case/case-graph.ts';
-import { questionType } from '../../core/question-types/registry.ts';
+import { authoringOf } from '../../core/question-types/authoring.ts';
 import type { CaseExercise, Course, Quiz } from '../../core/content/schema.ts';
 import { serialiseState, SCORM12_SUSPEND_DATA_LIMIT, worstCaseState } from '../../core/state/learner-state.ts';
 import { compileCourse, glossaryFor } from './compile.ts';
@@ -120,7 +120,7 @@ function checkQuiz(issues: IssueList, { source, data: quiz }: Loaded<Quiz>): voi
     if (!q.feedback?.correct || !q.feedback?.incorrect) {
       add(path, `${name} has no feedback for a ${!q.feedback?.correct ? 'correct' : 'wrong'} answer (feedback.${!q.feedback?.correct ? 'correct' : 'incorrect'})`);
     }
-    questionType(q).check?.(q, {
+    authoringOf(q).check?.(q, {
       name,
       add: (relative, message) => add([...path, ...relative], message),
       duplicates: (values, pathOf, what) => checkDuplicates(issues, source, values, (i) => ({ position: at([...path, ...pathOf(i)]) }), what),

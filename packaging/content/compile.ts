@@ -12,7 +12,7 @@ import type {
   Quiz,
   Survey,
 } from '../../core/content/schema.ts';
-import { questionType } from '../../core/question-types/registry.ts';
+import { authoringOf } from '../../core/question-types/authoring.ts';
 import { SHARED_DEFAULT_LANGUAGE, type LoadedContent, type LoadedModule } from './load.ts';
 import { GlossaryIndex, MarkdownCompiler } from './markdown.ts';
 
@@ -95,7 +95,7 @@ function compileQuestion(question: Question, md: MarkdownCompiler): Question {
         }
       : {}),
   };
-  const own = questionType(question).compile;
+  const own = authoringOf(question).compile;
   return { ...(own ? own(question, (text) => md.inline(text)) : question), ...base } as Question;
 }
 

@@ -1,9 +1,10 @@
 /**
  * Adding a question type is one folder and one line in core/question-types/registry.ts. Shown on
  * a copy of core/: an example type ("percent": a share estimated within a tolerance) is written
- * as a folder (its definition and its view), its line is added, and nothing else is touched; then
- * the copy type-checks (the definition without DOM or Node, the view with the DOM), and the
- * content schema, scoring, learner state and the SCORM/xAPI interaction records all know it.
+ * as a folder (its runtime definition, its build-time half and its view), its line is added, and
+ * nothing else is touched; then the copy type-checks (the definition without DOM or Node, the
+ * view with the DOM), and the content schema and checks, scoring, learner state and the SCORM/xAPI
+ * interaction records all know it.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -14,16 +15,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 const PERCENT_TYPE = `/** Percent: a share estimated within a tolerance. Response: the percentage chosen, 0..100. */
-import { defineQuestionType, type SchemaKit } from '../question-type.ts';
+import { defineQuestionType } from '../question-type.ts';
+import type { PercentQuestion } from './percent.authoring.ts';
 
-export const percent = defineQuestionType({
+export const percent = defineQuestionType<PercentQuestion, number>({
   name: 'percent',
-  schema: ({ z, questionBase }: SchemaKit) =>
-    z.strictObject({ ...questionBase, type: z.literal('percent'), answer: z.number().min(0).max(100), tolerance: z.number().min(0).max(50).default(5) }),
   score: (question, response) => (typeof response === 'number' ? { correct: Math.abs(response - question.answer) <= question.tolerance } : undefined),
-  correctResponse: (question): number => question.answer,
-  wrongResponse: (question): number => (question.answer > 50 ? 0 : 100),
-  seedWrongResponse: (question): number => (question.answer > 50 ? 10 : 90),
+  correctResponse: (question) => question.answer,
+  wrongResponse: (question) => (question.answer > 50 ? 0 : 100),
+  seedWrongResponse: (question) => (question.answer > 50 ? 10 : 90),
   encode: (_question, response) => response,
   decode: (_question, value) => (typeof value === 'number' && value >= 0 && value <= 100 ? value : undefined),
   longestResponse: () => 100,
@@ -33,6 +33,19 @@ export const percent = defineQuestionType({
     correct: [{ kind: 'range', min: question.answer - question.tolerance, max: question.answer + question.tolerance }],
   }),
 });
+`;
+
+const PERCENT_AUTHORING = `import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
+
+export const authoring = defineQuestionAuthoring({
+  schema: ({ z, questionBase }: SchemaKit) =>
+    z.strictObject({ ...questionBase, type: z.literal('percent'), answer: z.number().min(0).max(100), tolerance: z.number().min(0).max(50).default(5) }),
+  check(question, checks) {
+    if (question.tolerance >= 50) checks.add(['tolerance'], \`\${checks.name} accepts every answer\`);
+  },
+});
+
+export type PercentQuestion = QuestionFrom<typeof authoring.schema>;
 `;
 
 const PERCENT_VIEW = `import { html } from 'lit';
@@ -52,12 +65,15 @@ const SCRIPT = `
 import { questionSchema } from './core/content/schema.ts';
 import { scoreQuestion, correctResponse } from './core/quiz/scoring.ts';
 import { questionType } from './core/question-types/registry.ts';
+import { authoringOf } from './core/question-types/authoring.ts';
 import { interactionParts, formatDelimited, formatDelimitedPattern } from './core/interactions/interactions.ts';
 const question = questionSchema.parse({ id: 'share', type: 'percent', prompt: 'What share of the budget may the R&D phase take?', answer: 30 });
 let refused = '';
 try { questionSchema.parse({ id: 'bad', type: 'percent', prompt: 'x', answer: 130 }); } catch (error) { refused = error.issues[0].path.join('.') + ': ' + error.issues[0].code; }
 const parts = interactionParts({ kind: 'question', question, response: 33, result: scoreQuestion(question, 33), latencyMs: 1000, attempt: 1, timestamp: new Date(0) });
 const type = questionType(question);
+const checked = [];
+authoringOf(question).check(questionSchema.parse({ id: 'wide', type: 'percent', prompt: 'x', answer: 10, tolerance: 50 }), { name: "question 'wide'", add: (path, message) => checked.push(path.join('.') + ': ' + message), duplicates: () => {} });
 console.log(JSON.stringify({
   tolerance: question.tolerance,
   refused,
@@ -66,6 +82,7 @@ console.log(JSON.stringify({
   unanswered: scoreQuestion(question, undefined),
   correct: correctResponse(question),
   state: type.decode(question, type.encode(question, 42)),
+  checked,
   interaction: { type: parts.type, response: formatDelimited(parts.response), pattern: formatDelimitedPattern(parts.correct[0]) },
 }));
 `;
@@ -76,12 +93,13 @@ describe('a question type is one folder and one line', () => {
 
   it('adds "percent" to a copy of core/ and every part of the bundle in core/ takes it', () => {
     cpSync(join(ROOT, 'core'), join(copy, 'core'), { recursive: true });
-    for (const file of ['tsconfig.json', 'tsconfig.core.json']) cpSync(join(ROOT, file), join(copy, file));
+    for (const file of ['package.json', 'tsconfig.json', 'tsconfig.core.json']) cpSync(join(ROOT, file), join(copy, file));
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
 
     // The folder...
     mkdirSync(join(copy, 'core/question-types/percent'));
     writeFileSync(join(copy, 'core/question-types/percent/percent.ts'), PERCENT_TYPE);
+    writeFileSync(join(copy, 'core/question-types/percent/percent.authoring.ts'), PERCENT_AUTHORING);
     writeFileSync(join(copy, 'core/question-types/percent/percent-view.ts'), PERCENT_VIEW);
     // ...and the line (with its import).
     const registry = join(copy, 'core/question-types/registry.ts');
@@ -108,6 +126,7 @@ describe('a question type is one folder and one line', () => {
       unanswered: { answered: false, correct: false, credit: 0 },
       correct: 30,
       state: 42,
+      checked: ["tolerance: question 'wide' accepts every answer"],
       interaction: { type: 'numeric', response: '33', pattern: '25[:]35' },
     });
   }, 60_000);

@@ -4,24 +4,11 @@
  * pairs first (target i matches pair i), then distractors.
  */
 import { B36 } from '../../state/b36.ts';
-import { defineQuestionType, type SchemaKit } from '../question-type.ts';
+import { defineQuestionType } from '../question-type.ts';
+import type { MatchingQuestion } from './matching.authoring.ts';
 
-export const matching = defineQuestionType({
+export const matching = defineQuestionType<MatchingQuestion, number[]>({
   name: 'matching',
-  schema: ({ z, questionBase, id, inlineMarkdown }: SchemaKit) =>
-    z.strictObject({
-      ...questionBase,
-      type: z.literal('matching'),
-      /** Each prompt and the target that matches it. Targets are offered shuffled. */
-      pairs: z
-        .array(z.strictObject({ id, prompt: inlineMarkdown, match: inlineMarkdown }))
-        .min(2, 'needs at least 2 pairs')
-        .max(8),
-      /** Targets that match no prompt. */
-      distractors: z.array(z.strictObject({ id, text: inlineMarkdown })).max(4).default([]),
-      /** Score the share of correct pairs instead of all-or-nothing. */
-      partialCredit: z.boolean().default(false),
-    }),
   score(question, response) {
     if (!Array.isArray(response) || response.every((t) => t < 0)) return undefined;
     const right = question.pairs.filter((_, i) => response[i] === i).length;
@@ -47,18 +34,6 @@ export const matching = defineQuestionType({
   xapiComponents: (question, text) => ({
     source: question.pairs.map((p) => ({ id: p.id, description: text(p.prompt) })),
     target: [...question.pairs.map((p) => p.match), ...question.distractors.map((d) => d.text)].map((t, i) => ({ id: String.fromCharCode(97 + i), description: text(t) })),
-  }),
-  check(question, checks) {
-    const ids = [...question.pairs.map((p) => p.id), ...question.distractors.map((d) => d.id)];
-    const at = (i: number, field: string) => (i < question.pairs.length ? ['pairs', i, field] : ['distractors', i - question.pairs.length, field === 'match' ? 'text' : field]);
-    checks.duplicates(ids, (i) => at(i, 'id'), `pair or distractor id in ${checks.name}`);
-    const matches = [...question.pairs.map((p) => p.match), ...question.distractors.map((d) => d.text)].map((t) => t.trim().toLowerCase());
-    checks.duplicates(matches, (i) => at(i, 'match'), `target text in ${checks.name}`);
-  },
-  compile: (question, inline) => ({
-    ...question,
-    pairs: question.pairs.map((p) => ({ ...p, prompt: inline(p.prompt), match: inline(p.match) })),
-    distractors: question.distractors.map((d) => ({ ...d, text: inline(d.text) })),
   }),
   // Targets are always shuffled: in source order they would line up with their prompts.
   displayOrder: (question, shuffled) => shuffled(question.pairs.length + question.distractors.length),

@@ -1,15 +1,10 @@
 /** Multiple response: every right option and no wrong one. Response: the chosen indices, ascending. */
-import { defineQuestionType, type SchemaKit } from '../question-type.ts';
-import { checkOptionFeedbackAndIds, checkOptions, compileOptions, correctOptions, optionChoice, optionComponents, optionOrder } from '../choice-options.ts';
+import { defineQuestionType } from '../question-type.ts';
+import type { MultipleResponseQuestion } from './multiple.authoring.ts';
+import { correctOptions, optionChoice, optionComponents, optionOrder } from '../choice-options.ts';
 
-export const multiple = defineQuestionType({
+export const multiple = defineQuestionType<MultipleResponseQuestion, number[]>({
   name: 'multiple',
-  schema: ({ z, questionBase, choiceOptionSchema }: SchemaKit) =>
-    z.strictObject({
-      ...questionBase,
-      type: z.literal('multiple'),
-      options: z.array(choiceOptionSchema).min(2, 'needs at least 2 options').max(10),
-    }),
   score(question, response) {
     if (!Array.isArray(response) || response.length === 0) return undefined;
     const chosen = new Set(response);
@@ -30,11 +25,5 @@ export const multiple = defineQuestionType({
     correct: [{ kind: 'choices', choices: correctOptions(question).map((i) => optionChoice(question, i)) }],
   }),
   xapiComponents: optionComponents,
-  check(question, checks) {
-    const correct = checkOptions(question, checks);
-    if (correct === question.options.length) checks.add(['options'], `${checks.name} has every option correct: nothing to discriminate`);
-    checkOptionFeedbackAndIds(question, checks);
-  },
-  compile: compileOptions,
   displayOrder: optionOrder,
 });

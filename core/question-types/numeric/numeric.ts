@@ -1,21 +1,13 @@
 /** Numeric: a number within a tolerance. Response: the number as typed ("140 000", "1,5"). */
 import { parseNumber } from '../../quiz/text.ts';
-import { defineQuestionType, type SchemaKit } from '../question-type.ts';
+import { defineQuestionType } from '../question-type.ts';
+import type { NumericQuestion } from './numeric.authoring.ts';
 
 /** Longest numeric answer a learner can type. */
 export const NUMERIC_MAX_LENGTH = 20;
 
-export const numeric = defineQuestionType({
+export const numeric = defineQuestionType<NumericQuestion, string>({
   name: 'numeric',
-  schema: ({ z, questionBase }: SchemaKit) =>
-    z.strictObject({
-      ...questionBase,
-      type: z.literal('numeric'),
-      answer: z.number(),
-      /** Accepted distance from the answer (inclusive). */
-      tolerance: z.number().min(0).default(0),
-      unit: z.string().max(20).optional(),
-    }),
   score(question, response) {
     if (typeof response !== 'string' || !response.trim()) return undefined;
     const value = parseNumber(response);

@@ -1,16 +1,10 @@
 /** Sequencing: items into their order. Response: item indices in the order the learner put them. */
 import { B36 } from '../../state/b36.ts';
-import { defineQuestionType, type SchemaKit } from '../question-type.ts';
+import { defineQuestionType } from '../question-type.ts';
+import type { SequencingQuestion } from './sequencing.authoring.ts';
 
-export const sequencing = defineQuestionType({
+export const sequencing = defineQuestionType<SequencingQuestion, number[]>({
   name: 'sequencing',
-  schema: ({ z, questionBase, id, inlineMarkdown }: SchemaKit) =>
-    z.strictObject({
-      ...questionBase,
-      type: z.literal('sequencing'),
-      /** Items in their correct order; the learner sees them shuffled. */
-      items: z.array(z.strictObject({ id, text: inlineMarkdown })).min(3, 'needs at least 3 items').max(8),
-    }),
   score(question, response) {
     if (!Array.isArray(response) || response.length !== question.items.length) return undefined;
     return { correct: response.every((item, position) => item === position) };
@@ -32,8 +26,6 @@ export const sequencing = defineQuestionType({
     };
   },
   xapiComponents: (question, text) => ({ choices: question.items.map((i) => ({ id: i.id, description: text(i.text) })) }),
-  check: (question, checks) => checks.duplicates(question.items.map((i) => i.id), (i) => ['items', i, 'id'], `item id in ${checks.name}`),
-  compile: (question, inline) => ({ ...question, items: question.items.map((i) => ({ ...i, text: inline(i.text) })) }),
   displayOrder(question, shuffled) {
     // Never start in the correct order.
     const order = shuffled(question.items.length);

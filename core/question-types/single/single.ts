@@ -1,15 +1,10 @@
 /** Single choice: one option is right. Response: the chosen option's index. */
-import { defineQuestionType, type SchemaKit } from '../question-type.ts';
-import { checkOptionFeedbackAndIds, checkOptions, compileOptions, correctOptions, optionChoice, optionComponents, optionOrder } from '../choice-options.ts';
+import { defineQuestionType } from '../question-type.ts';
+import type { SingleChoiceQuestion } from './single.authoring.ts';
+import { correctOptions, optionChoice, optionComponents, optionOrder } from '../choice-options.ts';
 
-export const single = defineQuestionType({
+export const single = defineQuestionType<SingleChoiceQuestion, number>({
   name: 'single',
-  schema: ({ z, questionBase, choiceOptionSchema }: SchemaKit) =>
-    z.strictObject({
-      ...questionBase,
-      type: z.literal('single'),
-      options: z.array(choiceOptionSchema).min(2, 'needs at least 2 options').max(10),
-    }),
   score: (question, response) => (typeof response === 'number' ? { correct: question.options[response]?.correct === true } : undefined),
   correctResponse: (question): number => question.options.findIndex((o) => o.correct),
   wrongResponse: (question): number => question.options.findIndex((o) => !o.correct),
@@ -27,11 +22,5 @@ export const single = defineQuestionType({
     correct: [{ kind: 'choices', choices: correctOptions(question).map((i) => optionChoice(question, i)) }],
   }),
   xapiComponents: optionComponents,
-  check(question, checks) {
-    const correct = checkOptions(question, checks);
-    if (correct > 1) checks.add(['options'], `${checks.name} is single choice but has ${correct} correct options (use type: multiple)`);
-    checkOptionFeedbackAndIds(question, checks);
-  },
-  compile: compileOptions,
   displayOrder: optionOrder,
 });

@@ -1,9 +1,9 @@
 /** True or false: a statement to judge. Response: the learner's verdict. */
-import { defineQuestionType, type SchemaKit } from '../question-type.ts';
+import { defineQuestionType } from '../question-type.ts';
+import type { TrueFalseQuestion } from './truefalse.authoring.ts';
 
-export const truefalse = defineQuestionType({
+export const truefalse = defineQuestionType<TrueFalseQuestion, boolean>({
   name: 'truefalse',
-  schema: ({ z, questionBase }: SchemaKit) => z.strictObject({ ...questionBase, type: z.literal('truefalse'), answer: z.boolean() }),
   score: (question, response) => (typeof response === 'boolean' ? { correct: response === question.answer } : undefined),
   correctResponse: (question): boolean => question.answer,
   wrongResponse: (question): boolean => !question.answer,

@@ -1,0 +1,21 @@
+/** The build-time half of the fillin type: its schema and checks. */
+import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
+
+export const authoring = defineQuestionAuthoring({
+  schema: ({ z, questionBase, text }: SchemaKit) =>
+    z.strictObject({
+      ...questionBase,
+      type: z.literal('fillin'),
+      /** Accepted answers; surrounding spaces and repeated inner spaces are ignored. */
+      answers: z.array(text.max(100)).min(1, 'needs at least one accepted answer'),
+      caseSensitive: z.boolean().default(false),
+      maxLength: z.number().int().min(1).max(100).default(60),
+    }),
+  check(question, checks) {
+    question.answers.forEach((a, ai) => {
+      if (a.length > question.maxLength) checks.add(['answers', ai], `${checks.name}: accepted answer "${a}" is longer than maxLength ${question.maxLength}`);
+    });
+  },
+});
+
+export type FillInQuestion = QuestionFrom<typeof authoring.schema>;

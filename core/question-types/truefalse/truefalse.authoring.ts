@@ -1,0 +1,8 @@
+/** The build-time half of the truefalse type: its schema. */
+import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
+
+export const authoring = defineQuestionAuthoring({
+  schema: ({ z, questionBase }: SchemaKit) => z.strictObject({ ...questionBase, type: z.literal('truefalse'), answer: z.boolean() }),
+});
+
+export type TrueFalseQuestion = QuestionFrom<typeof authoring.schema>;
