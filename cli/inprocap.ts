@@ -3,7 +3,8 @@
  * (check, build, validate, size) and the LRS (serve, credentials, seed). It lives outside both,
  * as packaging never imports the LRS.
  *
- *   inprocap check [--module slug]      validate modules/ and report every problem with file:line:column
+ *   inprocap check [--module slug] [--strict]
+ *                                       validate modules/ and report every problem with file:line:column
  *   inprocap build [--module slug] [--format scorm12,scorm2004] [--out dir]
  *                                       check, build the runtime, the preview and the packages
  *   inprocap validate <zip>...          validate SCORM packages (ours or anyone's)
@@ -35,6 +36,7 @@ const USAGE = () => `Usage: inprocap <command> [options]
 
 Commands:
   check            Validate every module (schema, glossary, case graph, translations, state size)
+                   and list item-writing warnings (answers given away); --strict fails on them
   build            Check content, build the runtime, the preview (dist/preview/), the
                    packages (dist/packages/<slug>-<version>-<format>.zip), each validated,
                    and the dashboard (dist/dashboard/)
@@ -55,7 +57,7 @@ Options:
   --module <slug>  Only this module (repeatable)
   --language <code>
                    translations: only this language (repeatable, or comma-separated)
-  --strict         translations: exit 1 when anything is missing
+  --strict         check: exit 1 on item-writing warnings; translations: exit 1 when anything is missing
   --format <list>  Package formats, comma-separated: ${PACKAGE_FORMATS.join(', ')} (default: all)
   --out <dir>      Where packages go (default dist/packages)
   --lrs-endpoint <url> --lrs-key <key> --lrs-secret <secret> --org <id> [--org-iri <iri>] [--identified-actors]
@@ -119,11 +121,18 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'check': {
       const { loadCheckedCourses } = await packaging();
-      const checked = loadCheckedCourses(root, only);
-      for (const { course, worstStateLength } of checked) {
+      const { formatFigures } = await import('../packaging/content/item-writing.ts');
+      const checked = loadCheckedCourses(root, only, undefined, { listItemWriting: true });
+      for (const { course, worstStateLength, itemWriting } of checked) {
         console.log(`ok  ${course!.slug} ${course!.version} (${course!.languages.join(', ')}): worst-case learner state ${worstStateLength} of 4096 characters`);
+        if (itemWriting) console.log(`    ${formatFigures(itemWriting)}`);
       }
-      console.log(`${checked.length} module${checked.length === 1 ? '' : 's'} checked, no problems.`);
+      const warnings = checked.reduce((sum, c) => sum + (c.itemWriting?.warnings ?? 0), 0);
+      if (values.strict && warnings) {
+        console.log(`${checked.length} module${checked.length === 1 ? '' : 's'} checked: ${warnings} item-writing warning${warnings === 1 ? '' : 's'}, which --strict counts as problems.`);
+        return 1;
+      }
+      console.log(`${checked.length} module${checked.length === 1 ? '' : 's'} checked, no problems${warnings ? ` (${warnings} item-writing warnings; --strict fails on them)` : ''}.`);
       return 0;
     }
     case 'build': {

@@ -14,11 +14,16 @@ import { loadContent, type LoadOptions } from './content/load.ts';
 import type { PackageFormatId } from './formats/format.ts';
 import { buildPackages, formatPackageTable, type PackageResult, type ReportingOptions } from './package.ts';
 
-/** Loads and checks all content; throws a ContentError listing every problem. */
-export function loadCheckedCourses(root: string, options: LoadOptions = {}, log: Log = consoleLog): CheckedModule[] {
+/**
+ * Loads and checks all content; throws a ContentError listing every problem. Warnings are logged;
+ * item-writing warnings only as a count unless `listItemWriting` (the check command lists them).
+ */
+export function loadCheckedCourses(root: string, options: LoadOptions = {}, log: Log = consoleLog, { listItemWriting = false } = {}): CheckedModule[] {
   const content = loadContent(root, options);
   const checked = checkContent(content);
-  for (const warning of content.issues.warnings) log.warn(formatIssue(warning));
+  const itemWriting = content.issues.warnings.filter((w) => w.rule === 'item-writing');
+  for (const warning of content.issues.warnings) if (listItemWriting || warning.rule !== 'item-writing') log.warn(formatIssue(warning));
+  if (itemWriting.length && !listItemWriting) log.warn(`${itemWriting.length} item-writing warnings (answers given away by length, keys or prompts): npm run check:content lists them`);
   if (content.issues.errors.length) throw new ContentError(content.issues.errors);
   return checked;
 }

@@ -43,6 +43,8 @@ export interface QuestionChecks {
   /** `name` is how the question is named in messages: `question 'q1'`. */
   name: string;
   add(path: PropertyKey[], message: string): void;
+  /** An item-writing finding: a warning, an error under `inprocap check --strict`. */
+  warn(path: PropertyKey[], message: string): void;
   /** Reports every value after the first that repeats (ids, texts), each at its own path. */
   duplicates(values: string[], pathOf: (index: number) => PropertyKey[], what: string): void;
 }
@@ -86,6 +88,21 @@ export interface QuestionAuthoring<Q extends QuestionBase> {
   check?(question: Q, checks: QuestionChecks): void;
   /** The type's own Markdown fields compiled (prompt and feedback are compiled for every type). */
   compile?(question: Q, inline: (markdown: string) => string): Q;
+  /**
+   * What the module-wide item-writing checks count of this question (packaging/content/
+   * item-writing.ts): its one key is the longest option, it is keyed true, its answer stands in
+   * its prompt. Leave out what does not apply to the type.
+   */
+  itemWriting?(question: Q): ItemWritingFacts;
+}
+
+export interface ItemWritingFacts {
+  /** A question with one correct option among several: is that option the longest? */
+  keyIsLongest?: boolean;
+  /** A question keyed true or false: is it keyed true? */
+  keyedTrue?: boolean;
+  /** Does the accepted answer stand in the prompt? */
+  answerInPrompt?: boolean;
 }
 
 /** The question a schema describes. */

@@ -9,6 +9,7 @@ import { authoringOf } from '../../core/question-types/authoring.ts';
 import type { CaseExercise, Course, Quiz } from '../../core/content/schema.ts';
 import { serialiseState, SCORM12_SUSPEND_DATA_LIMIT, worstCaseState } from '../../core/state/learner-state.ts';
 import { compileCourse, glossaryFor } from './compile.ts';
+import { checkItemWriting, type ItemWritingFigures } from './item-writing.ts';
 import type { IssueList } from './issues.ts';
 import type { Loaded, LoadedContent, LoadedModule } from './load.ts';
 import { findGlossaryMarks, GlossaryIndex } from './markdown.ts';
@@ -16,6 +17,8 @@ import type { Path, YamlSource } from './source-file.ts';
 
 export interface CheckedModule {
   loaded: LoadedModule;
+  /** The item-writing figures of the module's default language (see item-writing.ts). */
+  itemWriting?: ItemWritingFigures;
   course?: Course;
   /** Serialised length of the worst-case learner state. */
   worstStateLength?: number;
@@ -25,8 +28,10 @@ export interface CheckedModule {
 export function checkContent(content: LoadedContent): CheckedModule[] {
   const { issues } = content;
   checkGlossaries(content);
+  const itemWritingWarnings = () => issues.warnings.filter((w) => w.rule === 'item-writing').length;
   return content.modules.map((loaded) => {
     const before = issues.errors.length;
+    const warningsBefore = itemWritingWarnings();
     const { defaultLanguage } = loaded.module.data;
     for (const [language, files] of loaded.languages) {
       const index = new GlossaryIndex(glossaryFor(content, language));
@@ -39,7 +44,7 @@ export function checkContent(content: LoadedContent): CheckedModule[] {
         checkMarksInText(issues, index, lesson.file, lesson.body, lesson.bodyLine);
       }
       if (files.quiz) {
-        checkQuiz(issues, files.quiz);
+        checkQuiz(issues, files.quiz, language === defaultLanguage);
         checkMarksInYaml(issues, index, files.quiz.source);
         if (language !== defaultLanguage && defaults.quiz) checkSameStructure(issues, defaults.quiz, files.quiz);
       }
@@ -57,13 +62,17 @@ export function checkContent(content: LoadedContent): CheckedModule[] {
         });
       }
     }
-    if (issues.errors.length > before || !loaded.complete || !content.sharedComplete) return { loaded };
+    // Item writing is judged on the source language: translations keep its keys and order.
+    const source = loaded.languages.get(defaultLanguage);
+    const itemWriting = { ...checkItemWriting(issues, source?.quiz, source?.case), warnings: 0 };
+    itemWriting.warnings = itemWritingWarnings() - warningsBefore;
+    if (issues.errors.length > before || !loaded.complete || !content.sharedComplete) return { loaded, itemWriting };
     const course = compileCourse(content, loaded);
     const worstStateLength = serialiseState(worstCaseState(course), course).length;
     if (worstStateLength > SCORM12_SUSPEND_DATA_LIMIT) {
       issues.add(loaded.module.source.file, { line: 1, column: 1 }, `the largest learner state of this module is ${worstStateLength} characters, over SCORM 1.2's ${SCORM12_SUSPEND_DATA_LIMIT}: shorten fill-in or survey text limits, or split the quiz`);
     }
-    return { loaded, course, worstStateLength };
+    return { loaded, course, worstStateLength, itemWriting };
   });
 }
 
@@ -110,7 +119,8 @@ function checkDuplicates(
   });
 }
 
-function checkQuiz(issues: IssueList, { source, data: quiz }: Loaded<Quiz>): void {
+/** `itemWriting`: report the types' item-writing warnings too (for the source language: translations follow it). */
+function checkQuiz(issues: IssueList, { source, data: quiz }: Loaded<Quiz>, itemWriting: boolean): void {
   const at = (path: Path) => source.positionOf(path);
   const add = (path: Path, message: string) => issues.add(source.file, at(path), message);
   checkDuplicates(issues, source, quiz.questions.map((q) => q.id), (i) => ({ position: at(['questions', i, 'id']) }), 'question id');
@@ -123,6 +133,7 @@ function checkQuiz(issues: IssueList, { source, data: quiz }: Loaded<Quiz>): voi
     authoringOf(q).check?.(q, {
       name,
       add: (relative, message) => add([...path, ...relative], message),
+      warn: (relative, message) => itemWriting && issues.add(source.file, at([...path, ...relative]), message, 'warning', 'item-writing'),
       duplicates: (values, pathOf, what) => checkDuplicates(issues, source, values, (i) => ({ position: at([...path, ...pathOf(i)]) }), what),
     });
   });

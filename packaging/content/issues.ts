@@ -6,6 +6,8 @@ export interface ContentIssue {
   column: number;
   message: string;
   severity: 'error' | 'warning';
+  /** Which family of checks found it, where that matters to the reader ('item-writing'). */
+  rule?: 'item-writing';
 }
 
 export function formatIssue(issue: ContentIssue): string {
@@ -25,8 +27,8 @@ export class ContentError extends Error {
 export class IssueList {
   readonly items: ContentIssue[] = [];
 
-  add(file: string, position: { line: number; column: number }, message: string, severity: ContentIssue['severity'] = 'error'): void {
-    this.items.push({ file, line: position.line, column: position.column, message, severity });
+  add(file: string, position: { line: number; column: number }, message: string, severity: ContentIssue['severity'] = 'error', rule?: ContentIssue['rule']): void {
+    this.items.push({ file, line: position.line, column: position.column, message, severity, ...(rule ? { rule } : {}) });
   }
 
   get errors(): ContentIssue[] {

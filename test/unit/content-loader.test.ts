@@ -78,7 +78,7 @@ describe('content loader and check', () => {
 
   it('finds case nodes that lead nowhere, cannot be reached, or loop', () => {
     expect(problems(replace('modules/demo/case.yaml', 'next: bad }', 'next: worse }'))).toEqual([
-      "modules/demo/case.yaml:12:88: node 'd1', choice 'b' leads nowhere: no node \"worse\"",
+      "modules/demo/case.yaml:12:93: node 'd1', choice 'b' leads nowhere: no node \"worse\"",
       "modules/demo/case.yaml:14:5: node 'bad' cannot be reached from the start node \"d1\"",
     ]);
     const loop = problems(replace('modules/demo/case.yaml', 'next: bad }', 'next: d1 }'));

@@ -79,7 +79,7 @@ nodes:
     text: What do you do?
     choices:
       - { id: a, label: Good, consequence: Fine., feedback: Best., points: 10, best: true, next: good }
-      - { id: b, label: Bad, consequence: Oops., feedback: Not best., points: 0, next: bad }
+      - { id: b, label: Bad idea, consequence: Oops., feedback: Not best., points: 0, next: bad }
   - { id: good, type: ending, title: Good end, text: Well done., outcome: good }
   - { id: bad, type: ending, title: Bad end, text: Not so good., outcome: poor }
 debrief: Here is why.

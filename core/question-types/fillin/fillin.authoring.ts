@@ -1,5 +1,6 @@
 /** The build-time half of the fillin type: its schema and checks. */
 import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
+import { containsPhrase } from '../item-writing.authoring.ts';
 
 export const authoring = defineQuestionAuthoring({
   schema: ({ z, questionBase, text }: SchemaKit) =>
@@ -16,6 +17,7 @@ export const authoring = defineQuestionAuthoring({
       if (a.length > question.maxLength) checks.add(['answers', ai], `${checks.name}: accepted answer "${a}" is longer than maxLength ${question.maxLength}`);
     });
   },
+  itemWriting: (question) => ({ answerInPrompt: question.answers.some((answer) => containsPhrase(question.prompt, answer)) }),
 });
 
 export type FillInQuestion = QuestionFrom<typeof authoring.schema>;

@@ -22,6 +22,9 @@ export const authoring = defineQuestionAuthoring({
     checks.duplicates(ids, (i) => at(i, 'id'), `pair or distractor id in ${checks.name}`);
     const matches = [...question.pairs.map((p) => p.match), ...question.distractors.map((d) => d.text)].map((t) => t.trim().toLowerCase());
     checks.duplicates(matches, (i) => at(i, 'match'), `target text in ${checks.name}`);
+    if (question.distractors.length < 2) {
+      checks.warn([question.distractors.length ? 'distractors' : 'pairs'], `${checks.name} has ${question.distractors.length} distractor${question.distractors.length === 1 ? '' : 's'}: give at least 2, so the last pair is not found by elimination`);
+    }
   },
   compile: (question, inline) => ({
     ...question,

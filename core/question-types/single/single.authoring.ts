@@ -1,6 +1,7 @@
 /** The build-time half of the single type: its schema, checks and compilation. */
 import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
 import { checkOptionFeedbackAndIds, checkOptions, compileOptions } from '../choice-options.authoring.ts';
+import { isLongest } from '../item-writing.authoring.ts';
 
 export const authoring = defineQuestionAuthoring({
   schema: ({ z, questionBase, choiceOptionSchema }: SchemaKit) =>
@@ -15,6 +16,7 @@ export const authoring = defineQuestionAuthoring({
     checkOptionFeedbackAndIds(question, checks);
   },
   compile: compileOptions,
+  itemWriting: (question) => ({ keyIsLongest: isLongest(question.options.map((o) => o.text), question.options.findIndex((o) => o.correct)) }),
 });
 
 export type SingleChoiceQuestion = QuestionFrom<typeof authoring.schema>;

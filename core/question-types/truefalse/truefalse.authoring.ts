@@ -3,6 +3,7 @@ import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../q
 
 export const authoring = defineQuestionAuthoring({
   schema: ({ z, questionBase }: SchemaKit) => z.strictObject({ ...questionBase, type: z.literal('truefalse'), answer: z.boolean() }),
+  itemWriting: (question) => ({ keyedTrue: question.answer }),
 });
 
 export type TrueFalseQuestion = QuestionFrom<typeof authoring.schema>;
