@@ -50,12 +50,19 @@ async function pressButton(name: string | RegExp): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** The quiz's error line (role=alert), or null. */
+/** The quiz's error line (role=alert) once it is shown (it renders after the key press), or null after 5 s. */
 async function quizError(): Promise<string | null> {
-  return page.evaluate(() => {
-    const quiz = document.querySelector('inp-course')!.shadowRoot!.querySelector('inp-quiz')!.shadowRoot!;
-    return quiz.querySelector('.error[role="alert"]')?.textContent?.trim() ?? null;
-  });
+  const shown = await page
+    .waitForFunction(
+      () => {
+        const quiz = document.querySelector('inp-course')!.shadowRoot!.querySelector('inp-quiz')!.shadowRoot!;
+        return quiz.querySelector('.error[role="alert"]')?.textContent?.trim() || null;
+      },
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => null);
+  return shown ? ((await shown.jsonValue()) as string) : null;
 }
 
 async function currentQuestionIndex(): Promise<number> {
