@@ -64,8 +64,8 @@ export function checkContent(content: LoadedContent): CheckedModule[] {
     }
     // Item writing is judged on the source language: translations keep its keys and order.
     const source = loaded.languages.get(defaultLanguage);
-    const itemWriting = { ...checkItemWriting(issues, source?.quiz, source?.case), warnings: 0 };
-    itemWriting.warnings = itemWritingWarnings() - warningsBefore;
+    const figures = checkItemWriting(issues, source?.quiz, source?.case);
+    const itemWriting = { ...figures, warnings: itemWritingWarnings() - warningsBefore };
     if (issues.errors.length > before || !loaded.complete || !content.sharedComplete) return { loaded, itemWriting };
     const course = compileCourse(content, loaded);
     const worstStateLength = serialiseState(worstCaseState(course), course).length;

@@ -38,8 +38,8 @@ export interface ItemWritingFigures {
 /** The most of `of` items that may have a property held to at most `share`. */
 const atMost = (share: number, of: number) => Math.floor(share * of);
 
-export function checkItemWriting(issues: IssueList, quiz: Loaded<Quiz> | undefined, exercise: Loaded<CaseExercise> | undefined): ItemWritingFigures {
-  const figures: ItemWritingFigures = { correctLongest: { count: 0, of: 0 }, bestLongest: { count: 0, of: 0 }, keyedTrue: { count: 0, of: 0 }, answerInPrompt: 0, warnings: 0 };
+export function checkItemWriting(issues: IssueList, quiz: Loaded<Quiz> | undefined, exercise: Loaded<CaseExercise> | undefined): Omit<ItemWritingFigures, 'warnings'> {
+  const figures = { correctLongest: { count: 0, of: 0 }, bestLongest: { count: 0, of: 0 }, keyedTrue: { count: 0, of: 0 }, answerInPrompt: 0 };
   if (quiz) {
     const { source, data } = quiz;
     const warn = (path: (string | number)[], message: string) => issues.add(source.file, source.positionOf(path), message, 'warning', 'item-writing');

@@ -1,6 +1,6 @@
 /**
- * The structure check (.dependency-cruiser.cjs, run by `npm run check:structure` in `npm test`):
- * the tree keeps to it, and the rules do catch what they forbid, on a small tree made to break them.
+ * The structure check (.dependency-cruiser.cjs): `npm run check:structure` in `npm test` holds the
+ * tree to it; this shows the rules do catch what they forbid, on a small tree made to break them.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,10 +21,6 @@ async function violations(baseDir: string, folders: string[]): Promise<string[]>
 describe('structure', () => {
   const broken = mkdtempSync(join(tmpdir(), 'inprocap-structure-'));
   afterAll(() => rmSync(broken, { recursive: true, force: true }));
-
-  it('the project has no import cycle and no import against the rooms’ direction', async () => {
-    expect(await violations(ROOT, ['core', 'src', 'dashboard', 'lrs', 'packaging', 'cli', 'bench', 'test'])).toEqual([]);
-  }, 60_000);
 
   it('catches a cycle, Node in core, the LRS in the runtime and storage importing a route', async () => {
     const files: Record<string, string> = {
