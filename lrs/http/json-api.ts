@@ -9,6 +9,18 @@ import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
 import { parseJsonBody } from './body.ts';
 
+/** The rule a string pattern stands for, as the error says it: filled by `patterned`. */
+const PATTERN_RULES = new Map<string, string>();
+
+/** A string schema with a pattern whose complaint reads as `rule` ("a language code such as \"fr\""). */
+export function patterned(pattern: RegExp, rule: string, maxLength = 500) {
+  PATTERN_RULES.set(pattern.source, rule);
+  return { type: 'string', pattern: pattern.source, maxLength } as const;
+}
+
+/** How a `format` failure is said. */
+const FORMAT_RULES: Record<string, string> = { date: 'a date as YYYY-MM-DD' };
+
 /** Fastify's `schemaErrorFormatter`: the first complaint, named by its field. */
 export function schemaError(errors: FastifySchemaValidationError[], dataVar: string): Error {
   const [first] = errors;
@@ -18,13 +30,17 @@ export function schemaError(errors: FastifySchemaValidationError[], dataVar: str
   const name = field ? `"${field}"` : dataVar;
   const message =
     first.keyword === 'required' ? `"${String(params.missingProperty)}" is required`
+    : first.keyword === 'additionalProperties' && dataVar === 'querystring' ? `unknown parameter "${String(params.additionalProperty)}"`
     : first.keyword === 'additionalProperties' ? `"${String(params.additionalProperty)}" is not a field of this ${dataVar}`
     : first.keyword === 'enum' ? `${name} must be one of ${(params.allowedValues as unknown[]).join(', ')}`
+    : first.keyword === 'type' && dataVar === 'querystring' ? `${name} must be given once`
     : first.keyword === 'type' ? `${name} must be ${params.type === 'array' ? 'a list' : `a ${String(params.type)}`}`
     : first.keyword === 'minLength' && params.limit === 1 ? `${name} must not be empty`
     : first.keyword === 'maxLength' ? `${name} is longer than ${String(params.limit)} characters`
     : first.keyword === 'minItems' ? `${name} must list at least ${String(params.limit)}`
     : first.keyword === 'uniqueItems' ? `${name} lists an item twice`
+    : first.keyword === 'pattern' ? `${name} must be ${PATTERN_RULES.get(String(params.pattern)) ?? `like ${String(params.pattern)}`}`
+    : first.keyword === 'format' ? `${name} must be ${FORMAT_RULES[String(params.format)] ?? `a ${String(params.format)}`}`
     : `${name} ${first.message ?? 'is not valid'}`;
   return new Error(message);
 }

@@ -214,10 +214,25 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
   it('needs a session and well-formed parameters', async () => {
     const anonymous = await lrs.app.inject({ method: 'GET', url: '/api/reports/overview' });
     expect(anonymous.statusCode).toBe(401);
-    expect((await report('cg', 'items')).status).toBe(400);
-    expect((await report('cg', 'overview', { from: '2026-13-45' })).status).toBe(400);
-    expect((await report('cg', 'overview', { organisation: 'DTI' })).status).toBe(400);
-    expect((await report('cg', 'learners', { stuckDays: '0' })).status).toBe(400);
+    // Each refusal names the parameter and its rule (the routes' JSON schemas).
+    const refused = async (name: string, query: Record<string, string>) => {
+      const { status, body } = await report('cg', name, query);
+      expect(status).toBe(400);
+      return body.message;
+    };
+    expect(await refused('items', {})).toBe('"module" is required');
+    expect(await refused('items', { module: '' })).toMatch(/"module" is required/);
+    expect(await refused('overview', { from: '2026-13-45' })).toBe('"from" must be a date as YYYY-MM-DD');
+    expect(await refused('overview', { to: '2026-02-30' })).toBe('"to" must be a date as YYYY-MM-DD');
+    expect(await refused('overview', { organisation: 'DTI' })).toBe('unknown parameter "organisation"');
+    expect(await refused('overview', { language: 'french' })).toBe('"language" must be a language code such as "fr"');
+    expect(await refused('overview', { stuckDays: '3' })).toBe('unknown parameter "stuckDays"');
+    expect(await refused('learners', { stuckDays: '0' })).toBe('"stuckDays" must be a whole number of days from 1 to 365');
+    expect(await refused('learners', { stuckDays: 'ten' })).toBe('"stuckDays" must be a whole number of days from 1 to 365');
+    expect(await refused('learners', { asOf: '1 May' })).toBe('"asOf" must be a date as YYYY-MM-DD');
+    const twice = await lrs.app.inject({ method: 'GET', url: '/api/reports/overview?org=DTI&org=CDTI', cookies: { [SESSION_COOKIE]: cookies.cg! } });
+    expect(twice.statusCode).toBe(400);
+    expect(JSON.parse(twice.body).message).toBe('"org" must be given once');
     // An unknown module is an empty report, not an error.
     expect((await report('cg', 'overview', { module: 'https://example.org/none' })).body.totals.learners).toBe(0);
   });
