@@ -8,13 +8,15 @@
  *   inprocap build [--module slug] [--format scorm12,scorm2004] [--out dir]
  *                                       check, build the runtime, the preview and the packages
  *   inprocap validate <zip>...          validate SCORM packages (ours or anyone's)
+ *   inprocap review [slug...] [--language code] [--out dir]
+ *                                       the reviewer's page of each module (dist/review/<slug>.html)
  *   inprocap translations [--module slug] [--language code] [--strict]
  *                                       what is still to translate, per language and module
  *   inprocap size                       measure the runtime (gzip): every file, and one session against the 40 KB budget
  *   inprocap start [--port n] [--host]  build, then serve the local preview and the LRS
  *   inprocap lrs …                      the learning record store (see cli/lrs.ts)
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { runUntilSignal } from './until-signal.ts';
@@ -42,6 +44,11 @@ Commands:
                    and the dashboard (dist/dashboard/)
   validate <zip>   Validate SCORM 1.2 / 2004, xAPI (tincan.xml) and cmi5 packages: layout,
                    manifests and their schemas, files
+  review [slug...] Write the reviewer's page of each module (or of those named) to
+                   dist/review/<slug>.html: every question with its options, key, feedback and
+                   source line, every case decision with its choices, points and feedback, and
+                   the content check's findings; --language for another language, --out for
+                   another folder
   translations     List what is still to translate, per language and module: content files
                    (module.yaml entries, lessons, quiz, case, shared glossary and survey) and
                    UI strings without a <target> in src/i18n/xliff/<language>.xlf. A report:
@@ -157,6 +164,15 @@ async function main(argv: string[]): Promise<number> {
         if (!report.valid) invalid++;
       }
       return invalid ? 1 : 0;
+    }
+    case 'review': {
+      const { writeReviewPages } = await import('../packaging/review/review.ts');
+      const slugs = [...positionals.slice(1), ...(values.module ?? [])];
+      const language = values.language?.[0];
+      const pages = writeReviewPages(root, { ...(slugs.length ? { only: slugs } : {}), ...(language ? { language } : {}), ...(values.out ? { out: resolve(values.out) } : {}) });
+      const where = slugs.length ? pages.map((p) => relative(root, p.file)).join(', ') : `${relative(root, resolve(root, values.out ?? 'dist/review'))}/index.html`;
+      console.log(`Wrote ${pages.length} reviewer's page${pages.length === 1 ? '' : 's'}: open ${where}`);
+      return 0;
     }
     case 'translations': {
       const { formatTranslationReport, isComplete, translationReport } = await import('../packaging/content/translations.ts');

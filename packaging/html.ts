@@ -25,3 +25,11 @@ function jsonScript(id: string, value: unknown): string {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
+
+/**
+ * Glossary marks (`<inp-term term="id">shown</inp-term>`, which the runtime makes popovers) as
+ * links, for static pages: the review page, the manual, the Toolbox.
+ */
+export function linkGlossaryTerms(html: string, href: (termId: string) => string): string {
+  return html.replace(/<inp-term term="([a-z0-9-]+)">([\s\S]*?)<\/inp-term>/g, (_, id: string, shown: string) => `<a class="term" href="${escapeHtml(href(id))}">${shown}</a>`);
+}

@@ -1,6 +1,6 @@
 /** The build-time half both choice types share: option checks and compilation. */
 import type { ChoiceQuestion } from './choice-options.ts';
-import type { QuestionChecks } from './question-type.ts';
+import type { AnswerKey, QuestionChecks } from './question-type.ts';
 
 export function checkOptions(question: ChoiceQuestion, checks: QuestionChecks): number {
   const correct = question.options.filter((o) => o.correct).length;
@@ -17,4 +17,12 @@ export function checkOptionFeedbackAndIds(question: ChoiceQuestion, checks: Ques
 
 export function compileOptions<Q extends ChoiceQuestion>(question: Q, inline: (markdown: string) => string): Q {
   return { ...question, options: question.options.map((o) => ({ ...o, text: inline(o.text), ...(o.feedback ? { feedback: inline(o.feedback) } : {}) })) };
+}
+
+/** A choice question's key: its options, the correct ones marked, and their ids. */
+export function describeOptions(question: ChoiceQuestion): AnswerKey {
+  return {
+    rows: question.options.map((o) => ({ id: o.id, html: o.text, ...(o.correct ? { key: true } : {}), ...(o.feedback ? { feedback: o.feedback } : {}) })),
+    key: question.options.filter((o) => o.correct).map((o) => o.id).join(', '),
+  };
 }

@@ -83,6 +83,8 @@ export interface QuestionTypeDefinition<Q extends QuestionBase, R> {
  * schema, its checks and the compilation of its own Markdown fields.
  */
 export interface QuestionAuthoring<Q extends QuestionBase> {
+  /** The type's name for readers of review pages and manuals: "Single choice". */
+  title: string;
   schema(kit: SchemaKit): z.ZodType;
   /** Checks beyond the schema (a correct option, no duplicate ids), in the content check. */
   check?(question: Q, checks: QuestionChecks): void;
@@ -94,6 +96,31 @@ export interface QuestionAuthoring<Q extends QuestionBase> {
    * its prompt. Leave out what does not apply to the type.
    */
   itemWriting?(question: Q): ItemWritingFacts;
+  /**
+   * The question's answer key as a reader sees it (the reviewer's page, a printed answer key),
+   * from the compiled question: its Markdown fields are HTML already; `text` escapes plain text.
+   */
+  describe(question: Q, text: (plain: string) => string): AnswerKey;
+}
+
+/** What a question offers and which of it is the answer, in the order the author wrote it. */
+export interface AnswerKey {
+  /** The options, pairs or items a learner works with (HTML), each marked when it is (part of) the key. */
+  rows: AnswerRow[];
+  /** The answer in a few words (HTML): "b", "True", "35 days (± 0)". */
+  key: string;
+}
+
+export interface AnswerRow {
+  id: string;
+  /** What a learner reads (HTML); for a matching pair, the prompt. */
+  html: string;
+  /** A matching pair's target (HTML). */
+  match?: string;
+  /** Part of the answer: a correct option, a pair (not a distractor). */
+  key?: boolean;
+  /** Feedback shown for this row (HTML). */
+  feedback?: string;
 }
 
 export interface ItemWritingFacts {

@@ -38,11 +38,13 @@ export const percent = defineQuestionType<PercentQuestion, number>({
 const PERCENT_AUTHORING = `import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
 
 export const authoring = defineQuestionAuthoring({
+  title: 'Percentage',
   schema: ({ z, questionBase }: SchemaKit) =>
     z.strictObject({ ...questionBase, type: z.literal('percent'), answer: z.number().min(0).max(100), tolerance: z.number().min(0).max(50).default(5) }),
   check(question, checks) {
     if (question.tolerance >= 50) checks.add(['tolerance'], \`\${checks.name} accepts every answer\`);
   },
+  describe: (question) => ({ rows: [], key: \`\${question.answer}% (± \${question.tolerance})\` }),
 });
 
 export type PercentQuestion = QuestionFrom<typeof authoring.schema>;

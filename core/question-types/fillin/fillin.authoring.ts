@@ -3,6 +3,7 @@ import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../q
 import { containsPhrase } from '../item-writing.authoring.ts';
 
 export const authoring = defineQuestionAuthoring({
+  title: 'Fill in the blank',
   schema: ({ z, questionBase, text }: SchemaKit) =>
     z.strictObject({
       ...questionBase,
@@ -18,6 +19,10 @@ export const authoring = defineQuestionAuthoring({
     });
   },
   itemWriting: (question) => ({ answerInPrompt: question.answers.some((answer) => containsPhrase(question.prompt, answer)) }),
+  describe: (question, text) => ({
+    rows: [],
+    key: question.answers.map(text).join(' / ') + (question.caseSensitive ? ' (case matters)' : ''),
+  }),
 });
 
 export type FillInQuestion = QuestionFrom<typeof authoring.schema>;

@@ -2,6 +2,7 @@
 import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
 
 export const authoring = defineQuestionAuthoring({
+  title: 'Matching',
   schema: ({ z, questionBase, id, inlineMarkdown }: SchemaKit) =>
     z.strictObject({
       ...questionBase,
@@ -30,6 +31,13 @@ export const authoring = defineQuestionAuthoring({
     ...question,
     pairs: question.pairs.map((p) => ({ ...p, prompt: inline(p.prompt), match: inline(p.match) })),
     distractors: question.distractors.map((d) => ({ ...d, text: inline(d.text) })),
+  }),
+  describe: (question) => ({
+    rows: [
+      ...question.pairs.map((p) => ({ id: p.id, html: p.prompt, match: p.match, key: true })),
+      ...question.distractors.map((d) => ({ id: d.id, html: '', match: d.text })),
+    ],
+    key: question.pairs.map((p) => p.id).join(', '),
   }),
 });
 

@@ -1,8 +1,9 @@
 /** The build-time half of the multiple type: its schema, checks and compilation. */
 import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
-import { checkOptionFeedbackAndIds, checkOptions, compileOptions } from '../choice-options.authoring.ts';
+import { checkOptionFeedbackAndIds, checkOptions, compileOptions, describeOptions } from '../choice-options.authoring.ts';
 
 export const authoring = defineQuestionAuthoring({
+  title: 'Multiple response',
   schema: ({ z, questionBase, choiceOptionSchema }: SchemaKit) =>
     z.strictObject({
       ...questionBase,
@@ -15,6 +16,7 @@ export const authoring = defineQuestionAuthoring({
     checkOptionFeedbackAndIds(question, checks);
   },
   compile: compileOptions,
+  describe: describeOptions,
 });
 
 export type MultipleResponseQuestion = QuestionFrom<typeof authoring.schema>;

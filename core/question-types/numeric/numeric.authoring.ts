@@ -3,6 +3,7 @@ import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../q
 import { containsNumber } from '../item-writing.authoring.ts';
 
 export const authoring = defineQuestionAuthoring({
+  title: 'Numeric answer',
   schema: ({ z, questionBase }: SchemaKit) =>
     z.strictObject({
       ...questionBase,
@@ -13,6 +14,10 @@ export const authoring = defineQuestionAuthoring({
       unit: z.string().max(20).optional(),
     }),
   itemWriting: (question) => ({ answerInPrompt: containsNumber(question.prompt, question.answer) }),
+  describe: (question, text) => ({
+    rows: [],
+    key: text(`${question.answer}${question.unit ? ` ${question.unit}` : ''}${question.tolerance ? ` (± ${question.tolerance})` : ''}`),
+  }),
 });
 
 export type NumericQuestion = QuestionFrom<typeof authoring.schema>;

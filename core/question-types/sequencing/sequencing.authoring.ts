@@ -2,6 +2,7 @@
 import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
 
 export const authoring = defineQuestionAuthoring({
+  title: 'Sequencing',
   schema: ({ z, questionBase, id, inlineMarkdown }: SchemaKit) =>
     z.strictObject({
       ...questionBase,
@@ -11,6 +12,7 @@ export const authoring = defineQuestionAuthoring({
     }),
   check: (question, checks) => checks.duplicates(question.items.map((i) => i.id), (i) => ['items', i, 'id'], `item id in ${checks.name}`),
   compile: (question, inline) => ({ ...question, items: question.items.map((i) => ({ ...i, text: inline(i.text) })) }),
+  describe: (question) => ({ rows: question.items.map((i) => ({ id: i.id, html: i.text, key: true })), key: question.items.map((i) => i.id).join(' → ') }),
 });
 
 export type SequencingQuestion = QuestionFrom<typeof authoring.schema>;

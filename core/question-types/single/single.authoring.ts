@@ -1,9 +1,10 @@
 /** The build-time half of the single type: its schema, checks and compilation. */
 import { defineQuestionAuthoring, type QuestionFrom, type SchemaKit } from '../question-type.ts';
-import { checkOptionFeedbackAndIds, checkOptions, compileOptions } from '../choice-options.authoring.ts';
+import { checkOptionFeedbackAndIds, checkOptions, compileOptions, describeOptions } from '../choice-options.authoring.ts';
 import { isLongest } from '../item-writing.authoring.ts';
 
 export const authoring = defineQuestionAuthoring({
+  title: 'Single choice',
   schema: ({ z, questionBase, choiceOptionSchema }: SchemaKit) =>
     z.strictObject({
       ...questionBase,
@@ -16,6 +17,7 @@ export const authoring = defineQuestionAuthoring({
     checkOptionFeedbackAndIds(question, checks);
   },
   compile: compileOptions,
+  describe: describeOptions,
   itemWriting: (question) => ({ keyIsLongest: isLongest(question.options.map((o) => o.text), question.options.findIndex((o) => o.correct)) }),
 });
 
