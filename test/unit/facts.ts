@@ -464,7 +464,7 @@ const directiveTool = (id: string, name: string, subject: Patterns, article: num
   expectIn,
   selfTest,
 });
-const TOOL_ARTICLES = [42, 45, 46, 48, 58, 59, 67, 68];
+const TOOL_ARTICLES = [24, 33, 38, 39, 42, 45, 46, 48, 58, 59, 67, 68, 69, 72];
 const directiveTools: Family = {
   id: 'directive-tools',
   title: 'Articles of the Directive\'s innovation- and SME-friendly tools',
@@ -506,6 +506,40 @@ const directiveTools: Family = {
       { en: /\bESPD\b|\bEuropean Single Procurement Document\b/i, fr: /\bDUME\b/, es: /\bDEUC\b/ },
       59, ['modules/glossary.yaml'],
       { wrong: 'Bidders self-declare in the ESPD (Art. 58).', right: 'Bidders self-declare in the ESPD (Art. 59).' }),
+    {
+      ...directiveTool('article-conflict-of-interest', 'Conflicts of interest',
+        { en: /\bconflicts? of interests?\b/i, fr: /conflits? d['’]int[ée]r[êe]ts?/i, es: /conflictos? de intereses/i },
+        24, ['modules/market-consultation/lessons/04-prior-involvement.md', 'modules/glossary.yaml'],
+        { wrong: 'Buyers must prevent and remedy conflicts of interest (Art. 41).', right: 'Buyers must prevent and remedy conflicts of interest (Art. 24).' }),
+      // the exclusion ground for a conflict that cannot be remedied is Art. 57(4)(e)
+      expected: 'Art. 24 (exclusion: Art. 57(4)(e))',
+      accept: (value) => value.items.every((item) => item === '24' || item === '57'),
+    },
+    directiveTool('article-framework-agreement', 'Framework agreements',
+      { en: /\bframework agreements?\b/i, fr: /accords?-cadres?/i, es: /acuerdos? marco/i },
+      33, ['modules/fundamentals/lessons/03-procedures.md', 'modules/glossary.yaml'],
+      { wrong: 'A framework agreement (Art. 34) sets the terms of later contracts.', right: 'A framework agreement (Art. 33) sets the terms of later contracts.' }),
+    {
+      ...directiveTool('article-joint-procurement', 'Joint and cross-border joint procurement',
+        { en: /\b(?:occasional |cross-border )?joint (?:procurement|purchasing|procedures?)\b|\bprocur(?:e|ing) jointly\b/i, fr: /achats? conjoints?|passation conjointe/i, es: /contrataci[óo]n conjunta|compras? conjuntas?/i },
+        38, ['modules/ppi/lessons/01-ppi.md', 'modules/glossary.yaml'],
+        { wrong: 'Authorities of several Member States may procure jointly (Art. 37).', right: 'Authorities of several Member States may procure jointly (Art. 39).' }),
+      expected: 'Art. 38 (occasional joint procurement) or Art. 39 (across Member States)',
+      accept: (value) => value.items.every((item) => item === '38' || item === '39'),
+    },
+    directiveTool('article-abnormally-low', 'Abnormally low tenders',
+      { en: /\babnormally low(?: tenders?| prices?| bids?| offers?| costs?)?\b/i, fr: /offres? anormalement basses?/i, es: /ofertas? anormalmente bajas?/i },
+      69, ['modules/fundamentals/lessons/04-innovation-tools.md', 'modules/glossary.yaml'],
+      { wrong: 'An abnormally low tender must be explained before rejection (Art. 67).', right: 'An abnormally low tender must be explained before rejection (Art. 69).' }),
+    {
+      ...directiveTool('article-contract-modification', 'Modification of contracts during their term',
+        { en: /\bcontract modifications?\b|\bmodifications? (?:of|to) (?:a |the )?(?:public )?contracts?\b|\bmodif(?:y|ying) (?:a |the )?contracts?\b|\bprice[- ]revision clauses?\b|\breview clauses?\b/i, fr: /modifications? (?:du|d['’]un) march[ée]|clauses? de r[ée]examen/i, es: /modificaci[óo]n(?:es)? del contrato|cl[áa]usulas? de revisi[óo]n/i },
+        72, ['modules/legal-risk/lessons/05-risk-allocation.md', 'modules/ppi/lessons/03-phases-purchase.md', 'modules/glossary.yaml'],
+        { wrong: 'Review clauses (Art. 71) allow changes without a new procedure.', right: 'Review clauses (Art. 72) allow changes without a new procedure.' }),
+      // termination for a substantial modification in breach of Art. 72 is Art. 73(a)
+      expected: 'Art. 72 (termination: Art. 73)',
+      accept: (value) => value.items.every((item) => item === '72' || item === '73'),
+    },
     directiveTool('article-selection', 'Selection criteria and the turnover cap',
       // "selection criteria" only with its own article after it: the ESPD definition names them beside Art. 59
       {
@@ -536,9 +570,15 @@ const timeLimits: Family = {
   maxGap: 60,
   topics: ['table', 'glossary', 'pair', 'answer', 'item', 'heading'],
   facts: [
-    timeLimit('days-open', 'open procedure', OPEN, 35, '35 days for tenders (Art. 27)',
-      ['modules/fundamentals/lessons/03-procedures.md', 'modules/fundamentals/quiz.yaml', 'modules/glossary.yaml'],
-      { wrong: 'In an open procedure, tenders need at least 30 days.', right: 'In an open procedure, tenders need at least 35 days.' }),
+    {
+      ...timeLimit('days-open', 'open procedure', OPEN, 35, '35 days for tenders (Art. 27(1)), shorter only on the grounds of Art. 27(2)-(4)',
+        ['modules/fundamentals/lessons/03-procedures.md', 'modules/fundamentals/quiz.yaml', 'modules/glossary.yaml'],
+        { wrong: 'In an open procedure, tenders need at least 30 days.', right: 'In an open procedure, tenders need at least 35 days, or 30 if tenders may be sent electronically.' }),
+      expected: 'at least 35 days; 15 after a prior information notice or in urgency, 5 days fewer for electronic tenders (Art. 27(2)-(4)), where the sentence names the ground',
+      accept: (value, context) =>
+        minimum(35)(value, context) ||
+        (value.items.every((item) => ['15', '30', '5'].includes(item)) && /prior information|\bPIN\b|urgen|electronic|reduc|shorten|cut|pr[ée]information|urgence|[ée]lectronique|informaci[óo]n previa|urgencia|electr[óo]nic/i.test(context.sentence)),
+    },
     timeLimit('days-restricted', 'restricted procedure', RESTRICTED, 30, '30 days for requests to participate and 30 days for tenders (Art. 28)',
       ['modules/fundamentals/lessons/03-procedures.md', 'modules/fundamentals/quiz.yaml', 'modules/glossary.yaml'],
       { wrong: 'El procedimiento restringido exige al menos 35 días para las solicitudes.', right: 'El procedimiento restringido exige al menos 30 días para las solicitudes.', language: 'es' }),
@@ -551,6 +591,46 @@ const timeLimits: Family = {
     timeLimit('days-ip', 'innovation partnership', IP, 30, '30 days for requests to participate (Art. 31)',
       ['modules/fundamentals/lessons/03-procedures.md', 'modules/ppi/quiz.yaml'],
       { wrong: 'An innovation partnership gives at least 25 days for requests.', right: 'An innovation partnership gives at least 30 days for requests.' }),
+  ],
+};
+
+const standstill: Family = {
+  id: 'standstill',
+  title: 'Standstill before signing: at least 10 calendar days (Directive 89/665/EEC, Art. 2a)',
+  value: { '*': DAYS },
+  parse: (match) => ({ text: match[0], items: [match[1]!, ...(match[2] ? [match[2]] : [])] }),
+  maxGap: 80,
+  topics: ['table', 'glossary', 'pair', 'answer', 'item', 'heading'],
+  facts: [
+    {
+      id: 'days-standstill',
+      statement: 'The standstill period is at least 10 calendar days after an award decision sent electronically (15 days from sending, or 10 from receipt, by other means).',
+      expected: '10 days (15 by other means than fax or electronic)',
+      subject: { en: /\bstandstill(?: period)?\b/i, fr: /d[ée]lai de suspension|standstill/i, es: /plazo suspensivo|standstill/i },
+      accept: (value) => value.items.every((item) => item === '10' || item === '15'),
+      expectIn: ['modules/legal-risk/lessons/01-which-rules.md', 'modules/glossary.yaml'],
+      selfTest: { wrong: 'The standstill period lasts at least 5 days.', right: 'The standstill period lasts at least 10 calendar days.' },
+    },
+  ],
+};
+
+const frameworkDuration: Family = {
+  id: 'framework-agreement-duration',
+  title: 'Framework agreements: at most four years, save exceptional cases (Art. 33)',
+  value: { '*': /\b(\d+|two|three|four|five|six|eight|ten|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)\s+(?:years?|ans|años)\b/gi },
+  parse: (match) => ({ text: match[0], items: [String(({ four: 4, quatre: 4, cuatro: 4 } as Record<string, number>)[match[1]!.toLowerCase()] ?? toNumber(match[1]!))] }),
+  maxGap: 80,
+  topics: ['table', 'glossary', 'pair', 'answer', 'item', 'heading'],
+  facts: [
+    {
+      id: 'framework-agreement-4-years',
+      statement: 'A framework agreement lasts at most four years, save in duly justified exceptional cases (Art. 33).',
+      expected: 'four years',
+      subject: { en: /\bframework agreements?\b/i, fr: /accords?-cadres?/i, es: /acuerdos? marco/i },
+      accept: equalsAll('4'),
+      expectIn: ['modules/fundamentals/lessons/03-procedures.md', 'modules/glossary.yaml'],
+      selfTest: { wrong: 'A framework agreement may run for up to six years.', right: 'A framework agreement may run for up to four years.' },
+    },
   ],
 };
 
@@ -753,6 +833,13 @@ const ojDoc = (id: string, year: string, number: string, what: string, expectIn:
   expectIn,
   selfTest,
 });
+/** A reference to a superseded text: accepted only where the sentence says it was replaced. */
+const historyOnly = (fact: Fact): Fact => ({
+  ...fact,
+  expected: `${fact.expected}, only where the sentence says it is the replaced, earlier text`,
+  accept: (value, context) => fact.accept(value, context) && SUPERSEDED.test(context.sentence),
+});
+
 const ojDocs: Family = {
   id: 'oj-c-references',
   title: 'Official Journal C-series references',
@@ -761,21 +848,24 @@ const ojDocs: Family = {
   maxGap: 0,
   topics: [],
   facts: [
-    ojDoc('oj-2014-c-198', '2014', '198', 'The 2014 Framework for State aid for R&D&I',
-      ['modules/pcp/lessons/04-state-aid.md', 'modules/legal-risk/lessons/03-state-aid.md', 'modules/glossary.yaml'],
-      { wrong: 'R&D&I Framework 2014/C 189/01.', right: 'R&D&I Framework 2014/C 198/01.' }),
+    historyOnly(ojDoc('oj-2014-c-198', '2014', '198', 'The 2014 Framework for State aid for R&D&I (replaced by 2022/C 414/01)',
+      ['modules/pcp/lessons/04-state-aid.md'],
+      { wrong: 'No aid is presumed under the R&D&I Framework 2014/C 198/01.', right: 'It replaced the R&D&I Framework 2014/C 198/01.' })),
     ojDoc('oj-2022-c-414', '2022', '414', 'The 2022 Framework for State aid for R&D&I',
-      ['modules/pcp/lessons/04-state-aid.md', 'modules/legal-risk/lessons/03-state-aid.md'],
-      { wrong: 'Replaced by 2022/C 441/01.', right: 'Replaced by 2022/C 414/01.' }),
+      ['modules/pcp/lessons/04-state-aid.md', 'modules/legal-risk/lessons/03-state-aid.md', 'modules/pcp/quiz.yaml', 'modules/legal-risk/quiz.yaml'],
+      { wrong: 'See the R&D&I Framework 2022/C 441/01.', right: 'See the R&D&I Framework 2022/C 414/01.' }),
     ojDoc('oj-2021-c-267', '2021', '267', 'The 2021 Guidance on Innovation Procurement',
       ['modules/fundamentals/lessons/05-innovation-vs-rd.md', 'modules/glossary.yaml'],
       { wrong: 'OJ 2021/C 276/01.', right: 'OJ 2021/C 267/01.' }),
   ],
 };
 
+/** Words saying a cited text is the earlier one: the 2014 Framework, the 2018 Financial Regulation. */
+const SUPERSEDED = /\b(?:replac\w*|supersed\w*|previous\w*|earlier|former\w*|recast|history|historical)\b|remplac|précédent|ancien|antérieur|sustitu|anterior|derogad|ersetzt|frühere/i;
+
 const frameworkPoint: Family = {
   id: 'framework-point',
-  title: 'The no-aid conditions for buying R&D: R&D&I Framework 2014/C 198/01, section 2.3, point 33',
+  title: 'Point numbers of the R&D&I Framework: only point 33 of the 2014 text, cited as history',
   // "article 2, paragraphe 1, point 22" (Art. 2(1)(22) written out) is not a point of the Framework
   value: {
     en: /(?<!(?:paragraph|Art\.?|Article)\s+\d+\S*,?\s+)\bpoint\s+(\d+)\b(?!\s+of\b)/gi,
@@ -788,20 +878,20 @@ const frameworkPoint: Family = {
   topics: [],
   facts: [
     {
-      id: 'framework-point-33',
-      statement: 'The conditions under which buying R&D involves no State aid are point 33 of the 2014 Framework (every "point N" in the curriculum refers to it).',
-      expected: 'point 33',
+      id: 'framework-point-33-history',
+      statement: 'The curriculum teaches the 2022 Framework (2022/C 414/01, section 2.3) without point numbers; "point 33" appears only as the 2014 text (2014/C 198/01) it replaced.',
+      expected: 'point 33 of the 2014 Framework, named as the replaced text (or no point number at all)',
       relevant: () => true,
-      accept: equalsAll('33'),
-      expectIn: ['modules/pcp/lessons/04-state-aid.md', 'modules/legal-risk/lessons/03-state-aid.md', 'modules/pcp/case.yaml'],
-      selfTest: { wrong: 'No aid is presumed (R&D&I Framework 2014/C 198/01, point 32).', right: 'No aid is presumed (R&D&I Framework 2014/C 198/01, point 33).' },
+      accept: (value, context) => value.items.every((item) => item === '33') && /2014/.test(context.sentence) && SUPERSEDED.test(context.sentence),
+      expectIn: ['modules/pcp/lessons/04-state-aid.md'],
+      selfTest: { wrong: 'No aid is presumed (R&D&I Framework 2022/C 414/01, point 33).', right: 'It replaced the 2014 Framework (2014/C 198/01, point 33).' },
     },
   ],
 };
 
 const frameworkSection: Family = {
   id: 'framework-section',
-  title: 'Section of the 2014 R&D&I Framework on buying R&D: 2.3',
+  title: 'Section of the R&D&I Framework on buying R&D: 2.3 (2022/C 414/01, as in 2014/C 198/01)',
   value: { en: /\bsection\s+(\d+(?:\.\d+)+)/gi, fr: /\bsection\s+(\d+(?:\.\d+)+)/gi, es: /\bsecci[óo]n\s+(\d+(?:\.\d+)+)/gi, de: /\bAbschnitt\s+(\d+(?:\.\d+)+)/gi },
   parse: (match) => ({ text: match[0], items: [match[1]!] }),
   maxGap: 40,
@@ -809,12 +899,12 @@ const frameworkSection: Family = {
   facts: [
     {
       id: 'framework-section-2-3',
-      statement: 'Buying R&D services is dealt with in section 2.3 of the R&D&I Framework 2014/C 198/01.',
+      statement: 'Buying R&D services is dealt with in section 2.3 of the R&D&I Framework 2022/C 414/01 (as it was in 2014/C 198/01).',
       expected: 'section 2.3',
-      subject: { '*': /\b2014\/C\s?198\/01\b/, en: /\bR&D&I Framework\b|\b2014\/C\s?198\/01\b/ },
+      subject: { '*': /\b20(?:14\/C\s?198|22\/C\s?414)\/01\b/, en: /\bR&D&I Framework\b|\b20(?:14\/C\s?198|22\/C\s?414)\/01\b/ },
       accept: equalsAll('2.3'),
       expectIn: ['modules/pcp/lessons/04-state-aid.md', 'modules/legal-risk/lessons/03-state-aid.md'],
-      selfTest: { wrong: 'See the R&D&I Framework (2014/C 198/01, section 2.2, point 33).', right: 'See the R&D&I Framework (2014/C 198/01, section 2.3, point 33).' },
+      selfTest: { wrong: 'See the R&D&I Framework (2022/C 414/01, section 2.2).', right: 'See the R&D&I Framework (2022/C 414/01, section 2.3).' },
     },
   ],
 };
@@ -966,6 +1056,134 @@ const ipCountries: Family = {
   ],
 };
 
+
+const FINANCIAL_REGULATION: Patterns = {
+  en: /\bFinancial Regulation\b|\bRegulation \(EU, Euratom\)\s?20(?:18\/1046|24\/2509)\b|\b20(?:18\/1046|24\/2509)\b/,
+  fr: /règlement financier|\b20(?:18\/1046|24\/2509)\b/i,
+  es: /Reglamento Financiero|\b20(?:18\/1046|24\/2509)\b/i,
+};
+const financialRegulation: Family = {
+  id: 'financial-regulation',
+  title: 'The EU Financial Regulation: the recast Regulation (EU, Euratom) 2024/2509, applicable since 30 September 2024',
+  value: { '*': /\b(2018\/1046|2024\/2509)\b/g },
+  parse: (match) => ({ text: match[0], items: [match[1]!] }),
+  maxGap: 0,
+  topics: [],
+  facts: [
+    {
+      id: 'financial-regulation-2024-2509',
+      statement: 'The EU Financial Regulation is the recast Regulation (EU, Euratom) 2024/2509; 2018/1046 only as the replaced text.',
+      expected: '2024/2509 (2018/1046 only where the sentence says it was replaced)',
+      relevant: () => true,
+      accept: (value, context) => value.items.every((item) => item === '2024/2509' || (item === '2018/1046' && SUPERSEDED.test(context.sentence))),
+      expectIn: ['modules/fundamentals/lessons/04-innovation-tools.md', 'modules/bso-procurement/lessons/01-rulebooks.md'],
+      selfTest: { wrong: 'F4E awards on MEAT (Regulation (EU, Euratom) 2018/1046, Art. 167).', right: 'F4E awards on MEAT (Regulation (EU, Euratom) 2024/2509, Art. 170).' },
+    },
+  ],
+};
+const financialRegulationArticles: Family = {
+  id: 'financial-regulation-articles',
+  title: 'Award under the EU Financial Regulation: Art. 170 of Regulation (EU, Euratom) 2024/2509',
+  value: { '*': articleRef },
+  parse: articles(),
+  core: among([160, 163, 167, 170]),
+  maxGap: 40,
+  topics: [],
+  facts: [
+    {
+      id: 'financial-regulation-award-170',
+      statement: 'Award methods (lowest price, lowest cost, best price-quality ratio) are Art. 170 of Regulation 2024/2509 (Art. 167 of the replaced 2018/1046).',
+      expected: 'Art. 170',
+      subject: FINANCIAL_REGULATION,
+      accept: (value, context) => value.items.every((item) => item === '170' || (item === '167' && SUPERSEDED.test(context.sentence))),
+      expectIn: ['modules/fundamentals/lessons/04-innovation-tools.md', 'modules/bso-procurement/lessons/01-rulebooks.md'],
+      selfTest: { wrong: 'It awards on MEAT (Regulation (EU, Euratom) 2024/2509, Art. 167).', right: 'It awards on MEAT (Regulation (EU, Euratom) 2024/2509, Art. 170).' },
+    },
+  ],
+};
+
+/** A claim the curriculum must not make, or makes only with its qualification. */
+interface ClaimRule {
+  id: string;
+  title: string;
+  statement: string;
+  expected: string;
+  value: Patterns;
+  accept: (context: Context) => boolean;
+  expectIn: string[];
+  selfTest: Fact['selfTest'];
+}
+const claim = (rule: ClaimRule): Family => ({
+  id: rule.id,
+  title: rule.title,
+  value: rule.value,
+  parse: (match) => ({ text: match[0], items: ['claim'] }),
+  maxGap: 0,
+  topics: [],
+  facts: [{ id: rule.id, statement: rule.statement, expected: rule.expected, relevant: () => true, accept: (_value, context) => rule.accept(context), expectIn: rule.expectIn, selfTest: rule.selfTest }],
+});
+
+const cernEligibility = claim({
+  id: 'cern-bidders',
+  title: 'Who may bid at CERN: firms in Member States, Associate Member States and candidates for accession',
+  statement: "CERN's procedures are in principle limited to firms established in the Member States, including Associate Member States and candidates for accession.",
+  expected: 'the associate and candidate states named beside the Member States',
+  value: { en: /\b(?:in principle|only|limited to|restricted to)\b[^.;]{0,60}\bfirms?\b[^.;]{0,40}\b(?:its |CERN(?:'s)? )?Member States\b/gi },
+  accept: (context) => /\bassociate|\bcandidate/i.test(context.sentence),
+  expectIn: ['modules/bso-procurement/lessons/01-rulebooks.md', 'modules/market-consultation/lessons/05-bso-practice-ilos-smes.md'],
+  selfTest: { wrong: 'Its procedures are in principle limited to firms established in its Member States.', right: 'Its procedures are in principle limited to firms established in its Member States, including Associate Member States and candidates for accession.' },
+});
+
+const notIntergovernmental = claim({
+  id: 'not-intergovernmental',
+  title: 'European XFEL (a German non-profit GmbH) and EUROfusion (a consortium of laboratories) are not intergovernmental organisations',
+  statement: 'European XFEL is a non-profit GmbH under German law set up under an intergovernmental Convention; EUROfusion is a consortium of national laboratories; neither is an intergovernmental organisation.',
+  expected: 'no "intergovernmental organisation" beside European XFEL or EUROfusion',
+  value: {
+    en: /\b(?:European XFEL|EuXFEL|EUROfusion)\b[^.;]{0,100}\bintergovernmental (?:research |scientific )?(?:organi[sz]ations?|bod(?:y|ies))\b|\bintergovernmental (?:research |scientific )?(?:organi[sz]ations?|bod(?:y|ies))\b[^.;]{0,100}\b(?:European XFEL|EuXFEL|EUROfusion)\b/gi,
+    fr: /\b(?:European XFEL|EUROfusion)\b[^.;]{0,100}\borganisations? intergouvernementales?\b|\borganisations? intergouvernementales?\b[^.;]{0,100}\b(?:European XFEL|EUROfusion)\b/gi,
+    es: /\b(?:European XFEL|EUROfusion)\b[^.;]{0,100}\borganizaci(?:ón|ones) intergubernamental(?:es)?\b|\borganizaci(?:ón|ones) intergubernamental(?:es)?\b[^.;]{0,100}\b(?:European XFEL|EUROfusion)\b/gi,
+  },
+  accept: (context) => /\bnot\b|\bno es\b|\bn'est pas\b/i.test(context.sentence),
+  expectIn: ['modules/bso-procurement/lessons/01-rulebooks.md'],
+  selfTest: { wrong: 'EIROforum brings together eight intergovernmental research organisations: CERN, EMBL, ESA, ESO, ESRF, EUROfusion, European XFEL and ILL.', right: 'European XFEL is not an intergovernmental organisation like CERN.' },
+});
+
+const euxfelRegime = claim({
+  id: 'european-xfel-regime',
+  title: "European XFEL's award rules: not settled in the course's sources; a case may assume German law for the exercise",
+  statement: 'Which award rules bind European XFEL GmbH (German GWB/VgV or rules of its own) is not settled here; a case may assume German procurement law for the exercise.',
+  expected: 'German law (GWB/VgV) only as an assumption of the exercise, never "its own rules" as a fact',
+  value: {
+    en: /\b(?:European XFEL|EuXFEL)\b[^.;]{0,120}\b(?:own (?:procurement |purchasing |tendering )?(?:rules|procedures|policy)|GWB|VgV|German (?:public )?procurement law)\b|\b(?:GWB|VgV|German (?:public )?procurement law)\b[^.;]{0,120}\b(?:European XFEL|EuXFEL)\b/gi,
+  },
+  accept: (context) => /\bassum|\bfor the (?:exercise|case|scenario)\b|\bnot settled\b|\bcheck\b|\bwhether\b|\bnot\b/i.test(context.sentence),
+  expectIn: ['modules/dialogue-negotiation/case.yaml'],
+  selfTest: { wrong: 'European XFEL applies its own procurement rules, like CERN.', right: 'The scenario assumes, for the exercise, that German procurement law (GWB/VgV) applies to European XFEL.' },
+});
+
+const alignmentRule: Family = {
+  id: 'cern-alignment',
+  title: "CERN's alignment rule: above CHF 100,000, on awards to the lowest compliant price",
+  value: {
+    en: /(\babove|\bover|\bexceed(?:s|ing)?|\bbelow|\bunder|\bmore than|\bless than|\bfrom|→)\s+CHF\s?(\d{1,3}(?:[,'’ ]\d{3})+|\d+)(\s?(?:k|million|m)\b)?/gi,
+  },
+  parse: (match) => ({ text: match[0], items: [String(amount(match[2]!, match[3]?.trim()))] }),
+  maxGap: 80,
+  topics: ['table', 'glossary', 'pair', 'answer'],
+  facts: [
+    {
+      id: 'cern-alignment-chf-100000',
+      statement: "CERN's alignment rule applies to contracts above CHF 100,000 awarded on the lowest compliant price.",
+      expected: 'CHF 100,000',
+      subject: { en: /\balignment rule\b/i },
+      accept: equalsAll('100000'),
+      expectIn: ['modules/bso-procurement/lessons/03-industrial-return.md'],
+      selfTest: { wrong: 'The alignment rule applies above CHF 200,000.', right: 'The alignment rule applies above CHF 100,000.' },
+    },
+  ],
+};
+
 export const FAMILIES: Family[] = [
   thresholds,
   articlesOfProcedures,
@@ -975,6 +1193,8 @@ export const FAMILIES: Family[] = [
   rdExemption,
   directiveTools,
   timeLimits,
+  standstill,
+  frameworkDuration,
   candidates,
   threshold_dates,
   delegatedRegs,
@@ -982,6 +1202,12 @@ export const FAMILIES: Family[] = [
   ojDocs,
   frameworkPoint,
   frameworkSection,
+  financialRegulation,
+  financialRegulationArticles,
+  cernEligibility,
+  notIntergovernmental,
+  euxfelRegime,
+  alignmentRule,
   cern,
   pcpCost,
   ipStatistics,

@@ -145,7 +145,7 @@ describe('deterministic packages', () => {
   it("carries a README.txt with the recommended Moodle settings, for the LMS administrator", () => {
     for (const [files, standard] of [[scorm12, 'SCORM 1.2'], [scorm2004, 'SCORM 2004 4th edition']] as const) {
       const readme = strFromU8(files['README.txt']!);
-      expect(readme).toContain(`fundamentals 1.0.0, ${standard} package`);
+      expect(readme).toContain(`fundamentals ${result.courses[0]!.version}, ${standard} package`);
       for (const s of MOODLE_SETTINGS) expect(readme).toContain(`${s.setting}: ${s.choice}`);
     }
   });
