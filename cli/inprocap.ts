@@ -8,6 +8,8 @@
  *   inprocap build [--module slug] [--format scorm12,scorm2004] [--out dir]
  *                                       check, build the runtime, the preview and the packages
  *   inprocap validate <zip>...          validate SCORM packages (ours or anyone's)
+ *   inprocap manual [--module slug] [--language code] [--out dir]
+ *                                       the training manual (HTML and tagged PDF) per module and for the curriculum
  *   inprocap review [slug...] [--language code] [--out dir]
  *                                       the reviewer's page of each module (dist/review/<slug>.html)
  *   inprocap translations [--module slug] [--language code] [--strict]
@@ -16,7 +18,7 @@
  *   inprocap start [--port n] [--host]  build, then serve the local preview and the LRS
  *   inprocap lrs …                      the learning record store (see cli/lrs.ts)
  */
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { runUntilSignal } from './until-signal.ts';
@@ -41,9 +43,12 @@ Commands:
                    and list item-writing warnings (answers given away); --strict fails on them
   build            Check content, build the runtime, the preview (dist/preview/), the
                    packages (dist/packages/<slug>-<version>-<format>.zip), each validated,
-                   and the dashboard (dist/dashboard/)
+                   the dashboard (dist/dashboard/) and the Toolbox (dist/toolbox/: manuals)
   validate <zip>   Validate SCORM 1.2 / 2004, xAPI (tincan.xml) and cmi5 packages: layout,
                    manifests and their schemas, files
+  manual           Write the training manual of each module in each of its languages, and of
+                   the whole curriculum, as HTML and tagged PDF (with Chromium) into
+                   dist/toolbox/<slug>/manual.<language>.pdf and dist/toolbox/manual.<language>.pdf
   review [slug...] Write the reviewer's page of each module (or of those named) to
                    dist/review/<slug>.html: every question with its options, key, feedback and
                    source line, every case decision with its choices, points and feedback, and
@@ -145,9 +150,11 @@ async function main(argv: string[]): Promise<number> {
     case 'build': {
       const { build } = await packaging();
       const { buildDashboard } = await import('../packaging/dashboard.ts');
-      await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}), ...reportingFrom(values) });
+      const { buildToolbox } = await import('../packaging/toolbox/toolbox.ts');
+      const built = await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}), ...reportingFrom(values) });
       await buildDashboard(root);
       console.log('Built the dashboard into dist/dashboard (served by the LRS at /dashboard/).');
+      await buildToolbox(root, built.courses, {}, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
       return await reportSize();
     }
     case 'validate': {
@@ -164,6 +171,16 @@ async function main(argv: string[]): Promise<number> {
         if (!report.valid) invalid++;
       }
       return invalid ? 1 : 0;
+    }
+    case 'manual': {
+      const { loadCheckedCourses } = await packaging();
+      const { writeManuals } = await import('../packaging/toolbox/manual/manual.ts');
+      const courses = loadCheckedCourses(root, only, { info: () => {}, warn: (m) => console.warn(m) }).map((c) => c.course!);
+      const languages = values.language?.flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
+      console.log(`Writing the training manuals of ${courses.length} module${courses.length === 1 ? '' : 's'}…`);
+      const files = await writeManuals(courses, { out: resolve(values.out ?? join(root, 'dist/toolbox')), ...(languages?.length ? { languages } : {}), curriculum: !values.module }, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
+      console.log(`Wrote ${files.length} manual${files.length === 1 ? '' : 's'} (${files.filter((f) => f.pdf).length} as PDF) into ${relative(root, resolve(values.out ?? join(root, 'dist/toolbox')))}/`);
+      return 0;
     }
     case 'review': {
       const { writeReviewPages } = await import('../packaging/review/review.ts');

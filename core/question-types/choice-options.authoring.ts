@@ -22,6 +22,7 @@ export function compileOptions<Q extends ChoiceQuestion>(question: Q, inline: (m
 /** A choice question's key: its options, the correct ones marked, and their ids. */
 export function describeOptions(question: ChoiceQuestion): AnswerKey {
   return {
+    kind: 'choose',
     rows: question.options.map((o) => ({ id: o.id, html: o.text, ...(o.correct ? { key: true } : {}), ...(o.feedback ? { feedback: o.feedback } : {}) })),
     key: question.options.filter((o) => o.correct).map((o) => o.id).join(', '),
   };

@@ -105,10 +105,18 @@ export interface QuestionAuthoring<Q extends QuestionBase> {
 
 /** What a question offers and which of it is the answer, in the order the author wrote it. */
 export interface AnswerKey {
+  /**
+   * How a reader answers it on paper: choose among the rows (the key rows), match the rows'
+   * prompts to targets, put the rows in order (they are in the right order here), judge a
+   * statement true or false (`truth`), or write the answer (`key`).
+   */
+  kind: 'choose' | 'match' | 'order' | 'judge' | 'write';
   /** The options, pairs or items a learner works with (HTML), each marked when it is (part of) the key. */
   rows: AnswerRow[];
   /** The answer in a few words (HTML): "b", "True", "35 days (± 0)". */
   key: string;
+  /** A statement's truth (kind `judge`). */
+  truth?: boolean;
 }
 
 export interface AnswerRow {

@@ -44,7 +44,7 @@ export const authoring = defineQuestionAuthoring({
   check(question, checks) {
     if (question.tolerance >= 50) checks.add(['tolerance'], \`\${checks.name} accepts every answer\`);
   },
-  describe: (question) => ({ rows: [], key: \`\${question.answer}% (± \${question.tolerance})\` }),
+  describe: (question) => ({ kind: 'write', rows: [], key: \`\${question.answer}% (± \${question.tolerance})\` }),
 });
 
 export type PercentQuestion = QuestionFrom<typeof authoring.schema>;

@@ -20,6 +20,7 @@ export const authoring = defineQuestionAuthoring({
   },
   itemWriting: (question) => ({ answerInPrompt: question.answers.some((answer) => containsPhrase(question.prompt, answer)) }),
   describe: (question, text) => ({
+    kind: 'write',
     rows: [],
     key: question.answers.map(text).join(' / ') + (question.caseSensitive ? ' (case matters)' : ''),
   }),

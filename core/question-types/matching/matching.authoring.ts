@@ -33,6 +33,7 @@ export const authoring = defineQuestionAuthoring({
     distractors: question.distractors.map((d) => ({ ...d, text: inline(d.text) })),
   }),
   describe: (question) => ({
+    kind: 'match',
     rows: [
       ...question.pairs.map((p) => ({ id: p.id, html: p.prompt, match: p.match, key: true })),
       ...question.distractors.map((d) => ({ id: d.id, html: '', match: d.text })),

@@ -15,6 +15,7 @@ export const authoring = defineQuestionAuthoring({
     }),
   itemWriting: (question) => ({ answerInPrompt: containsNumber(question.prompt, question.answer) }),
   describe: (question, text) => ({
+    kind: 'write',
     rows: [],
     key: text(`${question.answer}${question.unit ? ` ${question.unit}` : ''}${question.tolerance ? ` (± ${question.tolerance})` : ''}`),
   }),

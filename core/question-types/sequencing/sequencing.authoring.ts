@@ -12,7 +12,7 @@ export const authoring = defineQuestionAuthoring({
     }),
   check: (question, checks) => checks.duplicates(question.items.map((i) => i.id), (i) => ['items', i, 'id'], `item id in ${checks.name}`),
   compile: (question, inline) => ({ ...question, items: question.items.map((i) => ({ ...i, text: inline(i.text) })) }),
-  describe: (question) => ({ rows: question.items.map((i) => ({ id: i.id, html: i.text, key: true })), key: question.items.map((i) => i.id).join(' → ') }),
+  describe: (question) => ({ kind: 'order', rows: question.items.map((i) => ({ id: i.id, html: i.text, key: true })), key: question.items.map((i) => i.id).join(' → ') }),
 });
 
 export type SequencingQuestion = QuestionFrom<typeof authoring.schema>;

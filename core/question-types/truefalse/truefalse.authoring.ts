@@ -5,7 +5,7 @@ export const authoring = defineQuestionAuthoring({
   title: 'True or false',
   schema: ({ z, questionBase }: SchemaKit) => z.strictObject({ ...questionBase, type: z.literal('truefalse'), answer: z.boolean() }),
   itemWriting: (question) => ({ keyedTrue: question.answer }),
-  describe: (question) => ({ rows: [], key: question.answer ? 'True' : 'False' }),
+  describe: (question) => ({ kind: 'judge', rows: [], key: question.answer ? 'True' : 'False', truth: question.answer }),
 });
 
 export type TrueFalseQuestion = QuestionFrom<typeof authoring.schema>;
