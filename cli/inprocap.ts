@@ -8,8 +8,10 @@
  *   inprocap build [--module slug] [--format scorm12,scorm2004] [--out dir]
  *                                       check, build the runtime, the preview and the packages
  *   inprocap validate <zip>...          validate SCORM packages (ours or anyone's)
- *   inprocap manual [--module slug] [--language code] [--out dir]
+ *   inprocap manual [slug...] [--language code] [--out dir]
  *                                       the training manual (HTML and tagged PDF) per module and for the curriculum
+ *   inprocap slides [slug...] [--language code] [--survey-url url]
+ *                                       the slide deck for the in-person session (Marp source, HTML, PDF)
  *   inprocap review [slug...] [--language code] [--out dir]
  *                                       the reviewer's page of each module (dist/review/<slug>.html)
  *   inprocap translations [--module slug] [--language code] [--strict]
@@ -46,9 +48,13 @@ Commands:
                    the dashboard (dist/dashboard/) and the Toolbox (dist/toolbox/: manuals)
   validate <zip>   Validate SCORM 1.2 / 2004, xAPI (tincan.xml) and cmi5 packages: layout,
                    manifests and their schemas, files
-  manual           Write the training manual of each module in each of its languages, and of
-                   the whole curriculum, as HTML and tagged PDF (with Chromium) into
-                   dist/toolbox/<slug>/manual.<language>.pdf and dist/toolbox/manual.<language>.pdf
+  manual [slug...] Write the training manual of each module in each of its languages, and (for
+                   all modules) of the whole curriculum, as HTML and tagged PDF (with Chromium):
+                   dist/toolbox/<slug>/manual.<language>.pdf, dist/toolbox/manual.<language>.pdf
+  slides [slug...] Write each module's slide deck for the in-person session, in each of its
+                   languages: dist/toolbox/<slug>/slides.<language>.md (Marp source to adapt),
+                   .html (self-contained, presenter notes on "p") and .pdf; --survey-url puts the
+                   feedback survey's address on the closing slide
   review [slug...] Write the reviewer's page of each module (or of those named) to
                    dist/review/<slug>.html: every question with its options, key, feedback and
                    source line, every case decision with its choices, points and feedback, and
@@ -111,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
       'lrs-secret': { type: 'string' },
       'org-iri': { type: 'string' },
       'identified-actors': { type: 'boolean' },
+      'survey-url': { type: 'string' },
       username: { type: 'string' },
       role: { type: 'string' },
       learners: { type: 'string' },
@@ -151,10 +158,10 @@ async function main(argv: string[]): Promise<number> {
       const { build } = await packaging();
       const { buildDashboard } = await import('../packaging/dashboard.ts');
       const { buildToolbox } = await import('../packaging/toolbox/toolbox.ts');
-      const built = await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}), ...reportingFrom(values) });
+      await build(root, { ...only, formats, ...(values.out ? { out: resolve(values.out) } : {}), ...reportingFrom(values) });
       await buildDashboard(root);
       console.log('Built the dashboard into dist/dashboard (served by the LRS at /dashboard/).');
-      await buildToolbox(root, built.courses, {}, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
+      await buildToolbox(root, { ...only }, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
       return await reportSize();
     }
     case 'validate': {
@@ -172,14 +179,20 @@ async function main(argv: string[]): Promise<number> {
       }
       return invalid ? 1 : 0;
     }
-    case 'manual': {
-      const { loadCheckedCourses } = await packaging();
-      const { writeManuals } = await import('../packaging/toolbox/manual/manual.ts');
-      const courses = loadCheckedCourses(root, only, { info: () => {}, warn: (m) => console.warn(m) }).map((c) => c.course!);
+    case 'manual':
+    case 'slides': {
+      const { buildToolbox } = await import('../packaging/toolbox/toolbox.ts');
+      const slugs = [...positionals.slice(1), ...(values.module ?? [])];
       const languages = values.language?.flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
-      console.log(`Writing the training manuals of ${courses.length} module${courses.length === 1 ? '' : 's'}…`);
-      const files = await writeManuals(courses, { out: resolve(values.out ?? join(root, 'dist/toolbox')), ...(languages?.length ? { languages } : {}), curriculum: !values.module }, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
-      console.log(`Wrote ${files.length} manual${files.length === 1 ? '' : 's'} (${files.filter((f) => f.pdf).length} as PDF) into ${relative(root, resolve(values.out ?? join(root, 'dist/toolbox')))}/`);
+      const result = await buildToolbox(root, {
+        ...(slugs.length ? { only: slugs } : {}),
+        ...(languages?.length ? { languages } : {}),
+        ...(values.out ? { out: resolve(values.out) } : {}),
+        ...(values['survey-url'] ? { surveyUrl: values['survey-url'] } : {}),
+        parts: [command === 'manual' ? 'manuals' : 'slides'],
+      }, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
+      const made = command === 'manual' ? result.manuals : result.slides;
+      if (!made.length) throw new Error(`nothing to write: no module${slugs.length ? ` ${slugs.join(', ')}` : ''} in ${languages?.join(', ') ?? 'any language'}`);
       return 0;
     }
     case 'review': {
