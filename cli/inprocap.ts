@@ -10,6 +10,7 @@
  *   inprocap validate <zip>...          validate SCORM packages (ours or anyone's)
  *   inprocap manual [slug...] [--language code] [--out dir]
  *                                       the training manual (HTML and tagged PDF) per module and for the curriculum
+ *   inprocap toolbox [slug...]           the whole Toolbox: manuals, slides, templates and checklists, the site
  *   inprocap slides [slug...] [--language code] [--survey-url url]
  *                                       the slide deck for the in-person session (Marp source, HTML, PDF)
  *   inprocap review [slug...] [--language code] [--out dir]
@@ -51,6 +52,10 @@ Commands:
   manual [slug...] Write the training manual of each module in each of its languages, and (for
                    all modules) of the whole curriculum, as HTML and tagged PDF (with Chromium):
                    dist/toolbox/<slug>/manual.<language>.pdf, dist/toolbox/manual.<language>.pdf
+  toolbox [slug...]
+                   Write the whole Toolbox into dist/toolbox/: manuals, slides, templates and
+                   checklists (Word and PDF) and the site (index.html) that offers them with the
+                   LMS packages of dist/packages/ (npm run build does this too)
   slides [slug...] Write each module's slide deck for the in-person session, in each of its
                    languages: dist/toolbox/<slug>/slides.<language>.md (Marp source to adapt),
                    .html (self-contained, presenter notes on "p") and .pdf; --survey-url puts the
@@ -179,6 +184,7 @@ async function main(argv: string[]): Promise<number> {
       }
       return invalid ? 1 : 0;
     }
+    case 'toolbox':
     case 'manual':
     case 'slides': {
       const { buildToolbox } = await import('../packaging/toolbox/toolbox.ts');
@@ -189,9 +195,9 @@ async function main(argv: string[]): Promise<number> {
         ...(languages?.length ? { languages } : {}),
         ...(values.out ? { out: resolve(values.out) } : {}),
         ...(values['survey-url'] ? { surveyUrl: values['survey-url'] } : {}),
-        parts: [command === 'manual' ? 'manuals' : 'slides'],
+        ...(command === 'toolbox' ? {} : { parts: [command === 'manual' ? ('manuals' as const) : ('slides' as const)] }),
       }, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
-      const made = command === 'manual' ? result.manuals : result.slides;
+      const made = command === 'manual' ? result.manuals : command === 'slides' ? result.slides : result.site;
       if (!made.length) throw new Error(`nothing to write: no module${slugs.length ? ` ${slugs.join(', ')}` : ''} in ${languages?.join(', ') ?? 'any language'}`);
       return 0;
     }
@@ -219,12 +225,14 @@ async function main(argv: string[]): Promise<number> {
       const { build, loadCheckedCourses } = await packaging();
       const { buildDashboard } = await import('../packaging/dashboard.ts');
       const { startPreviewServer } = await import('../packaging/preview/server.ts');
+      const { buildToolbox } = await import('../packaging/toolbox/toolbox.ts');
       await build(root, { ...only, formats });
       await buildDashboard(root);
+      await buildToolbox(root, { ...only }, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
       if ((await reportSize()) !== 0) console.warn('Serving anyway: the runtime is over its size budget.');
       const port = Number(values.port ?? process.env.PORT ?? 8080);
       const host = values.host ?? process.env.HOST ?? '127.0.0.1';
-      const { app, url } = await startPreviewServer({ dir: resolve(root, 'dist/preview'), port, host });
+      const { app, url } = await startPreviewServer({ dir: resolve(root, 'dist/preview'), toolboxDir: resolve(root, 'dist/toolbox'), port, host });
       const lrs = await startLrs(root, lrsFlags(values));
       const demo = await demoCredential(lrs.backend);
       if (await lrs.backend.isEmpty()) {
@@ -242,6 +250,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Seeded the empty LRS with ${sent} demo statements (200 learners, 4 organisations).`);
       }
       console.log(`\nPreview: ${url}/`);
+      console.log(`Toolbox: ${url}/toolbox/  (manuals, slides, templates and checklists, packages)`);
       console.log(`LRS:     ${lrs.url}  (${lrs.backend.engine}, ${lrs.options.databaseUrl})`);
       console.log(`         demo credential of ${SEED_ORGS[0]} (all scopes, made for this run; it reads ${SEED_ORGS[0]}'s records only): ${demo.key} / ${demo.secret}`);
       console.log(`         try: curl -u ${demo.key}:${demo.secret} -H 'X-Experience-API-Version: 1.0.3' ${lrs.url}/statements`);

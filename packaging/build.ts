@@ -140,7 +140,7 @@ function previewIndex(courses: Course[]): string {
 <body>
 <main>
 <h1>INPROCAP Learning Bundle</h1>
-<p>Training modules on innovation procurement. Choose a module to take it here, in preview: your progress is kept in this browser.</p>
+<p>Training modules on innovation procurement. Choose a module to take it here, in preview: your progress is kept in this browser. For trainers: the <a href="/toolbox/">Toolbox</a> (manuals, slides, templates and checklists, the LMS packages).</p>
 <ul>
 ${items}
 </ul>

@@ -73,6 +73,18 @@ export const lessonFrontMatterSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Toolbox: templates and checklists (modules/<slug>/toolbox/<id>.md), Markdown with front matter
+
+export const toolFrontMatterSchema = z.strictObject({
+  id,
+  title: text.max(200),
+  /** A template has fields to fill in; a checklist has items to tick (`- [ ] ...`). */
+  kind: z.enum(['template', 'checklist']),
+  /** What it is for, who fills it in, when: shown in the Toolbox's list. */
+  description: text.max(500),
+});
+
+// ---------------------------------------------------------------------------------------------
 // Quiz
 
 /** Every question type's schema, from the registry: a type is one folder in core/question-types/. */
@@ -179,6 +191,7 @@ export const glossarySchema = z.strictObject({
 export type ModuleSource = z.infer<typeof moduleSchema>;
 export type SectionRef = z.infer<typeof sectionRefSchema>;
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
+export type ToolFrontMatter = z.infer<typeof toolFrontMatterSchema>;
 export type Quiz = z.infer<typeof quizSchema>;
 export type Question = QuestionOf;
 export type QuestionTypeName = Question['type'];

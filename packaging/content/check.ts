@@ -11,7 +11,7 @@ import { serialiseState, SCORM12_SUSPEND_DATA_LIMIT, worstCaseState } from '../.
 import { compileCourse, glossaryFor } from './compile.ts';
 import { checkItemWriting, type ItemWritingFigures } from './item-writing.ts';
 import type { IssueList } from './issues.ts';
-import type { Loaded, LoadedContent, LoadedModule } from './load.ts';
+import type { LanguageFiles, Loaded, LoadedContent, LoadedModule } from './load.ts';
 import { findGlossaryMarks, GlossaryIndex } from './markdown.ts';
 import type { Path, YamlSource } from './source-file.ts';
 
@@ -40,9 +40,12 @@ export function checkContent(content: LoadedContent): CheckedModule[] {
         const lesson = files.lessons[i]!;
         return { file: lesson.file, position: lesson.frontMatter.source.positionOf(['id']) };
       }, 'lesson id');
-      for (const lesson of files.lessons) {
-        checkMarksInText(issues, index, lesson.file, lesson.body, lesson.bodyLine);
+      // A file missing in this language falls back to the source language's (reported as missing): its marks were checked there.
+      const own = (file: string) => language === defaultLanguage || file.includes(`.${language}.`);
+      for (const file of [...files.lessons, ...files.tools]) {
+        if (own(file.file)) checkMarksInText(issues, index, file.file, file.body, file.bodyLine);
       }
+      checkTools(issues, files, language === defaultLanguage);
       if (files.quiz) {
         checkQuiz(issues, files.quiz, language === defaultLanguage);
         checkMarksInYaml(issues, index, files.quiz.source);
@@ -211,13 +214,44 @@ function firstDifference(a: unknown, b: unknown, path: PropertyKey[]): PropertyK
   return a === b ? undefined : path;
 }
 
+/** A lesson's reference to a tool of its module's Toolbox: `[text](toolbox:<id>)`. */
+export const TOOL_LINK = /\[[^\]]*\]\(toolbox:([^)\s]*)\)/g;
+
+/** The place of `offset` in a text that starts at `firstLine` of its file. */
+function placeIn(text: string, offset: number, firstLine: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: firstLine + (before.match(/\n/g)?.length ?? 0), column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Tools and the lessons that refer to them: a tool's id is its file name, every `toolbox:` link
+ * names a tool of the module, and (in the module's own language) every tool is referred to by a
+ * lesson, so nothing in the Toolbox is orphaned and nothing a lesson promises is missing.
+ */
+function checkTools(issues: IssueList, files: LanguageFiles, sourceLanguage: boolean): void {
+  const ids = new Set(files.tools.map((t) => t.frontMatter.data.id));
+  for (const tool of files.tools) {
+    const name = /([^/]+?)(?:\.[a-z]{2,3})?\.md$/.exec(tool.file)?.[1];
+    if (name && tool.frontMatter.data.id !== name) issues.add(tool.file, tool.frontMatter.source.positionOf(['id']), `tool id "${tool.frontMatter.data.id}" must equal its file name "${name}"`);
+  }
+  const referenced = new Set<string>();
+  for (const lesson of files.lessons) {
+    for (const m of lesson.body.matchAll(TOOL_LINK)) {
+      referenced.add(m[1]!);
+      if (!ids.has(m[1]!)) {
+        issues.add(lesson.file, placeIn(lesson.body, m.index, lesson.bodyLine), `unknown tool "toolbox:${m[1]}": add modules/<module>/toolbox/${m[1] || '<id>'}.md or link one of: ${[...ids].join(', ') || 'none (this module has no tools)'}`);
+      }
+    }
+  }
+  if (!sourceLanguage) return;
+  for (const tool of files.tools) {
+    if (!referenced.has(tool.frontMatter.data.id)) issues.add(tool.file, { line: 1, column: 1 }, `no lesson refers to tool "${tool.frontMatter.data.id}": link it where a learner needs it, as [text](toolbox:${tool.frontMatter.data.id})`);
+  }
+}
+
 function checkMarksInText(issues: IssueList, index: GlossaryIndex, file: string, text: string, firstLine: number): void {
   for (const mark of findGlossaryMarks(text)) {
-    if (index.resolve(mark)) continue;
-    const before = text.slice(0, mark.offset);
-    const line = firstLine + (before.match(/\n/g)?.length ?? 0);
-    const column = mark.offset - before.lastIndexOf('\n');
-    issues.add(file, { line, column }, unknownTermMessage(mark.shown, mark.termId));
+    if (!index.resolve(mark)) issues.add(file, placeIn(text, mark.offset, firstLine), unknownTermMessage(mark.shown, mark.termId));
   }
 }
 

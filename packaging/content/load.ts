@@ -12,6 +12,7 @@ import {
   glossarySchema,
   lessonFrontMatterSchema,
   moduleSchema,
+  toolFrontMatterSchema,
   quizSchema,
   surveySchema,
   type CaseExercise,
@@ -20,6 +21,7 @@ import {
   type Quiz,
   type SectionRef,
   type Survey,
+  type ToolFrontMatter,
 } from '../../core/content/schema.ts';
 import type { z } from 'zod';
 import { IssueList } from './issues.ts';
@@ -33,16 +35,25 @@ export interface Loaded<T> {
   data: T;
 }
 
-export interface LoadedLesson {
+/** A Markdown file with YAML front matter: a lesson or a tool. */
+export interface LoadedMarkdown<F> {
   file: string;
-  frontMatter: Loaded<LessonFrontMatter>;
+  frontMatter: Loaded<F>;
   body: string;
   /** Line of the file on which the Markdown body starts. */
   bodyLine: number;
 }
 
+export type LoadedLesson = LoadedMarkdown<LessonFrontMatter>;
+export type LoadedTool = LoadedMarkdown<ToolFrontMatter>;
+
+/** Where a module's templates and checklists live, inside its folder. */
+export const TOOLBOX_FOLDER = 'toolbox';
+
 export interface LanguageFiles {
   lessons: LoadedLesson[];
+  /** Templates and checklists (`toolbox/<id>.md`), in file-name order. */
+  tools: LoadedTool[];
   quiz?: Loaded<Quiz>;
   case?: Loaded<CaseExercise>;
 }
@@ -159,13 +170,14 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
     const languages = new Map<string, LanguageFiles>();
     const { defaultLanguage } = module.data;
     for (const language of module.data.languages) {
-      const files: LanguageFiles = { lessons: [] };
+      const files: LanguageFiles = { lessons: [], tools: [] };
       const languageName = LANGUAGE_NAMES[language] ?? language;
       const resolve = (file: string, sectionIndex: number, key: string) => {
         const wanted = join(dir, variantPath(file, language, defaultLanguage));
         if (existsSync(wanted)) return wanted;
         const fallback = join(dir, file);
         if (language === defaultLanguage) {
+          if (sectionIndex < 0) return undefined;
           issues.add(rel(modulePath), module.source.positionOf(['sections', sectionIndex, key]), `${key} file not found: ${file}`);
           return undefined;
         }
@@ -177,7 +189,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
         if (!ref) return;
         const path = resolve(ref.file, index, ref.kind);
         if (ref.kind === 'lesson') {
-          const lesson = path && readLesson(path, rel(path), issues);
+          const lesson = path && readMarkdown(path, rel(path), issues, lessonFrontMatterSchema, 'lesson');
           if (lesson) files.lessons.push(lesson);
         } else if (ref.kind === 'quiz') {
           files.quiz = path ? readYaml(path, quizSchema) : undefined;
@@ -185,6 +197,11 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
           files.case = path ? readYaml(path, caseSchema) : undefined;
         }
       });
+      for (const tool of toolFiles(dir)) {
+        const path = resolve(`${TOOLBOX_FOLDER}/${tool}`, -1, 'tool');
+        const loaded = path && readMarkdown(path, rel(path), issues, toolFrontMatterSchema, 'tool');
+        if (loaded) files.tools.push(loaded);
+      }
       languages.set(language, files);
     }
     modules.push({ dir, module, languages, complete: issues.errors.length === errorsBefore });
@@ -198,19 +215,26 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadedCont
   return { root, modules, glossary, survey, sharedComplete: issues.errors.length === errorsBeforeShared, issues };
 }
 
-/** A lesson: `---` YAML front matter `---`, then Markdown. */
-function readLesson(path: string, file: string, issues: IssueList): LoadedLesson | undefined {
+/** The default-language tool files of a module (`toolbox/<id>.md`, not its `<id>.<language>.md` variants). */
+function toolFiles(dir: string): string[] {
+  const folder = join(dir, TOOLBOX_FOLDER);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((name) => /^[^.]+\.md$/.test(name)).sort();
+}
+
+/** A lesson or a tool: `---` YAML front matter `---`, then Markdown. */
+function readMarkdown<S extends z.ZodType>(path: string, file: string, issues: IssueList, schema: S, what: string): LoadedMarkdown<z.output<S>> | undefined {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) {
-    issues.add(file, { line: 1, column: 1 }, 'lesson must start with front matter: a "---" line, id and title, then "---"');
+    issues.add(file, { line: 1, column: 1 }, `${what} must start with front matter: a "---" line, id and title, then "---"`);
     return undefined;
   }
   const source = new YamlSource(file, match[1]!, issues, 1);
-  const data = source.validate(lessonFrontMatterSchema);
+  const data = source.validate(schema);
   if (!data) return undefined;
   const bodyLine = match[0].split('\n').length;
   const body = text.slice(match[0].length);
-  if (!body.trim()) issues.add(file, { line: bodyLine, column: 1 }, 'lesson has no text after its front matter');
+  if (!body.trim()) issues.add(file, { line: bodyLine, column: 1 }, `${what} has no text after its front matter`);
   return { file, frontMatter: { source, data }, body, bodyLine };
 }

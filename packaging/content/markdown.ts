@@ -1,6 +1,7 @@
 /**
  * Markdown to sanitised HTML, at build time. Glossary marks `[[term]]` and `[[shown text|term-id]]`
- * become `<inp-term term="id">shown text</inp-term>`, which the runtime turns into a popover.
+ * become `<inp-term term="id">shown text</inp-term>`, which the runtime turns into a popover;
+ * links to a Toolbox tool `[text](toolbox:<id>)` become `<inp-tool tool="id">text</inp-tool>`.
  */
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
@@ -42,7 +43,7 @@ function normalise(name: string): string {
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'strong', 'em', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'hr', 'del', 'sup', 'sub', 'abbr', 'img', 'inp-term',
+    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'hr', 'del', 'sup', 'sub', 'abbr', 'img', 'inp-term', 'inp-tool',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'target', 'rel'],
@@ -51,6 +52,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
     td: ['align'],
     abbr: ['title'],
     'inp-term': ['term'],
+    'inp-tool': ['tool'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
@@ -88,6 +90,13 @@ export class MarkdownCompiler {
       gfm: true,
       extensions: [glossaryMark],
       renderer: {
+        // A reference to a tool of the module's Toolbox ([text](toolbox:<id>)): the runtime shows
+        // its text; static pages (the manual, the Toolbox site) make it a link to the tool.
+        link({ href, tokens }: Tokens.Link) {
+          const text = this.parser.parseInline(tokens);
+          const tool = /^toolbox:([a-z0-9-]+)$/.exec(href);
+          return tool ? `<inp-tool tool="${tool[1]}">${text}</inp-tool>` : false;
+        },
         // The page already has h1 (module) and h2 (lesson): Markdown "##" becomes h3.
         heading({ tokens, depth }: Tokens.Heading) {
           const level = Math.min(6, depth + 1);

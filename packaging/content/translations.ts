@@ -123,6 +123,11 @@ export function translationReport(root: string, options: TranslationOptions = {}
         const path = join(dir, variantPath(ref.file, language, data.defaultLanguage));
         if (!existsSync(path)) gap(rel(path), `missing (the translation of ${ref.file})`);
       }
+      for (const tool of content.modules.find((m) => m.dir === dir)!.languages.get(data.defaultLanguage)?.tools ?? []) {
+        const file = relative(dir, join(root, tool.file)).split('\\').join('/');
+        const path = join(dir, variantPath(file, language, data.defaultLanguage));
+        if (!existsSync(path)) gap(rel(path), `missing (the translation of ${file})`);
+      }
       // Last, as the loader wants every file of a declared language.
       if (!data.languages.includes(language)) gap(moduleFile, `add "${language}" to languages (once its files exist)`);
     }

@@ -5,7 +5,8 @@
  * (a module's manual) or all of them (the curriculum's manual), in one language.
  */
 import type { Course, CourseContent, GlossaryTerm } from '../../../core/content/schema.ts';
-import { escapeHtml, linkGlossaryTerms } from '../../html.ts';
+import { escapeHtml, linkGlossaryTerms, linkTools } from '../../html.ts';
+import type { CompiledTool } from '../tools/compile-tools.ts';
 import type { ToolboxLabels } from '../labels.ts';
 import { debriefHtml, discussionHtml, printCase, type CaseAnchors } from './discussion-case.ts';
 import { MANUAL_STYLE, runningHeads, type RunningHead } from './manual-style.ts';
@@ -14,6 +15,8 @@ import { answerHtml, printQuestion, selfCheckHtml } from './self-check.ts';
 export interface ManualInput {
   /** The modules, in curriculum order. */
   courses: Course[];
+  /** Each module's templates and checklists in this language, by slug (listed in its introduction). */
+  tools?: Map<string, CompiledTool[]>;
   language: string;
   labels: ToolboxLabels;
   /** `@font-face` rules. */
@@ -45,7 +48,8 @@ export function manualHtml(input: ManualInput): string {
   // Headings: the cover is h1; a module manual's parts are h2; the curriculum's modules are h2 and their parts h3.
   const partLevel = curriculum ? 3 : 2;
   const used = new Set<string>();
-  const html = (fragment: string) => linkGlossaryTerms(fragment, (id) => (used.add(id), `#term-${id}`));
+  let slugNow = '';
+  const html = (fragment: string) => linkTools(linkGlossaryTerms(fragment, (id) => (used.add(id), `#term-${id}`)), (id) => `#${slugNow}-tool-${id}`);
   const toc: TocEntry[] = [];
   const heads: RunningHead[] = [];
   let pageCount = 0;
@@ -64,6 +68,8 @@ export function manualHtml(input: ManualInput): string {
   for (const course of courses) {
     const content = contentIn(course, language);
     const slug = course.slug;
+    slugNow = slug;
+    const tools = input.tools?.get(slug) ?? [];
     const moduleName = course.order ? `${labels.module(course.order)}: ${content.title}` : content.title;
     const runningLeft = curriculum ? moduleName : content.title;
     const parts: string[] = [];
@@ -79,7 +85,9 @@ ${body}
     part(`${slug}-about`, labels.aboutModule, `<p>${escapeHtml(content.description)}</p>
 <p class="facts">${escapeHtml(labels.duration(course.durationMinutes))} · ${escapeHtml(labels.version)} ${escapeHtml(course.version)}</p>
 <h${partLevel + 1}>${escapeHtml(labels.objectives)}</h${partLevel + 1}>
-<ul class="objectives">${content.objectives.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>`);
+<ul class="objectives">${content.objectives.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>
+${tools.length ? `<h${partLevel + 1}>${escapeHtml(labels.tools)}</h${partLevel + 1}>
+<dl class="tools">${tools.map((t) => `<dt id="${slug}-tool-${escapeHtml(t.id)}">${escapeHtml(t.title)} <span class="tag">${escapeHtml(t.kind === 'checklist' ? labels.checklist : labels.template)}</span></dt><dd>${escapeHtml(t.description)} <span class="facts">${escapeHtml(labels.toolbox)}: ${escapeHtml(`${slug}/tools/${t.id}.${language}.docx`)}</span></dd>`).join('\n')}</dl>` : ''}`);
 
     for (const lesson of content.lessons) part(`${slug}-lesson-${lesson.id}`, lesson.title, html(shiftHeadings(lesson.html, partLevel - 2)));
 

@@ -93,8 +93,8 @@ table.match td:first-child, table.match td:nth-child(3) { width: 8mm; font-weigh
 .best { font-weight: 700; }
 .tag { font: 8pt 'Noto Sans', sans-serif; background: var(--tint); border: 0.6pt solid var(--line); border-radius: 1mm; padding: 0 1.2mm; white-space: nowrap; }
 
-dl.glossary dt { font-weight: 700; font-family: 'Noto Sans', sans-serif; margin-top: 2mm; break-after: avoid; }
-dl.glossary dd { margin: 0 0 1mm 0; }
+dl.glossary dt, dl.tools dt { font-weight: 700; font-family: 'Noto Sans', sans-serif; margin-top: 2mm; break-after: avoid; }
+dl.glossary dd, dl.tools dd { margin: 0 0 1mm 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
 @media screen {

@@ -10,9 +10,12 @@ import type { Log } from '../../log.ts';
 import { copyFonts, fontFaces } from '../fonts.ts';
 import { labelsFor } from '../labels.ts';
 import { NO_CHROMIUM, Printer, type Printed } from '../print.ts';
+import type { CompiledTool } from '../tools/compile-tools.ts';
 import { manualHtml } from './manual-html.ts';
 
 export interface ManualOptions {
+  /** Each module's tools per language: `tools(slug, language)`. */
+  tools?: (slug: string, language: string) => CompiledTool[];
   /** Where the Toolbox goes (default `<root>/dist/toolbox`). */
   out: string;
   /** Only these languages. */
@@ -65,6 +68,7 @@ export async function writeManuals(courses: Course[], options: ManualOptions, lo
         fonts: fontFaces((name) => `${fontsDir}/${name}`),
         scope: job.scope,
         date,
+        ...(options.tools ? { tools: new Map(job.courses.map((c) => [c.slug, options.tools!(c.slug, job.language)])) } : {}),
       });
       const htmlFile = join(job.dir, `manual.${job.language}.html`);
       writeFileSync(htmlFile, html);
