@@ -30,7 +30,7 @@ import { PACKAGE_FORMATS, type PackageFormatId } from '../packaging/formats/form
 import type { ReportingOptions } from '../packaging/package.ts';
 import { createCredential } from '../lrs/auth/credentials.ts';
 import { LRS_USAGE, lrsCommand, startLrs, stopLrs } from './lrs.ts';
-import { postSeed, SEED_ORGS, seedCredentials } from '../lrs/seed/seed.ts';
+import { postSeed, SEED_ORGS, seedCredentials, seedSessions } from '../lrs/seed/seed.ts';
 import { saveAccount } from '../lrs/dashboard/accounts.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
 
@@ -116,6 +116,8 @@ async function main(argv: string[]): Promise<number> {
       'rate-limit-credential': { type: 'string' },
       'rate-limit-address': { type: 'string' },
       'base-url': { type: 'string' },
+      'programme-modules': { type: 'string' },
+      'programme-sessions': { type: 'string' },
       'default-xapi-version': { type: 'string' },
       'lrs-endpoint': { type: 'string' },
       'lrs-key': { type: 'string' },
@@ -241,13 +243,13 @@ async function main(argv: string[]): Promise<number> {
         const courses = loadCheckedCourses(root, only, { info: () => {}, warn: () => {} }).map((c) => c.course!);
         process.stdout.write('Seeding the empty LRS with demo learners (200 learners, 4 organisations)…\n');
         let reported = 0;
-        const sent = await postSeed(lrs.url, seedWriters.authorization, courses, {
-          learners: 200, orgs: 4, seed: 1, from: new Date(Date.now() - 60 * 86_400_000), days: 60,
-        }, (n) => {
+        const seedOptions = { learners: 200, orgs: 4, seed: 1, from: new Date(Date.now() - 60 * 86_400_000), days: 60 };
+        const sent = await postSeed(lrs.url, seedWriters.authorization, courses, seedOptions, (n) => {
           if (n - reported >= 10_000) process.stdout.write(`  ${(reported = n).toLocaleString('en')} statements sent\n`);
         });
+        const attended = await seedSessions(lrs.backend, lrs.url, seedWriters.authorization, courses, seedOptions);
         await seedWriters.revoke();
-        console.log(`Seeded the empty LRS with ${sent} demo statements (200 learners, 4 organisations).`);
+        console.log(`Seeded the empty LRS with ${sent + attended} demo statements (200 learners, 4 organisations, an in-person session each).`);
       }
       console.log(`\nPreview: ${url}/`);
       console.log(`Toolbox: ${url}/toolbox/  (manuals, slides, templates and checklists, packages)`);
@@ -291,7 +293,7 @@ function reportingFrom(values: Record<string, unknown>): { report?: ReportingOpt
 
 function lrsFlags(values: Record<string, unknown>): Record<string, string | undefined> {
   const flags: Record<string, string | undefined> = {};
-  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'rate-limit-credential', 'rate-limit-address', 'base-url', 'default-xapi-version', 'org', 'scopes', 'label', 'learners', 'orgs', 'seed', 'days', 'username', 'role']) {
+  for (const name of ['lrs-port', 'host', 'database', 'cors-origins', 'log-level', 'body-limit', 'max-json-depth', 'rate-limit-credential', 'rate-limit-address', 'base-url', 'programme-modules', 'programme-sessions', 'default-xapi-version', 'org', 'scopes', 'label', 'learners', 'orgs', 'seed', 'days', 'username', 'role']) {
     if (typeof values[name] === 'string') flags[name] = values[name] as string;
   }
   return flags;

@@ -15,13 +15,14 @@ import { createLrsServer } from '../lrs/server.ts';
 import type { LrsBackend } from '../lrs/storage/backend.ts';
 import type { AccountRole } from '../lrs/contracts/admin.ts';
 import { openBackend } from '../lrs/storage/open.ts';
-import { postSeed, SEED_ORGS, seedCredentials } from '../lrs/seed/seed.ts';
+import { postSeed, SEED_ORGS, seedCredentials, seedSessions } from '../lrs/seed/seed.ts';
 import { saveAccount } from '../lrs/dashboard/accounts.ts';
 
 export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 127.0.0.1] [--database URL]
                     [--cors-origins a,b] [--log-level warn] [--body-limit bytes] [--max-json-depth 64]
                     [--default-xapi-version 2.0.0|1.0.3] [--base-url URL]
                     [--rate-limit-credential 30000] [--rate-limit-address 30000]   (requests a minute; 0: none)
+                    [--programme-modules IRI,IRI] [--programme-sessions 1]   what completing the programme takes
        inprocap lrs credentials create --org ORG --scopes s1,s2 [--label TEXT]
        inprocap lrs credentials list
        inprocap lrs credentials revoke KEY
@@ -124,8 +125,9 @@ async function seedCommand(root: string, flags: Record<string, string | undefine
     const sent = await postSeed(`${address}/xapi`, writers.authorization, courses, { learners, orgs, seed, from, days }, (n) => {
       if (n % 5000 < 200) process.stdout.write(`  ${n} statements…\n`);
     });
+    const attended = await seedSessions(backend, `${address}/xapi`, writers.authorization, courses, { learners, orgs, seed, from, days });
     await writers.revoke();
-    console.log(`Seeded ${sent} statements for ${learners} learners of ${Math.min(orgs, SEED_ORGS.length)} organisations in ${courses.length} module(s), over ${days} days, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(`Seeded ${sent + attended} statements (${attended} attendances at an in-person session per organisation) for ${learners} learners of ${Math.min(orgs, SEED_ORGS.length)} organisations in ${courses.length} module(s), over ${days} days, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   } finally {
     await app.close();

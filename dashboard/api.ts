@@ -14,6 +14,7 @@ import type {
   Viewer,
 } from '../lrs/contracts/report-types.ts';
 import type { AccountInfo, CredentialInfo } from '../lrs/contracts/admin.ts';
+import type { AttendanceInput, CertificateInput, NewTrainingSession, ProgrammeReport, TrainingSessionDetail, TrainingSessionInfo } from '../lrs/contracts/programme.ts';
 
 export interface Session extends Viewer {
   csrfToken: string;
@@ -27,6 +28,7 @@ export interface Reports {
   case: CaseReport;
   feedback: FeedbackReport;
   learners: LearnerReport;
+  programme: ProgrammeReport;
 }
 
 export type ReportName = keyof Reports;
@@ -121,6 +123,42 @@ export class DashboardApi {
 
   revokeCredential(key: string): Promise<void> {
     return this.request('POST', `/admin/credentials/${encodeURIComponent(key)}/revoke`);
+  }
+
+  trainingSessions(org?: string): Promise<TrainingSessionInfo[]> {
+    return this.request('GET', `/training-sessions${org ? `?org=${encodeURIComponent(org)}` : ''}`);
+  }
+
+  createTrainingSession(input: NewTrainingSession): Promise<TrainingSessionInfo> {
+    return this.request('POST', '/training-sessions', input);
+  }
+
+  trainingSession(id: string): Promise<TrainingSessionDetail> {
+    return this.request('GET', `/training-sessions/${encodeURIComponent(id)}`);
+  }
+
+  recordAttendance(id: string, input: AttendanceInput): Promise<{ recorded: number; learners: string[] }> {
+    return this.request('POST', `/training-sessions/${encodeURIComponent(id)}/attendance`, input);
+  }
+
+  /** The certificate PDF and its verification code. */
+  async certificate(input: CertificateInput): Promise<{ pdf: Blob; code: string }> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}/certificates`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/pdf, application/json', 'X-CSRF-Token': this.csrfToken },
+        credentials: 'same-origin',
+        body: JSON.stringify(input),
+      });
+    } catch {
+      throw new ApiError(0, 'the server cannot be reached: check the connection and try again');
+    }
+    if (!response.ok) {
+      const message = ((await response.json().catch(() => ({}))) as { message?: string }).message;
+      throw new ApiError(response.status, message || `the server answered ${response.status}`);
+    }
+    return { pdf: await response.blob(), code: response.headers.get('X-Certificate-Code') ?? '' };
   }
 
   private remember(session: Session): Session {

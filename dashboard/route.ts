@@ -5,7 +5,7 @@
  */
 import type { Viewer } from '../lrs/contracts/report-types.ts';
 
-export type ViewId = 'overview' | 'module' | 'items' | 'case' | 'feedback' | 'learners' | 'admin';
+export type ViewId = 'overview' | 'module' | 'items' | 'case' | 'feedback' | 'learners' | 'programme' | 'sessions' | 'admin';
 
 export interface ViewInfo {
   id: ViewId;
@@ -22,6 +22,8 @@ export const VIEWS: readonly ViewInfo[] = [
   { id: 'case', title: 'Case exercise', module: 'required' },
   { id: 'feedback', title: 'Feedback', module: 'optional' },
   { id: 'learners', title: 'Learners', module: 'optional' },
+  { id: 'programme', title: 'Programme', module: 'none' },
+  { id: 'sessions', title: 'In-person sessions', module: 'none' },
   { id: 'admin', title: 'Admin', module: 'none', adminOnly: true },
 ];
 
@@ -29,15 +31,17 @@ export const VIEWS: readonly ViewInfo[] = [
 export const FILTER_PARAMS = ['module', 'org', 'language', 'from', 'to'] as const;
 /** Settings of the Learners view. */
 export const LEARNER_PARAMS = ['stuckDays', 'asOf', 'onlyStuck'] as const;
+/** The In-person sessions view: the session open for attendance. */
+export const SESSION_PARAMS = ['session'] as const;
 
-export type RouteParams = Partial<Record<(typeof FILTER_PARAMS)[number] | (typeof LEARNER_PARAMS)[number], string>>;
+export type RouteParams = Partial<Record<(typeof FILTER_PARAMS)[number] | (typeof LEARNER_PARAMS)[number] | (typeof SESSION_PARAMS)[number], string>>;
 
 export interface Route {
   view: ViewId;
   params: RouteParams;
 }
 
-const KNOWN = new Set<string>([...FILTER_PARAMS, ...LEARNER_PARAMS]);
+const KNOWN = new Set<string>([...FILTER_PARAMS, ...LEARNER_PARAMS, ...SESSION_PARAMS]);
 
 export function viewInfo(id: ViewId): ViewInfo {
   return VIEWS.find((v) => v.id === id)!;
@@ -70,5 +74,6 @@ export function linkTo(view: ViewId, params: RouteParams): string {
   const kept: RouteParams = {};
   for (const name of FILTER_PARAMS) if (params[name]) kept[name] = params[name];
   if (view === 'learners') for (const name of LEARNER_PARAMS) if (params[name]) kept[name] = params[name];
+  if (view === 'sessions') for (const name of SESSION_PARAMS) if (params[name]) kept[name] = params[name];
   return formatHash({ view, params: kept });
 }

@@ -23,6 +23,11 @@ export interface LrsConfig {
    */
   rateLimitPerCredential: number;
   rateLimitPerAddress: number;
+  /**
+   * What completing the programme takes: passing these modules (their IRIs; none given: every
+   * module the LRS has seen learners start) and attending at least this many in-person sessions.
+   */
+  programme: { modules?: string[]; sessions: number };
 }
 
 export const DEFAULT_LRS_CONFIG: LrsConfig = {
@@ -35,6 +40,7 @@ export const DEFAULT_LRS_CONFIG: LrsConfig = {
   // Generous: a partner's whole Moodle posts through one credential. They stop floods, not use.
   rateLimitPerCredential: 30_000,
   rateLimitPerAddress: 30_000,
+  programme: { sessions: 1 },
 };
 
 export interface LrsServeOptions extends LrsConfig {
@@ -66,7 +72,16 @@ export function lrsOptions(root: string, flags: Record<string, string | undefine
     dashboardDir: resolve(root, 'dist/dashboard'),
     defaultVersion: defaultVersion(flags['default-xapi-version'] ?? env.LRS_DEFAULT_XAPI_VERSION),
     ...(flags['base-url'] ?? env.LRS_BASE_URL ? { baseUrl: flags['base-url'] ?? env.LRS_BASE_URL } : {}),
+    programme: programme(flags['programme-modules'] ?? env.LRS_PROGRAMME_MODULES, flags['programme-sessions'] ?? env.LRS_PROGRAMME_SESSIONS, number),
   };
+}
+
+function programme(modules: string | undefined, sessions: string | undefined, number: (name: string, value: string | undefined, fallback: number) => number): LrsConfig['programme'] {
+  const list = modules?.split(',').map((m) => m.trim()).filter(Boolean);
+  for (const id of list ?? []) if (!/^[a-z][a-z0-9+.-]*:/i.test(id)) throw new Error(`programme module "${id}" is not an IRI (such as https://inprocap.eu/modules/pcp)`);
+  const count = number('programme sessions', sessions, DEFAULT_LRS_CONFIG.programme.sessions);
+  if (!Number.isInteger(count)) throw new Error(`programme sessions must be a whole number, not "${sessions}"`);
+  return { ...(list?.length ? { modules: list } : {}), sessions: count };
 }
 
 function defaultVersion(value: string | undefined): LrsConfig['defaultVersion'] {

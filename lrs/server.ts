@@ -22,6 +22,8 @@ import { sessionRoutes } from './dashboard/sessions.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { adminRoutes } from './dashboard/admin.ts';
 import { dashboardApp } from './dashboard/serve.ts';
+import { programmeRoutes } from './programme/routes.ts';
+import { verifyRoutes } from './programme/verify.ts';
 
 export async function createLrsServer(backend: LrsBackend, overrides: Partial<LrsConfig> = {}): Promise<FastifyInstance> {
   const config = { ...DEFAULT_LRS_CONFIG, ...overrides };
@@ -67,6 +69,9 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   await app.register(sessionRoutes, { prefix: '/api', backend, config });
   await app.register(reportRoutes, { prefix: '/api', backend, config });
   await app.register(adminRoutes, { prefix: '/api', backend, config });
+  await app.register(programmeRoutes, { prefix: '/api', backend, config });
+  // Public: anyone holding a certificate's code can check it (limited per address like every route).
+  await app.register(verifyRoutes, { backend, config });
   if (config.dashboardDir) await app.register(dashboardApp, { dir: config.dashboardDir });
   return app;
 }

@@ -1,6 +1,7 @@
 /** HTML the build writes: each package's index.html, with the course and launch settings embedded. */
 import type { Course } from '../core/content/schema.ts';
 import { COURSE_ELEMENT_ID, LAUNCH_ELEMENT_ID, type LaunchConfig } from '../core/launch.ts';
+import { escapeHtml } from '../core/html.ts';
 
 /**
  * The runtime's index.html with the compiled course and the launch settings embedded, so a
@@ -22,9 +23,7 @@ function jsonScript(id: string, value: unknown): string {
   return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { escapeHtml };
 
 /**
  * Glossary marks (`<inp-term term="id">shown</inp-term>`, which the runtime makes popovers) as

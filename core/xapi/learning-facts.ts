@@ -10,7 +10,7 @@ import { agentKey } from './identity.ts';
 
 type Json = Record<string, any>;
 
-export type FactKind = 'module' | 'lesson' | 'question' | 'case-decision' | 'survey' | 'other';
+export type FactKind = 'module' | 'lesson' | 'question' | 'case-decision' | 'survey' | 'session' | 'other';
 
 export interface LearningFact {
   statementId: string;
@@ -52,6 +52,7 @@ const KINDS = new Map<string, FactKind>([
   [ACTIVITY_TYPES.interaction, 'question'],
   [ACTIVITY_TYPES.caseDecision, 'case-decision'],
   [ACTIVITY_TYPES.surveyItem, 'survey'],
+  [ACTIVITY_TYPES.meeting, 'session'],
 ]);
 
 const asList = (value: unknown): Json[] => (Array.isArray(value) ? value : value ? [value] : []) as Json[];

@@ -19,6 +19,8 @@ export const VERBS = {
   decided: 'https://inprocap.eu/xapi/verbs/decided',
   /** An answer to the feedback survey (not scored). */
   responded: 'https://inprocap.eu/xapi/verbs/responded',
+  /** Presence at an in-person training session, recorded by its trainer. */
+  attended: 'http://adlnet.gov/expapi/verbs/attended',
 } as const;
 
 export type VerbName = keyof typeof VERBS;
@@ -32,6 +34,8 @@ export const ACTIVITY_TYPES = {
   caseDecision: 'https://inprocap.eu/xapi/activities/case-decision',
   survey: 'https://inprocap.eu/xapi/activities/survey',
   surveyItem: 'https://inprocap.eu/xapi/activities/survey-item',
+  /** An in-person training session (its context parent is the module it covers). */
+  meeting: 'http://adlnet.gov/expapi/activities/meeting',
 } as const;
 
 /** Context activities every statement carries, so reports can find the project's statements. */
@@ -52,6 +56,8 @@ export const EXTENSIONS = {
   casePoints: 'https://inprocap.eu/xapi/extensions/case-points',
   /** Which quiz attempt an answer belongs to (1 for the first): item analysis uses first attempts. */
   attempt: 'https://inprocap.eu/xapi/extensions/attempt',
+  /** Where an in-person session took place. */
+  sessionPlace: 'https://inprocap.eu/xapi/extensions/session-place',
 } as const;
 
 /** Verb display names, in English (the LRS and reports show them). */

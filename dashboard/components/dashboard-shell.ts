@@ -14,6 +14,8 @@ import '../views/items-view.ts';
 import '../views/learners-view.ts';
 import '../views/module-view.ts';
 import '../views/overview-view.ts';
+import '../views/programme-view.ts';
+import '../views/sessions-view.ts';
 import './filter-bar.ts';
 
 type LoadState = 'loading' | 'ready' | 'error';
@@ -128,6 +130,11 @@ export class DashboardShell extends LitElement {
       if (!admin) this.error = 'The Admin view is for administrators only.';
       return;
     }
+    if (view === 'sessions') {
+      // The view loads its own lists: sessions and, when one is open, its attendance.
+      this.loadState = 'ready';
+      return;
+    }
     this.loadState = 'loading';
     this.announce(`Loading ${title}…`);
     try {
@@ -146,6 +153,8 @@ export class DashboardShell extends LitElement {
 
   private reportQuery(): Record<string, string | undefined> {
     const { view, params } = this.route;
+    // The programme spans modules, languages and periods: only the organisation narrows it.
+    if (view === 'programme') return { org: params.org };
     const query: Record<string, string | undefined> = {};
     for (const name of FILTER_PARAMS) query[name] = params[name];
     if (view === 'learners') Object.assign(query, { stuckDays: params.stuckDays, asOf: params.asOf });
@@ -202,6 +211,16 @@ export class DashboardShell extends LitElement {
   private renderView() {
     if (this.loadState === 'error') return html`<p class="error" data-error>${this.error}</p>`;
     if (this.route.view === 'admin' && this.session.role === 'admin') return html`<dash-admin-view .api=${this.api} me=${this.session.username} .orgs=${this.dimensions?.orgs ?? []}></dash-admin-view>`;
+    if (this.route.view === 'sessions') {
+      return html`<dash-sessions-view
+        .api=${this.api}
+        .viewer=${this.session}
+        .modules=${this.dimensions?.modules ?? []}
+        .orgs=${this.dimensions?.orgs ?? []}
+        sessionId=${this.route.params.session ?? ''}
+        @session-change=${(e: CustomEvent<string>) => this.navigate({ ...this.route.params, session: e.detail || undefined })}
+      ></dash-sessions-view>`;
+    }
     if (this.loadState === 'loading' || !this.report) return html`<p>Loading…</p>`;
     const base = this.fileBase;
     switch (this.route.view) {
@@ -215,6 +234,13 @@ export class DashboardShell extends LitElement {
         return html`<dash-case-view .report=${this.report as Reports['case']} .fileBase=${base}></dash-case-view>`;
       case 'feedback':
         return html`<dash-feedback-view .report=${this.report as Reports['feedback']} .fileBase=${base}></dash-feedback-view>`;
+      case 'programme':
+        return html`<dash-programme-view
+          .report=${this.report as Reports['programme']}
+          .api=${this.api}
+          ?canIssue=${this.session.role === 'trainer' || this.session.role === 'admin'}
+          .fileBase=${base}
+        ></dash-programme-view>`;
       case 'learners':
         return html`<dash-learners-view
           .report=${this.report as Reports['learners']}

@@ -19,7 +19,7 @@ export function patterned(pattern: RegExp, rule: string, maxLength = 500) {
 }
 
 /** How a `format` failure is said. */
-const FORMAT_RULES: Record<string, string> = { date: 'a date as YYYY-MM-DD' };
+const FORMAT_RULES: Record<string, string> = { date: 'a date as YYYY-MM-DD', email: 'an e-mail address' };
 
 /** Fastify's `schemaErrorFormatter`: the first complaint, named by its field. */
 export function schemaError(errors: FastifySchemaValidationError[], dataVar: string): Error {

@@ -71,7 +71,10 @@ const LEARNERS = {
   }),
 };
 
-export async function reportRoutes(app: FastifyInstance, { backend }: RouteContext): Promise<void> {
+/** The programme spans modules, languages and periods: only the organisation narrows it. */
+const PROGRAMME = { ...SIGNED_IN_CONFIG, schema: { querystring: { type: 'object', additionalProperties: false, properties: { org: FILTER_PARAMETERS.org } } } };
+
+export async function reportRoutes(app: FastifyInstance, { backend, config }: RouteContext): Promise<void> {
   const reports = new ReportService(backend);
   const filterOf = (request: FastifyRequest) => {
     const account = request.account!;
@@ -116,5 +119,11 @@ export async function reportRoutes(app: FastifyInstance, { backend }: RouteConte
     const asOf = parameters.asOf === undefined ? new Date() : new Date(`${parameters.asOf}T00:00:00.000Z`);
     // Names only for a partner's own trainers, and only where its packages send them.
     return sendJson(reply, 200, await reports.learners(filter, { stuckDays, asOf, names: account.role === 'trainer' }));
+  });
+
+  app.get('/reports/programme', PROGRAMME, async (request, reply) => {
+    const { account, filter } = filterOf(request);
+    // Names only for a partner's own trainers, and only where its packages send them.
+    return sendJson(reply, 200, await reports.programme({ ...(filter.orgs ? { orgs: filter.orgs } : {}) }, config.programme, { names: account.role === 'trainer' }));
   });
 }

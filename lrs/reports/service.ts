@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { LrsBackend } from '../storage/backend.ts';
 import type { OutcomeRow, ReportFilter } from '../storage/report-store.ts';
 import type { CaseReport, Dimensions, FeedbackReport, ItemReport, LearnerReport, ModuleReport, Outcome, OverviewReport } from '../contracts/report-types.ts';
+import type { ProgrammeReport } from '../contracts/programme.ts';
 import { facility, itemFlags, pointBiserial } from './statistics.ts';
 
 type Json = Record<string, any>;
@@ -66,7 +67,8 @@ export class ReportService {
     return new Map([...stored].map(([id, json]) => [id, (JSON.parse(json) as Json).definition ?? {}]));
   }
 
-  private async moduleNames(filter: ReportFilter, ids: string[]): Promise<Map<string, string>> {
+  /** Module names as the filter's organisations' statements gave them (the IRI where none did). */
+  async moduleNames(filter: ReportFilter, ids: string[]): Promise<Map<string, string>> {
     const definitions = await this.definitions(filter, ids);
     return new Map(ids.map((id) => [id, text(definitions.get(id)?.name) || id]));
   }
@@ -266,6 +268,37 @@ export class ReportService {
         lastActivity: r.last,
         stuck: !r.completed && r.last < stuckBefore,
       })),
+    };
+  }
+
+  /** The modules and sessions the programme takes: as configured, or every module learners started. */
+  async programmeRequirements(programme: { modules?: string[]; sessions: number }): Promise<{ modules: string[]; sessions: number }> {
+    return { modules: programme.modules ?? (await this.store.allModules()), sessions: programme.sessions };
+  }
+
+  async programme(filter: Pick<ReportFilter, 'orgs'>, programme: { modules?: string[]; sessions: number }, options: { names: boolean }): Promise<ProgrammeReport> {
+    const required = await this.programmeRequirements(programme);
+    const [found, byOrg, names] = await Promise.all([
+      this.store.programme(filter, required.modules, LEARNER_ROWS + 1),
+      this.store.programmeByOrg(filter, required.modules, required.sessions),
+      this.moduleNames({ ...(filter.orgs ? { orgs: filter.orgs } : {}) }, required.modules),
+    ]);
+    const complete = (r: { modulesPassed: number; sessions: number }) => r.modulesPassed >= required.modules.length && r.sessions >= required.sessions;
+    return {
+      required: { modules: required.modules.map((id) => ({ id, name: names.get(id) ?? id })), sessions: required.sessions },
+      namesShown: options.names,
+      limit: LEARNER_ROWS,
+      truncated: found.length > LEARNER_ROWS,
+      learners: found.slice(0, LEARNER_ROWS).map((r) => ({
+        learner: pseudonym(r.learner),
+        name: options.names ? r.learnerName : null,
+        org: r.org,
+        modulesPassed: r.modulesPassed,
+        sessions: r.sessions,
+        complete: complete(r),
+        lastActivity: r.last,
+      })),
+      orgs: byOrg.map((o) => ({ ...o, rate: ratio(o.complete, o.learners) })),
     };
   }
 }

@@ -15,6 +15,8 @@ import { seededRandom } from '../../core/quiz/shuffle.ts';
 import { correctResponse, isPassed, scoreQuestion, scoreQuiz } from '../../core/quiz/scoring.ts';
 import type { Response } from '../../core/quiz/responses.ts';
 import { StatementFactory, type Statement } from '../../core/xapi/statement-factory.ts';
+import { attendanceStatement, sessionIri } from '../../core/xapi/attendance.ts';
+import { VERBS } from '../../core/xapi/vocabulary.ts';
 import { createCredential, type NewCredential } from '../auth/credentials.ts';
 import type { LrsBackend } from '../storage/backend.ts';
 
@@ -187,6 +189,40 @@ export function learnerStatements(course: Course, learner: SeededLearner, option
 export type SeedAuthorization = (org: string) => string | Promise<string>;
 
 /** Write credentials made for the seed, one per organisation, revoked by `revoke` when done. */
+/**
+ * In-person sessions for the demo: one per organisation, on the first module, about two weeks
+ * before the end of the period, attended by the organisation's learners who passed that module
+ * (and, so that some complete without passing, every fifth of the others). Saved through the
+ * storage (the session rows) and the statement API (the attendance).
+ */
+export async function seedSessions(backend: LrsBackend, endpoint: string, authorization: SeedAuthorization, courses: Course[], options: SeedOptions): Promise<number> {
+  const course = [...courses].sort((a, b) => (a.order ?? 100) - (b.order ?? 100))[0];
+  if (!course) return 0;
+  const date = new Date(options.from.getTime() + Math.max(0, options.days - 14) * 86_400_000).toISOString().slice(0, 10);
+  const base = endpoint.replace(/\/xapi\/?$/, '');
+  const learners = seedLearners(options);
+  let sent = 0;
+  for (const org of [...new Set(learners.map((l) => l.org))]) {
+    const id = `5eed0000-0000-4000-8000-${String(SEED_ORGS.indexOf(org)).padStart(12, '0')}`;
+    const session = { id, moduleId: course.id, date, place: `${org} training centre`, createdBy: 'seed', created: new Date(`${date}T09:00:00Z`).toISOString() };
+    if (!(await backend.tenant(org).trainingSession(id))) await backend.tenant(org).saveTrainingSession(session);
+    const present = learners.filter((l) => l.org === org && (learnerStatements(course, l, options).some((s) => (s as unknown as { verb: { id: string } }).verb.id === VERBS.passed) || l.index % 5 === 0));
+    const ref = { iri: sessionIri(base, id), moduleId: course.id, date, place: session.place, title: `${course.content[course.defaultLanguage]!.title}, ${date}` };
+    const instructor = { objectType: 'Agent', account: { homePage: `${base}/dashboard`, name: 'seed' } };
+    const statements = present.map((l) => attendanceStatement({ objectType: 'Agent', ...(l.name ? { name: l.name } : {}), account: l.account }, ref, instructor));
+    for (let i = 0; i < statements.length; i += 200) {
+      const response = await fetch(`${endpoint.replace(/\/$/, '')}/statements`, {
+        method: 'POST',
+        headers: { Authorization: await authorization(org), 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+        body: JSON.stringify(statements.slice(i, i + 200)),
+      });
+      if (response.status !== 200) throw new Error(`the LRS refused the seed's attendance: ${response.status} ${await response.text()}`);
+    }
+    sent += statements.length;
+  }
+  return sent;
+}
+
 export function seedCredentials(backend: LrsBackend): { authorization: SeedAuthorization; revoke: () => Promise<void> } {
   const made = new Map<string, Promise<NewCredential>>();
   return {

@@ -148,8 +148,39 @@ export interface AttachmentStore {
   getAttachments(sha2s: string[]): Promise<{ sha2: string; contentType: string; content: Buffer }[]>;
 }
 
+/** An in-person training session of an organisation (its attendance is `attended` statements). */
+export interface TrainingSession {
+  id: string;
+  org: string;
+  moduleId: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  place: string;
+  createdBy: string;
+  created: string;
+}
+
+/** A programme certificate: only the hash of its verification code is kept. */
+export interface Certificate {
+  codeHash: string;
+  org: string;
+  learner: string;
+  issued: string;
+  /** What the learner had done when it was issued. */
+  modules: number;
+  sessions: number;
+}
+
+/** An organisation's in-person sessions and the certificates its trainers issued. */
+export interface ProgrammeStore {
+  saveTrainingSession(session: Omit<TrainingSession, 'org'>): Promise<void>;
+  trainingSession(id: string): Promise<TrainingSession | undefined>;
+  trainingSessions(): Promise<TrainingSession[]>;
+  saveCertificate(certificate: Omit<Certificate, 'org'>): Promise<void>;
+}
+
 /** One organisation's xAPI records. Every method sees and changes that organisation's only. */
-export interface TenantStore extends StatementStore, ActivityStore, DocumentStore, AttachmentStore {
+export interface TenantStore extends StatementStore, ActivityStore, DocumentStore, AttachmentStore, ProgrammeStore {
   readonly org: string;
   /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
   transaction<T>(work: (tx: TenantStore) => Promise<T>): Promise<T>;
@@ -188,6 +219,12 @@ export interface LrsBackend extends AccountStore, SessionStore, CredentialStore 
   tenant(org: string): TenantStore;
   /** No statement stored yet, by anyone (to decide whether to seed a demo). */
   isEmpty(): Promise<boolean>;
+  /** Every organisation's training sessions, or those of the organisations given (reports across partners). */
+  listTrainingSessions(orgs?: string[]): Promise<TrainingSession[]>;
+  /** A certificate by the hash of its code: the public verification page's only question. */
+  findCertificate(codeHash: string): Promise<Certificate | undefined>;
+  /** A value the LRS made once and keeps (the first caller's `make()` wins, even under races). */
+  setting(name: string, make: () => string): Promise<string>;
 
   /** The aggregations behind the dashboard, over learning facts. */
   readonly reports: ReportStore;

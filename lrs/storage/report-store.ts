@@ -104,6 +104,18 @@ export interface LearnerRow {
   last: string;
 }
 
+/** One learner's progress through the programme. */
+export interface ProgrammeRow {
+  org: string;
+  learner: string;
+  learnerName: string | null;
+  /** Distinct required modules passed. */
+  modulesPassed: number;
+  /** Distinct in-person sessions attended. */
+  sessions: number;
+  last: string;
+}
+
 export interface ReportStore {
   /** Modules, organisations and languages present in the facts (within the filter's organisations). */
   dimensions(filter: ReportFilter): Promise<{ modules: string[]; orgs: string[]; languages: string[] }>;
@@ -122,6 +134,18 @@ export interface ReportStore {
   casePaths(filter: ReportFilter, limit: number): Promise<{ paths: PathCount[]; learners: number }>;
   comments(filter: ReportFilter & { activityIds: string[] }, limit: number): Promise<CommentRow[]>;
   learners(filter: ReportFilter, limit: number): Promise<LearnerRow[]>;
+  /**
+   * Each learner's progress through the programme (the filter's organisations; not its module,
+   * language or period: the programme spans them): which of `modules` they passed, how many
+   * in-person sessions they attended.
+   */
+  programme(filter: Pick<ReportFilter, 'orgs'>, modules: string[], limit: number): Promise<ProgrammeRow[]>;
+  /** Learners and those who completed the programme, per organisation (`modules` passed, `sessions` attended). */
+  programmeByOrg(filter: Pick<ReportFilter, 'orgs'>, modules: string[], sessions: number): Promise<{ org: string; learners: number; complete: number }[]>;
+  /** Every module any organisation's learners started (the programme when none is configured). */
+  allModules(): Promise<string[]>;
+  /** The learners (key and name) with a fact of this verb on this activity, in the filter's organisations. */
+  learnersOf(filter: Pick<ReportFilter, 'orgs'>, activityId: string, verb: string): Promise<{ learner: string; learnerName: string | null }[]>;
   /**
    * Stored activity definitions (JSON) by id, as the filter's organisations recorded them (one
    * per id, the first organisation's in name order): a trainer sees names their own

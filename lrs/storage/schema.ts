@@ -55,6 +55,9 @@ export interface Database {
   };
   accounts: { username: string; password_hash: string; role: string; org: string | null; created: string; disabled: number };
   sessions: { id_hash: string; username: string; csrf_token: string; expires: string };
+  training_sessions: { id: string; org: string; module_id: string; date: string; place: string; created_by: string; created: string };
+  certificates: { code_hash: string; org: string; learner: string; issued: string; modules: number; sessions: number };
+  settings: { name: string; value: string };
   credentials: {
     key: string;
     secret_hash: string;

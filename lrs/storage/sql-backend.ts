@@ -6,11 +6,11 @@
  */
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import type { ReportStore } from './report-store.ts';
-import type { Account, Credential, LrsBackend, Session } from './backend.ts';
+import type { Account, Certificate, Credential, LrsBackend, Session, TrainingSession } from './backend.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database, EngineTypes } from './schema.ts';
 import { SqlReports } from './sql-reports.ts';
-import { SqlTenantStore } from './sql-tenant.ts';
+import { SqlTenantStore, toTrainingSession } from './sql-tenant.ts';
 
 export abstract class SqlBackend implements LrsBackend {
   abstract readonly engine: 'sqlite' | 'postgres';
@@ -124,6 +124,25 @@ export abstract class SqlBackend implements LrsBackend {
     const result = await this.db.updateTable('credentials').set({ revoked: 1 }).where('key', '=', key).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
+  async listTrainingSessions(orgs?: string[]): Promise<TrainingSession[]> {
+    if (orgs && !orgs.length) return [];
+    let query = this.db.selectFrom('training_sessions').selectAll();
+    if (orgs) query = query.where('org', 'in', orgs);
+    const rows = await query.orderBy('date', 'desc').orderBy('created', 'desc').execute();
+    return rows.map(toTrainingSession);
+  }
+
+  async setting(name: string, make: () => string): Promise<string> {
+    await this.db.insertInto('settings').values({ name, value: make() }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    const row = await this.db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+    return row.value;
+  }
+
+  async findCertificate(codeHash: string): Promise<Certificate | undefined> {
+    const row = await this.db.selectFrom('certificates').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    return row ? { codeHash: row.code_hash, org: row.org, learner: row.learner, issued: row.issued, modules: Number(row.modules), sessions: Number(row.sessions) } : undefined;
+  }
+
 }
 
 function toAccount(row: Database['accounts']): Account {

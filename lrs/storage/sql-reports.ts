@@ -11,6 +11,7 @@ import type {
   ItemSums,
   LearnerRow,
   PathCount,
+  ProgrammeRow,
   ReportFilter,
   ReportStore,
   ResponseCount,
@@ -326,5 +327,53 @@ export class SqlReports implements ReportStore {
       first: String(r.first),
       last: [String(r.last), String(r.lesson_last ?? '')].sort().at(-1)!,
     }));
+  }
+
+  async programme(f: Pick<ReportFilter, 'orgs'>, modules: string[], limit: number): Promise<ProgrammeRow[]> {
+    const required = modules.length ? sql`module_id in (${sql.join(modules)})` : sql`1 = 0`;
+    const rows = await this.rows(sql`
+      select org, learner, max(learner_name) as learner_name,
+        count(distinct case when kind = 'module' and verb = 'passed' and ${required} then module_id end) as modules_passed,
+        count(distinct case when kind = 'session' and verb = 'attended' then activity_id end) as sessions,
+        max(at) as last
+      from learning_facts where ${conditions({ ...(f.orgs ? { orgs: f.orgs } : {}) }, sql`kind in ('module', 'session')`)}
+      group by org, learner order by org, learner limit ${limit}`);
+    return rows.map((r) => ({
+      org: String(r.org),
+      learner: String(r.learner),
+      learnerName: (r.learner_name as string | null) ?? null,
+      modulesPassed: num(r.modules_passed),
+      sessions: num(r.sessions),
+      last: String(r.last),
+    }));
+  }
+
+  async programmeByOrg(f: Pick<ReportFilter, 'orgs'>, modules: string[], sessions: number): Promise<{ org: string; learners: number; complete: number }[]> {
+    const required = modules.length ? sql`module_id in (${sql.join(modules)})` : sql`1 = 0`;
+    const rows = await this.rows(sql`
+      select org, count(*) as learners,
+        sum(case when modules_passed >= ${modules.length} and sessions >= ${sessions} then 1 else 0 end) as complete
+      from (
+        select org, learner,
+          count(distinct case when kind = 'module' and verb = 'passed' and ${required} then module_id end) as modules_passed,
+          count(distinct case when kind = 'session' and verb = 'attended' then activity_id end) as sessions
+        from learning_facts where ${conditions({ ...(f.orgs ? { orgs: f.orgs } : {}) }, sql`kind in ('module', 'session')`)}
+        group by org, learner
+      ) per_learner
+      group by org order by org`);
+    return rows.map((r) => ({ org: String(r.org), learners: num(r.learners), complete: num(r.complete) }));
+  }
+
+  async learnersOf(f: Pick<ReportFilter, 'orgs'>, activityId: string, verb: string): Promise<{ learner: string; learnerName: string | null }[]> {
+    const rows = await this.rows(sql`
+      select learner, max(learner_name) as learner_name from learning_facts
+      where ${conditions({ ...(f.orgs ? { orgs: f.orgs } : {}) }, sql`activity_id = ${activityId}`, sql`verb = ${verb}`)}
+      group by learner order by learner`);
+    return rows.map((r) => ({ learner: String(r.learner), learnerName: (r.learner_name as string | null) ?? null }));
+  }
+
+  async allModules(): Promise<string[]> {
+    const rows = await this.rows(sql`select distinct module_id from learning_facts where kind = 'module' order by module_id`);
+    return rows.map((r) => String(r.module_id));
   }
 }

@@ -4,7 +4,7 @@
  * every query below names it, so no caller can read or change another organisation's records.
  */
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import type { DocumentKey, StatementQuery, StatementRow, StoredDocument, StoredStatement, TenantStore } from './backend.ts';
+import type { Certificate, DocumentKey, StatementQuery, StatementRow, StoredDocument, StoredStatement, TenantStore, TrainingSession } from './backend.ts';
 import { factValues, type Database } from './schema.ts';
 
 /** Rows per multi-row INSERT: within SQLite's bound-parameter limit with room to spare. */
@@ -283,4 +283,35 @@ export class SqlTenantStore implements TenantStore {
     const rows = await this.db.selectFrom('attachments').selectAll().where('org', '=', this.org).where('sha2', 'in', sha2s).execute();
     return rows.map((r) => ({ sha2: r.sha2, contentType: r.content_type, content: Buffer.from(r.content) }));
   }
+
+  async saveTrainingSession(session: Omit<TrainingSession, 'org'>): Promise<void> {
+    await this.db
+      .insertInto('training_sessions')
+      .values({ id: session.id, org: this.org, module_id: session.moduleId, date: session.date, place: session.place, created_by: session.createdBy, created: session.created })
+      .execute();
+  }
+
+  async trainingSession(id: string): Promise<TrainingSession | undefined> {
+    const row = await this.db.selectFrom('training_sessions').selectAll().where('org', '=', this.org).where('id', '=', id).executeTakeFirst();
+    return row ? toTrainingSession(row) : undefined;
+  }
+
+  async trainingSessions(): Promise<TrainingSession[]> {
+    const rows = await this.db.selectFrom('training_sessions').selectAll().where('org', '=', this.org).orderBy('date', 'desc').orderBy('created', 'desc').execute();
+    return rows.map(toTrainingSession);
+  }
+
+  async saveCertificate(c: Omit<Certificate, 'org'>): Promise<void> {
+    await this.db.insertInto('certificates').values({ code_hash: c.codeHash, org: this.org, learner: c.learner, issued: c.issued, modules: c.modules, sessions: c.sessions }).execute();
+  }
 }
+
+export const toTrainingSession = (r: Database['training_sessions']): TrainingSession => ({
+  id: r.id,
+  org: r.org,
+  moduleId: r.module_id,
+  date: r.date,
+  place: r.place,
+  createdBy: r.created_by,
+  created: r.created,
+});

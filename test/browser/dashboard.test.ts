@@ -6,6 +6,8 @@
  * the table, the admin's one-time password, axe-core on every view and screenshots of each.
  */
 import axe from 'axe-core';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -278,7 +280,7 @@ describe('dashboard', () => {
     expect(await signIn(page, ACCOUNTS.control.username)).toBe(200);
     await waitForView(page, 'overview');
     expect(await page.locator('dash-shell [data-signed-in]').textContent()).toContain('control (Control Group)');
-    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Programme', 'In-person sessions']);
     expect(await page.locator('dash-shell nav a[aria-current="page"]').textContent()).toBe('Overview');
     // Focus lands on the view's heading.
     expect(await page.evaluate(() => document.querySelector('dash-app')!.shadowRoot!.querySelector('dash-shell')!.shadowRoot!.activeElement?.id)).toBe('view-heading');
@@ -433,7 +435,7 @@ describe('dashboard', () => {
   it('trainer: only their organisation, names as literal text, no admin', async () => {
     const { page, errors } = await newPage();
     await open(page, ACCOUNTS.trainerDti.username);
-    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Programme', 'In-person sessions']);
     expect(await page.locator('dash-filter-bar #org').count()).toBe(0);
     expect(await page.locator('dash-filter-bar [data-fixed-org]').getAttribute('data-fixed-org')).toBe('DTI');
     const dti = statements.filter((s) => orgOf(s) === 'DTI');
@@ -495,7 +497,7 @@ describe('dashboard', () => {
   it('admin: creates an account and sees its password once; the account signs in', async () => {
     const { page, errors } = await newPage();
     await open(page, ACCOUNTS.admin.username);
-    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Admin']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Programme', 'In-person sessions', 'Admin']);
     await backTo(page, 'Admin');
     await page.keyboard.press('Enter');
     await waitForView(page, 'admin');
@@ -535,7 +537,99 @@ describe('dashboard', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it('trainer: records an in-person session by keyboard; the programme, a certificate and its public verification follow', async () => {
+    const { page, errors } = await newPage();
+    await open(page, ACCOUNTS.trainerDti.username);
+    // Learners of DTI who passed every module: with one session attended, they complete the programme.
+    const passedAll = [...new Set(statements.filter((s) => orgOf(s) === 'DTI').map(learnerOf))].filter((learner) =>
+      courses.every((c) => statements.some((s) => learnerOf(s) === learner && moduleOf(s) === c.id && s.verb.id === VERBS.passed)),
+    );
+    expect(passedAll.length).toBeGreaterThan(0);
+    const pseudonymOf = (learner: string) => `L-${createHash('sha256').update(`account:${learner}`).digest('hex').slice(0, 10)}`;
+    const chosen = pseudonymOf(passedAll[0]!);
+
+    await goToHash(page, '#/sessions', 'sessions');
+    await page.locator('dash-sessions-view').getByText('No sessions yet.').waitFor();
+    await tabTo(page, (el) => el.tag === 'select' && el.name === 'Module', 'the module field');
+    await page.keyboard.press('Tab');
+    // (a date field's typing order follows the browser's locale: the value is set as ISO)
+    await page.locator('dash-sessions-view #session-date').fill('2026-10-14');
+    await tabTo(page, (el) => el.tag === 'input' && el.name === 'Place', 'the place field');
+    await page.keyboard.type('Taastrup, room 3');
+    await tabTo(page, (el) => el.tag === 'button' && el.name === 'Add the session', 'Add the session');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('dash-sessions-view [data-sessions-status]').textContent()).toMatch(/^Session added: .*, 2026-10-14, Taastrup, room 3\.$/);
+    const sessions = await tableCells(page, 'Sessions');
+    expect(sessions[1]!.slice(0, 5)).toEqual(['2026-10-14', expect.any(String), 'Taastrup, room 3', 'DTI', '0']);
+    await check(page, 'sessions');
+
+    // Open the session and tick the learner, then add a person the LRS does not know.
+    await tabTo(page, (el) => el.tag === 'button' && el.name.startsWith('Record attendance:'), 'Record attendance');
+    await page.keyboard.press('Enter');
+    await until(async () => (await page.evaluate(() => location.hash)).includes('session='), 'the session in the address');
+    const box = page.locator(`dash-sessions-view input[name="learner"][value="${chosen}"]`);
+    await box.waitFor();
+    await box.focus();
+    await page.keyboard.press('Space');
+    await tabTo(page, (el) => el.tag === 'button' && el.name === 'Add a person', 'Add a person');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Zofia Łęcka');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('zofia@example.org');
+    await tabTo(page, (el) => el.tag === 'button' && el.name === 'Save attendance', 'Save attendance');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('dash-sessions-view [data-sessions-status]').textContent()).toBe('Attendance saved: 2 recorded.');
+    expect(await page.locator('dash-sessions-view').getByText(/^Present: /).textContent()).toContain('Zofia Łęcka');
+    await check(page, 'sessions-attendance');
+
+    // The programme: the learner completed it; issue the certificate with the name to print.
+    await goToHash(page, '#/programme', 'programme');
+    const learners = await tableCells(page, "Each learner's progress through the programme");
+    expect(row(learners, chosen)).toMatchObject({ 'Modules passed': `${courses.length} of ${courses.length}`, 'Sessions attended': '1', Programme: 'Complete' });
+    expect(row(await tableCells(page, 'Programme completion per partner'), 'DTI')['Completed the programme']).toBe('1');
+    await page.locator('dash-programme-view #certificate-learner').selectOption(chosen);
+    await page.locator('dash-programme-view #certificate-name').fill('Søren Ærø');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('dash-programme-view button', { hasText: 'Download the certificate' }).click()]);
+    const file = await download.path();
+    const text = execFileSync('pdftotext', [file!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Søren Ærø');
+    const status = (await page.locator('dash-programme-view [data-certificate-status]').textContent())!;
+    const code = /Verification code: (\S+)$/.exec(status)![1]!;
+    expect(text).toContain(`Verification code ${code}`);
+    await check(page, 'programme-trainer');
+
+    // Anyone can check the code, and learns nothing else.
+    const verify = await browser.newPage();
+    await verify.goto(`${url}/verify`);
+    await verify.locator('#code').fill(code);
+    await verify.keyboard.press('Enter');
+    await verify.getByRole('status').waitFor();
+    expect(await verify.getByRole('status').textContent()).toContain(`Valid: the certificate with the code ${code} was issued on`);
+    expect(await verify.content()).not.toContain('Søren');
+    if (!(await verify.evaluate(() => 'axe' in window))) await verify.addScriptTag({ content: axe.source });
+    expect(await axeViolations(verify)).toEqual([]);
+    await screenshot(verify, 'verify-certificate');
+    await verify.close();
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('control group: programme completion per partner, under pseudonyms', async () => {
+    const { page, errors } = await newPage();
+    await open(page, ACCOUNTS.control.username);
+    await goToHash(page, '#/programme', 'programme');
+    const partners = await tableCells(page, 'Programme completion per partner');
+    expect(column(partners, 'Organisation')).toEqual(['CDTI', 'DTI', 'NCBJ', 'NWO-I']);
+    expect(row(partners, 'DTI')['Completed the programme']).toBe('1');
+    expect((await tableCells(page, "Each learner's progress through the programme"))[0]).not.toContain('Name');
+    expect(await page.locator('dash-programme-view #certificate-learner').count()).toBe(0);
+    await check(page, 'programme');
+    await goToHash(page, '#/sessions', 'sessions');
+    await page.getByRole('table', { name: 'Sessions', exact: true }).waitFor();
+    expect(await page.locator('dash-sessions-view form').count()).toBe(0);
+    expect(unexpected(errors)).toEqual([]);
+  });
+
   it('ran axe on every view', () => {
-    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'learners', 'learners-trainer', 'module', 'overview', 'overview-phone', 'sign-in']);
+    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'learners', 'learners-trainer', 'module', 'overview', 'overview-phone', 'programme', 'programme-trainer', 'sessions', 'sessions-attendance', 'sign-in']);
   });
 });

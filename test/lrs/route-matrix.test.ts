@@ -65,6 +65,8 @@ interface Context {
   moreToken: string;
   credentialKey: string;
   username: string;
+  /** A training session of organisation A. */
+  sessionId: string;
 }
 
 const q = (params: Record<string, string | object>) =>
@@ -126,6 +128,15 @@ const MATRIX: Record<string, Row> = {
   'POST /api/admin/credentials': { access: 'session', sample: () => ({ method: 'POST', url: '/api/admin/credentials', body: { org: 'C', scopes: ['statements/write'] } }), roles: { trainer: 403, 'control-group': 403, admin: 201 }, change: true },
   'POST /api/admin/credentials/:key/revoke': { access: 'session', sample: (c) => ({ method: 'POST', url: `/api/admin/credentials/${c.credentialKey}/revoke` }), roles: { trainer: 403, 'control-group': 403, admin: 204 }, change: true },
 
+  'GET /api/reports/programme': { access: 'session', sample: () => ({ method: 'GET', url: '/api/reports/programme' }), roles: { trainer: 200, 'control-group': 200, admin: 200 }, change: false },
+  'GET /api/training-sessions': { access: 'session', sample: () => ({ method: 'GET', url: '/api/training-sessions' }), roles: { trainer: 200, 'control-group': 200, admin: 200 }, change: false },
+  'POST /api/training-sessions': { access: 'session', sample: () => ({ method: 'POST', url: '/api/training-sessions', body: { moduleId: MODULE, date: '2026-10-01', place: 'Room 1', org: 'A' } }), roles: { trainer: 201, 'control-group': 403, admin: 201 }, change: true },
+  'GET /api/training-sessions/:id': { access: 'session', sample: (c) => ({ method: 'GET', url: `/api/training-sessions/${c.sessionId}` }), roles: { trainer: 200, 'control-group': 403, admin: 200 }, change: false },
+  'POST /api/training-sessions/:id/attendance': { access: 'session', sample: (c) => ({ method: 'POST', url: `/api/training-sessions/${c.sessionId}/attendance`, body: { people: [{ name: 'A Person' }] } }), roles: { trainer: 200, 'control-group': 403, admin: 200 }, change: true },
+  'POST /api/certificates': { access: 'session', sample: () => ({ method: 'POST', url: '/api/certificates', body: { learner: 'L-0000000000', org: 'A' } }), roles: { trainer: 404, 'control-group': 403, admin: 404 }, change: true },
+  'GET /verify': { access: 'public', sample: () => ({ method: 'GET', url: '/verify' }), status: 200 },
+  'GET /verify/:code': { access: 'public', sample: () => ({ method: 'GET', url: '/verify/ABCD-EFGH-JKMN' }), status: 404 },
+
   'GET /': { access: 'public', sample: () => ({ method: 'GET', url: '/' }), status: 302 },
   'GET /dashboard/': { access: 'public', sample: () => ({ method: 'GET', url: '/dashboard/' }), status: 200 },
   'GET /dashboard/*': { access: 'public', sample: () => ({ method: 'GET', url: '/dashboard/no-such-file.js' }), status: 404 },
@@ -142,7 +153,7 @@ describe.each(TEST_DATABASES.filter((d) => d.name === 'sqlite').map((d) => [d.na
   let revoked: string;
   let wrongSecret: string;
   const sessions = new Map<AccountRole, { cookie: string; csrf: string }>();
-  const context: Context = { moreToken: '', credentialKey: '', username: '' };
+  const context: Context = { moreToken: '', credentialKey: '', username: '', sessionId: '' };
 
   beforeAll(async () => {
     lrs = await startTestLrs(database, { dashboardDir: `${process.cwd()}/dist/dashboard` });
@@ -160,6 +171,8 @@ describe.each(TEST_DATABASES.filter((d) => d.name === 'sqlite').map((d) => [d.na
     expect((await lrs.request('PUT', state({ stateId: 'bookmark' }), { auth: all, raw: '{"page":1}', headers: { 'content-type': 'application/json' } })).status).toBe(204);
     expect((await lrs.request('PUT', activityProfile({ profileId: 'syllabus' }), { auth: all, raw: '{"v":1}', headers: { 'content-type': 'application/json', 'if-none-match': '*' } })).status).toBe(204);
     expect((await lrs.request('PUT', agentProfile({ profileId: 'preferences' }), { auth: all, raw: '{"v":1}', headers: { 'content-type': 'application/json', 'if-none-match': '*' } })).status).toBe(204);
+    context.sessionId = '0b000000-0000-4000-8000-0000000000cc';
+    await lrs.backend.tenant('A').saveTrainingSession({ id: context.sessionId, moduleId: MODULE, date: '2026-10-01', place: 'Room 1', createdBy: 'trainer', created: new Date().toISOString() });
     for (const role of ROLES) {
       await saveAccount(lrs.backend, { username: role, role, ...(role === 'trainer' ? { org: 'A' } : {}), password: PASSWORD });
       const login = await lrs.app.inject({ method: 'POST', url: '/api/session', payload: JSON.stringify({ username: role, password: PASSWORD }), headers: { 'content-type': 'application/json' } });

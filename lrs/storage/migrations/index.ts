@@ -10,6 +10,7 @@ import { migration as m0003 } from './0003-reference-index.ts';
 import { migration as m0004 } from './0004-dashboard-accounts.ts';
 import { migration as m0005 } from './0005-learning-facts.ts';
 import { migration as m0006 } from './0006-tenancy.ts';
+import { migration as m0007 } from './0007-programme.ts';
 
 export function migrations(types: EngineTypes): Record<string, Migration> {
   return {
@@ -19,5 +20,6 @@ export function migrations(types: EngineTypes): Record<string, Migration> {
     '0004-dashboard-accounts': m0004(types),
     '0005-learning-facts': m0005(types),
     '0006-tenancy': m0006(types),
+    '0007-programme': m0007(),
   };
 }

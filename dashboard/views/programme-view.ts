@@ -1,0 +1,150 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ProgrammeReport } from '../../lrs/contracts/programme.ts';
+import type { DashboardApi } from '../api.ts';
+import '../components/data-table.ts';
+import type { Column } from '../components/data-table.ts';
+import { errorSentence } from '../errors.ts';
+import { count, dateTime, ratioPercent } from '../format.ts';
+import { dashStyles } from '../styles.ts';
+import { ReportView } from './report-view.ts';
+
+type Learner = ProgrammeReport['learners'][number];
+
+/**
+ * The programme: what completing it takes (every required module passed and the in-person
+ * sessions), completion per partner, and each learner's progress. A trainer (or an admin) can
+ * issue a complete learner's certificate: the name to print is typed here and never stored; the
+ * PDF downloads, and its verification code is shown.
+ *
+ * @tag dash-programme-view
+ * @property report - The programme report.
+ * @property api - The dashboard API client (for certificates).
+ * @property canIssue - Whether the viewer may issue certificates (trainers and admins).
+ * @property fileBase - Words for the CSV file names.
+ */
+@customElement('dash-programme-view')
+export class ProgrammeView extends ReportView<ProgrammeReport> {
+  static override styles = [
+    dashStyles,
+    css`
+      form { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: flex-end; margin: .75rem 0 1rem; }
+      .issued { margin: .5rem 0 1rem; }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: DashboardApi;
+  @property({ type: Boolean }) canIssue = false;
+  @state() private chosen = '';
+  @state() private issuing = false;
+  @state() private message = '';
+  @state() private failure = '';
+
+  protected renderReport(r: ProgrammeReport) {
+    const complete = r.learners.filter((l) => l.complete);
+    const modules = r.required.modules.length;
+    const learnerColumns: Column[] = [
+      { label: 'Learner', nowrap: true },
+      ...(r.namesShown ? [{ label: 'Name' }] : []),
+      { label: 'Organisation' },
+      { label: 'Modules passed', numeric: true },
+      { label: 'Sessions attended', numeric: true },
+      { label: 'Programme' },
+      { label: 'Last activity', nowrap: true },
+    ];
+    const rows = r.learners.map((l) => [
+      l.learner,
+      ...(r.namesShown ? [l.name ?? ''] : []),
+      l.org,
+      `${l.modulesPassed} of ${modules}`,
+      String(l.sessions),
+      l.complete ? 'Complete' : 'Not yet',
+      dateTime(l.lastActivity),
+    ]);
+    return html`
+      <p data-programme-rule>
+        Completing the programme takes passing ${modules === 1 ? 'the module' : `all ${modules} modules`} (${r.required.modules.map((m) => m.name).join('; ')})
+        and attending at least ${r.required.sessions} in-person session${r.required.sessions === 1 ? '' : 's'}.
+      </p>
+      <dash-data-table
+        id="partners"
+        caption="Programme completion per partner"
+        .columns=${[{ label: 'Organisation' }, { label: 'Learners', numeric: true }, { label: 'Completed the programme', numeric: true }, { label: 'Rate', numeric: true }] as Column[]}
+        .rows=${r.orgs.map((o) => [o.org, count(o.learners), count(o.complete), ratioPercent(o.rate)])}
+        row-header
+        empty="No learners yet."
+        file-name=${this.csvName('programme per partner')}
+      ></dash-data-table>
+      ${this.canIssue ? this.renderCertificates(complete, r.namesShown) : nothing}
+      <h3>Learners</h3>
+      <p class="hint">${r.namesShown ? '' : 'Learners are shown by pseudonym. '}${r.truncated ? `Only the first ${count(r.limit)} learners are shown.` : ''}</p>
+      <dash-data-table
+        id="programme-learners"
+        caption="Each learner's progress through the programme"
+        .columns=${learnerColumns}
+        .rows=${rows}
+        .highlighted=${r.learners.flatMap((l, i) => (l.complete ? [i] : []))}
+        row-header
+        empty="No learners yet."
+        file-name=${this.csvName('programme learners')}
+      ></dash-data-table>
+    `;
+  }
+
+  private renderCertificates(complete: Learner[], names: boolean) {
+    return html`
+      <h3>Certificates</h3>
+      ${complete.length
+        ? html`<form aria-label="Issue a certificate" @submit=${this.issue}>
+            <div class="field">
+              <label for="certificate-learner">Learner who completed the programme</label>
+              <select id="certificate-learner" required .value=${this.chosen} @change=${(e: Event) => (this.chosen = (e.target as HTMLSelectElement).value)}>
+                <option value="">Choose a learner</option>
+                ${complete.map((l) => html`<option value=${l.learner} ?selected=${l.learner === this.chosen}>${l.name && names ? `${l.name} (${l.learner})` : l.learner}</option>`)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="certificate-name">Name to print <span class="hint">(not stored)</span></label>
+              <input id="certificate-name" name="name" maxlength="200" autocomplete="off" />
+            </div>
+            <button class="primary" type="submit" ?disabled=${this.issuing}>Download the certificate</button>
+          </form>`
+        : html`<p class="muted">No learner has completed the programme yet.</p>`}
+      <p class="issued" role="status" data-certificate-status>${this.message || nothing}</p>
+      <p class="error" role="alert">${this.failure || nothing}</p>
+    `;
+  }
+
+  private async issue(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const learner = this.chosen || (form.querySelector('#certificate-learner') as HTMLSelectElement).value;
+    const name = (form.querySelector('#certificate-name') as HTMLInputElement).value.trim();
+    this.message = '';
+    this.failure = '';
+    if (!learner) {
+      this.failure = 'Choose the learner first.';
+      return;
+    }
+    this.issuing = true;
+    try {
+      const { pdf, code } = await this.api.certificate({ learner, ...(name ? { name } : {}) });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(pdf);
+      link.download = `inprocap-certificate-${learner}.pdf`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      this.message = `Certificate issued for ${learner}. Verification code: ${code}`;
+    } catch (error) {
+      this.failure = `The certificate could not be issued: ${errorSentence(error)}`;
+    } finally {
+      this.issuing = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dash-programme-view': ProgrammeView;
+  }
+}
