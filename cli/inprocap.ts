@@ -86,6 +86,10 @@ Options:
   --lrs-endpoint <url> --lrs-key <key> --lrs-secret <secret> --org <id> [--org-iri <iri>] [--identified-actors]
                    SCORM packages also report to this LRS (pseudonymous learners unless
                    --identified-actors); use a statements/write credential for that partner
+  --dispatch <url> --org <id> [--new-key] [--database URL]
+                   build: thin SCORM packages (dist/dispatch/) that play each module from the
+                   server at <url> (its current content), with the organisation's dispatch key
+                   from that server's LRS database (see "Hosting for partners")
   --port <n>       Preview port (default 8080, or $PORT)
   --host <h>       Preview host (default 127.0.0.1, or $HOST)
   --help           Show this help
@@ -134,6 +138,17 @@ async function main(argv: string[]): Promise<number> {
       org: { type: 'string' },
       scopes: { type: 'string' },
       label: { type: 'string' },
+      // Hosted launch (inprocap lrs lti …) and the dispatch package
+      'modules-dir': { type: 'string' },
+      issuer: { type: 'string' },
+      'client-id': { type: 'string' },
+      'auth-login-url': { type: 'string' },
+      'token-url': { type: 'string' },
+      'jwks-url': { type: 'string' },
+      deployment: { type: 'string' },
+      platform: { type: 'string' },
+      dispatch: { type: 'string' },
+      'new-key': { type: 'boolean' },
     },
   });
   const command = positionals[0];
@@ -162,6 +177,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'build': {
+      if (values.dispatch) return buildDispatch(values, only, formats);
       const { build } = await packaging();
       const { buildDashboard } = await import('../packaging/dashboard.ts');
       const { buildToolbox } = await import('../packaging/toolbox/toolbox.ts');
@@ -259,6 +275,7 @@ async function main(argv: string[]): Promise<number> {
       const login = await saveAccount(lrs.backend, { username: 'demo-admin', role: 'admin' });
       console.log(`Dashboard: ${lrs.url.replace(/\/xapi$/, '')}/dashboard/  sign in as demo-admin / ${login.password}`);
       console.log('         (admin: accounts and credentials, and every report with learners pseudonymous)');
+      console.log(`LTI 1.3: ${lrs.url.replace(/\/xapi$/, '')}/lti  (hosted launch for an LMS: npx inprocap lrs lti link --org ${SEED_ORGS[0]}; see "Hosting for partners")`);
       console.log('Ctrl+C to stop.');
       return runUntilSignal(() => app.close(), () => stopLrs(lrs));
     }
@@ -272,6 +289,37 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE()}`);
       return 1;
   }
+}
+
+/**
+ * `build --dispatch URL --org ORG`: a dispatch package per module and SCORM version, carrying the
+ * organisation's key from the LRS database (its newest not revoked, or a new one).
+ */
+async function buildDispatch(values: Record<string, unknown>, only: { only?: string[] }, formats: PackageFormatId[]): Promise<number> {
+  const server = String(values.dispatch);
+  const org = values.org as string | undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(server)) throw new Error(`--dispatch must be the server's address (https://…), not "${server}"`);
+  if (!org) throw new Error('--dispatch needs --org: the partner organisation whose LMS takes the packages');
+  const { loadCheckedCourses } = await packaging();
+  const { buildDispatchPackages } = await import('../packaging/dispatch/dispatch-package.ts');
+  const { createDispatchKey, dispatchKeyFor } = await import('../lrs/dispatch/keys.ts');
+  const { lrsOptions } = await import('../lrs/config.ts');
+  const { openBackend } = await import('../lrs/storage/open.ts');
+  const courses = loadCheckedCourses(root, only).map((c) => c.course!);
+  const backend = await openBackend(lrsOptions(root, values as Record<string, string | undefined>).databaseUrl);
+  let key;
+  try {
+    key = values['new-key'] ? await createDispatchKey(backend, org, String(values.label ?? '')) : await dispatchKeyFor(backend, org, String(values.label ?? ''));
+  } finally {
+    await backend.close();
+  }
+  const chosen = formats.filter((f): f is 'scorm12' | 'scorm2004' => f === 'scorm12' || f === 'scorm2004');
+  const out = values.out ? resolve(String(values.out)) : resolve(root, 'dist/dispatch');
+  console.log(`Dispatch packages for ${org} (key ${key.key.id}), playing from ${server}:`);
+  const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) };
+  const results = await buildDispatchPackages(courses, chosen.length ? chosen : ['scorm12', 'scorm2004'], out, { server, key: key.token, org }, log);
+  console.log(`${results.length} package(s) in ${relative(root, out) || '.'}. Revoke them all with: npx inprocap lrs dispatch revoke ${key.key.id}`);
+  return results.every((r) => r.validation.valid) ? 0 : 1;
 }
 
 /** --lrs-endpoint, --lrs-key, --lrs-secret and --org together turn on dual reporting. */

@@ -7,6 +7,7 @@
  *   inprocap lrs credentials revoke <key>
  */
 import { runUntilSignal } from './until-signal.ts';
+import { DISPATCH_USAGE, dispatchCommand, LTI_USAGE, ltiCommand } from './hosted.ts';
 import type { FastifyInstance } from 'fastify';
 import { createCredential } from '../lrs/auth/credentials.ts';
 import { SCOPES } from '../lrs/contracts/scopes.ts';
@@ -23,6 +24,7 @@ export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 
                     [--default-xapi-version 2.0.0|1.0.3] [--base-url URL]
                     [--rate-limit-credential 30000] [--rate-limit-address 30000]   (requests a minute; 0: none)
                     [--programme-modules IRI,IRI] [--programme-sessions 1]   what completing the programme takes
+                    [--modules-dir dist]   the built modules hosted launch plays (courses/, runtime/)
        inprocap lrs credentials create --org ORG --scopes s1,s2 [--label TEXT]
        inprocap lrs credentials list
        inprocap lrs credentials revoke KEY
@@ -30,7 +32,9 @@ export const LRS_USAGE = `Usage: inprocap lrs [serve] [--lrs-port 8081] [--host 
        inprocap lrs accounts list
        inprocap lrs backup FILE [--database FILE]   an online copy of a SQLite LRS (PostgreSQL: use pg_dump)
        inprocap lrs seed [--learners 500] [--orgs 4] [--seed 1] [--days 90]   demo data through the statement API
-
+       inprocap lrs lti …                            hosted launch for partners' LMSs (LTI 1.3):
+${LTI_USAGE.replace(/^Usage: /, '       ').replace(/^/gm, '  ')}       inprocap lrs dispatch …                       keys of dispatch packages (thin SCORM packages):
+${DISPATCH_USAGE.replace(/^Usage: /, '       ').replace(/^/gm, '  ')}
 Database URL: a SQLite file path (default ./data/lrs.db) or postgres://user@host:port/db
 (also DATABASE_URL). Scopes: ${SCOPES.join(', ')}.
 `;
@@ -64,6 +68,8 @@ export async function lrsCommand(root: string, args: string[], flags: Record<str
     return runUntilSignal(() => stopLrs(lrs));
   }
   if (verb === 'seed') return seedCommand(root, flags);
+  if (verb === 'lti') return ltiCommand(root, args.slice(1), flags);
+  if (verb === 'dispatch') return dispatchCommand(root, args.slice(1), flags);
   if (verb === 'backup') return backupCommand(root, action, flags);
   if (verb === 'accounts') return accountsCommand(root, action, flags);
   if (verb !== 'credentials') {

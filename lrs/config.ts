@@ -28,6 +28,13 @@ export interface LrsConfig {
    * module the LRS has seen learners start) and attending at least this many in-person sessions.
    */
   programme: { modules?: string[]; sessions: number };
+  /**
+   * Where the built modules are for hosted launch (LTI 1.3): the folder `npm run build` writes,
+   * holding courses/<slug>.json and runtime/. Read at each launch. Absent: nothing to launch.
+   */
+  modulesDir?: string;
+  /** How often the grades outbox looks for scores to send or send again (ms). */
+  ltiRetryMs: number;
 }
 
 export const DEFAULT_LRS_CONFIG: LrsConfig = {
@@ -41,6 +48,7 @@ export const DEFAULT_LRS_CONFIG: LrsConfig = {
   rateLimitPerCredential: 30_000,
   rateLimitPerAddress: 30_000,
   programme: { sessions: 1 },
+  ltiRetryMs: 5_000,
 };
 
 export interface LrsServeOptions extends LrsConfig {
@@ -70,6 +78,7 @@ export function lrsOptions(root: string, flags: Record<string, string | undefine
     rateLimitPerCredential: number('rate limit per credential', flags['rate-limit-credential'] ?? env.LRS_RATE_LIMIT_CREDENTIAL, DEFAULT_LRS_CONFIG.rateLimitPerCredential),
     rateLimitPerAddress: number('rate limit per address', flags['rate-limit-address'] ?? env.LRS_RATE_LIMIT_ADDRESS, DEFAULT_LRS_CONFIG.rateLimitPerAddress),
     dashboardDir: resolve(root, 'dist/dashboard'),
+    modulesDir: resolve(root, flags['modules-dir'] ?? env.LRS_MODULES_DIR ?? 'dist'),
     defaultVersion: defaultVersion(flags['default-xapi-version'] ?? env.LRS_DEFAULT_XAPI_VERSION),
     ...(flags['base-url'] ?? env.LRS_BASE_URL ? { baseUrl: flags['base-url'] ?? env.LRS_BASE_URL } : {}),
     programme: programme(flags['programme-modules'] ?? env.LRS_PROGRAMME_MODULES, flags['programme-sessions'] ?? env.LRS_PROGRAMME_SESSIONS, number),

@@ -24,6 +24,9 @@ import { adminRoutes } from './dashboard/admin.ts';
 import { dashboardApp } from './dashboard/serve.ts';
 import { programmeRoutes } from './programme/routes.ts';
 import { verifyRoutes } from './programme/verify.ts';
+import { ltiRoutes } from './lti/routes.ts';
+import { dispatchRoutes } from './dispatch/routes.ts';
+import { StatementEvents } from './http/statement-events.ts';
 
 export async function createLrsServer(backend: LrsBackend, overrides: Partial<LrsConfig> = {}): Promise<FastifyInstance> {
   const config = { ...DEFAULT_LRS_CONFIG, ...overrides };
@@ -64,7 +67,9 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   // The features. The xAPI resources get no backend: they reach storage only through
   // request.store, which is bound to the credential's organisation (tenancy, see storage/backend.ts).
   app.get('/xapi/about', async () => ({ version: ['1.0.0', '1.0.1', '1.0.2', '1.0.3', '2.0.0'], extensions: {} }));
-  await app.register(statementRoutes, { prefix: '/xapi', config });
+  // Features that act on stored statements listen here (hosted launch: grades back to the LMS).
+  const events = new StatementEvents();
+  await app.register(statementRoutes, { prefix: '/xapi', config, events });
   await app.register(documentRoutes, { prefix: '/xapi', config });
   await app.register(sessionRoutes, { prefix: '/api', backend, config });
   await app.register(reportRoutes, { prefix: '/api', backend, config });
@@ -72,6 +77,10 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   await app.register(programmeRoutes, { prefix: '/api', backend, config });
   // Public: anyone holding a certificate's code can check it (limited per address like every route).
   await app.register(verifyRoutes, { backend, config });
+  // Hosted launch by LTI 1.3: public by design (the platform's signature is the credential).
+  await app.register(ltiRoutes, { backend, config, events });
+  // Hosted launch by dispatch package: public, the package's signed key is the credential.
+  await app.register(dispatchRoutes, { backend, config });
   if (config.dashboardDir) await app.register(dashboardApp, { dir: config.dashboardDir });
   return app;
 }

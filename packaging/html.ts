@@ -1,27 +1,7 @@
 /** HTML the build writes: each package's index.html, with the course and launch settings embedded. */
-import type { Course } from '../core/content/schema.ts';
-import { COURSE_ELEMENT_ID, LAUNCH_ELEMENT_ID, type LaunchConfig } from '../core/launch.ts';
 import { escapeHtml } from '../core/html.ts';
 
-/**
- * The runtime's index.html with the compiled course and the launch settings embedded, so a
- * package needs no extra request and works offline (the Moodle app plays packages offline).
- */
-export function embedCourse(runtimeHtml: string, course: Course, launch: LaunchConfig): string {
-  const title = escapeHtml(course.content[course.defaultLanguage]!.title);
-  return runtimeHtml
-    .replace(/<html lang="[^"]*"/, `<html lang="${course.defaultLanguage}"`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
-    .replace(
-      '</head>',
-      `${jsonScript(COURSE_ELEMENT_ID, course)}\n${jsonScript(LAUNCH_ELEMENT_ID, launch)}\n</head>`,
-    );
-}
-
-function jsonScript(id: string, value: unknown): string {
-  // "<" escaped so no text in the course can close the script element.
-  return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
-}
+export { embedCourse } from '../core/launch.ts';
 
 export { escapeHtml };
 

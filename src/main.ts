@@ -10,8 +10,10 @@ import { COURSE_ELEMENT_ID, LAUNCH_ELEMENT_ID, type LaunchConfig } from '../core
 import { CoursePlayer } from './player/course-player.ts';
 import { LocalPreviewTracker } from './tracker/local-preview-tracker.ts';
 import { findScormApi } from './tracker/scorm/api-discovery.ts';
-import { createScorm12Tracker, type Scorm12Api } from './tracker/scorm/scorm12.ts';
-import { createScorm2004Tracker, type Scorm2004Api } from './tracker/scorm/scorm2004.ts';
+import { createScorm12Tracker, scorm12Model, type Scorm12Api } from './tracker/scorm/scorm12.ts';
+import { createScorm2004Tracker, scorm2004Model, type Scorm2004Api } from './tracker/scorm/scorm2004.ts';
+import { ScormTracker } from './tracker/scorm/scorm-tracker.ts';
+import { connectRelay } from './tracker/relay/relayed-scorm-api.ts';
 import type { Tracker } from './tracker/tracker.ts';
 import { readXapiLaunch, XapiTracker } from './tracker/xapi/xapi-tracker.ts';
 import { Cmi5Tracker, readCmi5Launch } from './tracker/cmi5/cmi5-tracker.ts';
@@ -25,14 +27,21 @@ function readJson<T>(id: string): T | undefined {
 const STANDARD_NAMES = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004', xapi: 'xAPI', cmi5: 'cmi5' } as const;
 
 /** One tracker per launch, chosen once; undefined when the package's LMS API cannot be found. */
-function chooseTracker(course: Course, launch: LaunchConfig, language: () => string): Tracker | undefined {
+async function chooseTracker(course: Course, launch: LaunchConfig, language: () => string): Promise<Tracker | undefined> {
+  if (launch.relay && (launch.format === 'scorm12' || launch.format === 'scorm2004')) {
+    // A dispatch package's page frames the module and holds the LMS's API.
+    const api = await connectRelay();
+    if (!api) return undefined;
+    const lms = new ScormTracker(api, launch.format === 'scorm12' ? scorm12Model : scorm2004Model, course);
+    return launch.report ? new DualTracker(lms, course, launch.report, launch.format, language) : lms;
+  }
   switch (launch.format) {
     case 'cmi5': {
       const params = readCmi5Launch(location.search);
       return params ? new Cmi5Tracker(course, params, language) : undefined;
     }
     case 'xapi': {
-      const params = readXapiLaunch(location.search);
+      const params = launch.xapi ?? readXapiLaunch(location.search);
       return params ? new XapiTracker(course, params, language) : undefined;
     }
     case 'scorm12':
@@ -80,7 +89,7 @@ async function main(): Promise<void> {
   if (browserLanguage !== getLocale()) await setLocale(browserLanguage);
 
   let player: CoursePlayer | undefined;
-  let tracker = chooseTracker(course, launch, () => player?.contentLanguage ?? course.defaultLanguage);
+  let tracker = await chooseTracker(course, launch, () => player?.contentLanguage ?? course.defaultLanguage);
   if (!tracker) {
     await askForPreview(launch.format as keyof typeof STANDARD_NAMES);
     tracker = new LocalPreviewTracker(course.id);

@@ -61,10 +61,12 @@ export class CredentialVerifier {
     if (cached && cached.until > Date.now()) return cached.credential;
     const credential = await this.backend.getCredential(key);
     if (!credential || credential.revoked) return undefined;
+    const expires = credential.expires ? Date.parse(credential.expires) : Infinity;
+    if (expires <= Date.now()) return undefined;
     const expected = Buffer.from(credential.secretHash, 'hex');
     const actual = Buffer.from(hashSecret(key, secret), 'hex');
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-    this.cache.set(cacheKey, { credential, until: Date.now() + this.ttlMs });
+    this.cache.set(cacheKey, { credential, until: Math.min(Date.now() + this.ttlMs, expires) });
     return credential;
   }
 }

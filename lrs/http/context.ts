@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LrsConfig } from '../config.ts';
 import type { Credential, LrsBackend, TenantStore } from '../storage/backend.ts';
 import { HttpError } from './errors.ts';
+import type { StatementEvents } from './statement-events.ts';
 import type { XapiVersion } from './xapi-version.ts';
 
 declare module 'fastify' {
@@ -45,6 +46,8 @@ export interface RouteContext {
 /** What the xAPI resource plugins get: settings, no storage (that is request.store). */
 export interface XapiContext {
   config: LrsConfig;
+  /** Told of every statement stored (see statement-events.ts). */
+  events?: StatementEvents;
 }
 
 /** The organisation's store of an authenticated xAPI request. */

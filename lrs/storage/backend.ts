@@ -11,6 +11,8 @@
  */
 import type { AccountRole } from '../contracts/admin.ts';
 import type { LearningFact } from '../../core/xapi/learning-facts.ts';
+import type { DispatchStore } from './dispatch-store.ts';
+import type { LtiStore } from './lti-store.ts';
 import type { ReportStore } from './report-store.ts';
 
 export interface StatementRow {
@@ -87,6 +89,10 @@ export interface Credential {
   label: string;
   created: string;
   revoked: boolean;
+  /** When it stops working (a launch's short-lived credential); absent: never. */
+  expires?: string | null;
+  /** The one learner (agent key) it may write and read state as (a launch's credential); absent: any. */
+  agent?: string | null;
 }
 
 
@@ -204,6 +210,7 @@ export interface SessionStore {
 export interface CredentialStore {
   saveCredential(credential: Credential): Promise<void>;
   getCredential(key: string): Promise<Credential | undefined>;
+  /** The credentials administrators manage (a launch's own, bound to one learner, are left out). */
   listCredentials(): Promise<Credential[]>;
   revokeCredential(key: string): Promise<boolean>;
 }
@@ -228,4 +235,8 @@ export interface LrsBackend extends AccountStore, SessionStore, CredentialStore 
 
   /** The aggregations behind the dashboard, over learning facts. */
   readonly reports: ReportStore;
+  /** Hosted launch by LTI 1.3: platforms, deployments, launches, the grades outbox. */
+  readonly lti: LtiStore;
+  /** Hosted launch by dispatch package: the partners' keys. */
+  readonly dispatch: DispatchStore;
 }

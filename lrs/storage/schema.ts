@@ -1,4 +1,5 @@
 /** The tables of the LRS database as kysely sees them, and the column types that differ by engine. */
+import type { Generated } from 'kysely';
 import type { LearningFact } from '../../core/xapi/learning-facts.ts';
 
 export interface Database {
@@ -66,7 +67,27 @@ export interface Database {
     label: string;
     created: string;
     revoked: number;
+    expires: string | null;
+    agent: string | null;
   };
+  lti_platforms: { id: string; org: string; issuer: string; client_id: string; auth_login_url: string; token_url: string; jwks_url: string; label: string; created: string };
+  lti_deployments: { platform_id: string; deployment_id: string; org: string; created: string };
+  lti_login_states: { state: string; nonce: string; platform_id: string; expires: string };
+  lti_launches: { id_hash: string; kind: string; org: string; platform_id: string; deployment_id: string; credential_key: string | null; claims: string; created: string; expires: string };
+  lti_scores: {
+    id: Generated<number>;
+    org: string;
+    platform_id: string;
+    target: string;
+    score: string;
+    attempts: number;
+    next_attempt: string;
+    last_error: string | null;
+    created: string;
+    delivered: string | null;
+  };
+  dispatch_keys: { id: string; org: string; label: string; credential_key: string; created: string; revoked: string | null };
+  lti_registration_links: { token_hash: string; org: string; label: string; created: string; expires: string; used: string | null };
 }
 
 /** Column types that differ between engines. */

@@ -6,6 +6,10 @@
  */
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import type { ReportStore } from './report-store.ts';
+import type { LtiStore } from './lti-store.ts';
+import { SqlLtiStore } from './sql-lti.ts';
+import type { DispatchStore } from './dispatch-store.ts';
+import { SqlDispatchStore } from './sql-dispatch.ts';
 import type { Account, Certificate, Credential, LrsBackend, Session, TrainingSession } from './backend.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database, EngineTypes } from './schema.ts';
@@ -22,6 +26,14 @@ export abstract class SqlBackend implements LrsBackend {
 
   get reports(): ReportStore {
     return new SqlReports(this.db);
+  }
+
+  get lti(): LtiStore {
+    return new SqlLtiStore(this.db);
+  }
+
+  get dispatch(): DispatchStore {
+    return new SqlDispatchStore(this.db);
   }
 
   /** One store per organisation, kept: what a process caches per store lasts across requests. */
@@ -106,7 +118,17 @@ export abstract class SqlBackend implements LrsBackend {
   async saveCredential(c: Credential): Promise<void> {
     await this.db
       .insertInto('credentials')
-      .values({ key: c.key, secret_hash: c.secretHash, org: c.org, scopes: JSON.stringify(c.scopes), label: c.label, created: c.created, revoked: c.revoked ? 1 : 0 })
+      .values({
+        key: c.key,
+        secret_hash: c.secretHash,
+        org: c.org,
+        scopes: JSON.stringify(c.scopes),
+        label: c.label,
+        created: c.created,
+        revoked: c.revoked ? 1 : 0,
+        expires: c.expires ?? null,
+        agent: c.agent ?? null,
+      })
       .execute();
   }
 
@@ -116,7 +138,8 @@ export abstract class SqlBackend implements LrsBackend {
   }
 
   async listCredentials(): Promise<Credential[]> {
-    const rows = await this.db.selectFrom('credentials').selectAll().orderBy('created').execute();
+    // A launch's own short-lived credentials (bound to one learner) are not the administrators' to manage.
+    const rows = await this.db.selectFrom('credentials').selectAll().where('agent', 'is', null).orderBy('created').execute();
     return rows.map(toCredential);
   }
 
@@ -165,5 +188,7 @@ function toCredential(row: Database['credentials']): Credential {
     label: row.label,
     created: row.created,
     revoked: Number(row.revoked) === 1,
+    expires: row.expires,
+    agent: row.agent,
   };
 }

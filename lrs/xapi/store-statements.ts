@@ -10,7 +10,7 @@ import { matchAttachments, requireNoInlineAttachments } from './attachments.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { nowIso } from './formats.ts';
 import type { Part } from './multipart.ts';
-import { indexStatement } from '../../core/xapi/identity.ts';
+import { agentKey, indexStatement } from '../../core/xapi/identity.ts';
 import { learningFact } from '../../core/xapi/learning-facts.ts';
 import { mergeDefinitions } from '../../core/xapi/definitions.ts';
 import type { XapiVersion } from '../http/xapi-version.ts';
@@ -22,6 +22,8 @@ type Json = Record<string, any>;
 export interface Writer {
   credentialKey: string;
   authority: Json;
+  /** The one learner (agent key) the credential writes as, when it is bound to one (a launch's). */
+  agent?: string | null;
 }
 
 /**
@@ -65,6 +67,10 @@ function rememberDefinition(known: Map<string, string>, id: string, definition: 
 export async function storeStatements(store: TenantStore, input: unknown[], version: XapiVersion, writer: Writer, parts?: Part[]): Promise<string[]> {
   if (input.length === 0) throw new ValidationError('statements', 'the batch is empty');
   input.forEach((s, i) => validateStatement(s, version, input.length > 1 ? `statements[${i}]` : 'statement'));
+  if (writer.agent) {
+    const other = (input as Json[]).findIndex((s) => agentKey(s.actor) !== writer.agent);
+    if (other >= 0) throw new ForbiddenError(`${input.length > 1 ? `statements[${other}]` : 'statement'}: this credential writes statements of its own learner only`);
+  }
   // Attachment contents come as multipart parts; a JSON request may only point at files (fileUrl).
   const attachments = parts ? matchAttachments(input as Json[], parts) : (requireNoInlineAttachments(input as Json[]), []);
   const stored = nowIso();

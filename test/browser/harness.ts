@@ -105,7 +105,8 @@ export const byName = (name: string | RegExp) => (el: FocusedElement) =>
   typeof name === 'string' ? el.name === name : name.test(el.name);
 
 /** Runs axe-core (WCAG 2.1 A and AA rules) on the page, shadow roots included. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** WCAG 2.1 AA violations axe-core finds in a page, or in one frame of it (a tool's page inside an LMS). */
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.addScriptTag({ content: axe.source });
   const violations = await page.evaluate(async () => {

@@ -137,6 +137,23 @@ const MATRIX: Record<string, Row> = {
   'GET /verify': { access: 'public', sample: () => ({ method: 'GET', url: '/verify' }), status: 200 },
   'GET /verify/:code': { access: 'public', sample: () => ({ method: 'GET', url: '/verify/ABCD-EFGH-JKMN' }), status: 404 },
 
+  // Hosted launch by LTI 1.3: public by design, the platform's signature is the credential (test/lrs/lti.test.ts).
+  'GET /lti': { access: 'public', sample: () => ({ method: 'GET', url: '/lti' }), status: 200 },
+  'GET /lti/jwks': { access: 'public', sample: () => ({ method: 'GET', url: '/lti/jwks' }), status: 200 },
+  'GET /lti/login': { access: 'public', sample: () => ({ method: 'GET', url: '/lti/login' }), status: 400 },
+  'POST /lti/login': { access: 'public', sample: () => ({ method: 'POST', url: '/lti/login', raw: 'login_hint=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), status: 400 },
+  'GET /lti/launch': { access: 'public', sample: () => ({ method: 'GET', url: '/lti/launch' }), status: 400 },
+  'POST /lti/launch': { access: 'public', sample: () => ({ method: 'POST', url: '/lti/launch', raw: 'id_token=x&state=y', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), status: 401 },
+  'GET /lti/play/:launch': { access: 'public', sample: () => ({ method: 'GET', url: '/lti/play/no-such-launch' }), status: 404 },
+  'GET /lti/play/assets/*': { access: 'public', sample: () => ({ method: 'GET', url: '/lti/play/assets/no-such-file.js' }), status: 404 },
+  'GET /lti/pick/:launch': { access: 'public', sample: () => ({ method: 'GET', url: '/lti/pick/no-such-launch' }), status: 404 },
+  'POST /lti/pick/:launch': { access: 'public', sample: () => ({ method: 'POST', url: '/lti/pick/no-such-launch', raw: 'module=pcp', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), status: 404 },
+  'GET /lti/register/:token': { access: 'public', sample: () => ({ method: 'GET', url: '/lti/register/no-such-link' }), status: 404 },
+
+  // Dispatch packages: public by design, the package's signed key is the credential (test/lrs/dispatch.test.ts).
+  'GET /dispatch/:module': { access: 'public', sample: () => ({ method: 'GET', url: '/dispatch/pcp?format=scorm12&key=x.y' }), status: 401 },
+  'GET /dispatch/assets/*': { access: 'public', sample: () => ({ method: 'GET', url: '/dispatch/assets/no-such-file.js' }), status: 404 },
+
   'GET /': { access: 'public', sample: () => ({ method: 'GET', url: '/' }), status: 302 },
   'GET /dashboard/': { access: 'public', sample: () => ({ method: 'GET', url: '/dashboard/' }), status: 200 },
   'GET /dashboard/*': { access: 'public', sample: () => ({ method: 'GET', url: '/dashboard/no-such-file.js' }), status: 404 },
@@ -156,7 +173,7 @@ describe.each(TEST_DATABASES.filter((d) => d.name === 'sqlite').map((d) => [d.na
   const context: Context = { moreToken: '', credentialKey: '', username: '', sessionId: '' };
 
   beforeAll(async () => {
-    lrs = await startTestLrs(database, { dashboardDir: `${process.cwd()}/dist/dashboard` });
+    lrs = await startTestLrs(database, { dashboardDir: `${process.cwd()}/dist/dashboard`, modulesDir: `${process.cwd()}/dist` });
     for (const scope of SCOPES) credentials.set(scope, await lrs.auth([scope], 'A'));
     otherOrg = await lrs.auth(['all'], 'B');
     revoked = await lrs.auth(['all'], 'A');

@@ -11,6 +11,7 @@ import { migration as m0004 } from './0004-dashboard-accounts.ts';
 import { migration as m0005 } from './0005-learning-facts.ts';
 import { migration as m0006 } from './0006-tenancy.ts';
 import { migration as m0007 } from './0007-programme.ts';
+import { migration as m0008 } from './0008-hosted-launch.ts';
 
 export function migrations(types: EngineTypes): Record<string, Migration> {
   return {
@@ -21,5 +22,6 @@ export function migrations(types: EngineTypes): Record<string, Migration> {
     '0005-learning-facts': m0005(types),
     '0006-tenancy': m0006(types),
     '0007-programme': m0007(),
+    '0008-hosted-launch': m0008(types),
   };
 }

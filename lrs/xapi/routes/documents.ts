@@ -69,6 +69,14 @@ function keyFrom(spec: ResourceSpec, params: Record<string, string>, method: str
   };
 }
 
+/** The document's key; a credential bound to one learner (a launch's) reaches that learner's documents only. */
+function keyOf(spec: ResourceSpec, request: FastifyRequest, method: string): ReturnType<typeof keyFrom> {
+  const parsed = keyFrom(spec, singleParams(request), method);
+  const bound = request.credential?.agent;
+  if (bound && (!spec.needsAgent || parsed.key.agentKey !== bound)) throw new HttpError(403, 'this credential reads and writes its own learner\'s documents only');
+  return parsed;
+}
+
 function contentTypeOf(request: FastifyRequest): string {
   return (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
 }
@@ -96,7 +104,7 @@ function checkPreconditions(spec: ResourceSpec, request: FastifyRequest, existin
 export async function documentRoutes(app: FastifyInstance, { config }: XapiContext): Promise<void> {
   for (const spec of RESOURCES) {
     app.get(spec.path, { config: { scopes: spec.read } }, async (request, reply) => {
-      const { key, documentId, since } = keyFrom(spec, singleParams(request), 'GET');
+      const { key, documentId, since } = keyOf(spec, request, 'GET');
       const store = storeOf(request);
       if (documentId === undefined) return sendJson(reply, 200, await store.listDocumentIds(key, since));
       const doc = await store.getDocument({ ...key, documentId });
@@ -110,7 +118,7 @@ export async function documentRoutes(app: FastifyInstance, { config }: XapiConte
     });
 
     const write = (method: 'PUT' | 'POST') => async (request: FastifyRequest, reply: FastifyReply) => {
-      const { key, documentId } = keyFrom(spec, singleParams(request), method);
+      const { key, documentId } = keyOf(spec, request, method);
       if (documentId === undefined) throw new ValidationError(spec.idParam, `is required for ${method}`);
       const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const contentType = contentTypeOf(request);
@@ -142,7 +150,7 @@ export async function documentRoutes(app: FastifyInstance, { config }: XapiConte
     app.post(spec.path, { config: { scopes: spec.write } }, write('POST'));
 
     app.delete(spec.path, { config: { scopes: spec.write } }, async (request, reply) => {
-      const { key, documentId } = keyFrom(spec, singleParams(request), 'DELETE');
+      const { key, documentId } = keyOf(spec, request, 'DELETE');
       if (documentId === undefined && spec.kind !== 'state') throw new ValidationError(spec.idParam, 'is required for DELETE');
       await storeOf(request).transaction(async (tx) => {
         if (documentId !== undefined) checkPreconditions(spec, request, await tx.getDocument({ ...key, documentId }), 'DELETE');

@@ -32,6 +32,7 @@ function writerOf(request: FastifyRequest, baseUrl: string): Writer {
   const credential = request.credential!;
   return {
     credentialKey: credential.key,
+    agent: credential.agent ?? null,
     authority: { objectType: 'Agent', name: credential.org, account: { homePage: baseUrl, name: credential.key } },
   };
 }
@@ -50,7 +51,13 @@ function languagesOf(request: FastifyRequest): string[] {
     .map((l) => l.tag);
 }
 
-export async function statementRoutes(app: FastifyInstance, { config }: XapiContext): Promise<void> {
+export async function statementRoutes(app: FastifyInstance, { config, events }: XapiContext): Promise<void> {
+  const stored = (request: FastifyRequest, statements: unknown[], ids: string[]) =>
+    events?.emit({
+      org: request.credential!.org,
+      credentialKey: request.credential!.key,
+      statements: statements.map((s, i) => ({ ...(s as object), id: ids[i] })),
+    });
   const baseUrl = (request: FastifyRequest) => config.baseUrl ?? `${request.protocol}://${request.host}`;
 
   app.put('/statements', { config: { scopes: WRITE } }, async (request, reply) => {
@@ -66,7 +73,8 @@ export async function statementRoutes(app: FastifyInstance, { config }: XapiCont
     if (bodyId !== undefined && String(bodyId).toLowerCase() !== id.toLowerCase()) {
       throw new ValidationError('statement.id', `differs from the statementId parameter (${id})`);
     }
-    await storeStatements(storeOf(request), [{ ...(statement as object), id }], request.xapiVersion, writerOf(request, baseUrl(request)), parts);
+    const one = [{ ...(statement as object), id }];
+    await stored(request, one, await storeStatements(storeOf(request), one, request.xapiVersion, writerOf(request, baseUrl(request)), parts));
     return reply.code(204).send();
   });
 
@@ -76,6 +84,7 @@ export async function statementRoutes(app: FastifyInstance, { config }: XapiCont
     const { body, parts } = readStatementsBody(request, config.maxJsonDepth, 'statements');
     const statements = Array.isArray(body) ? body : [body];
     const ids = await storeStatements(storeOf(request), statements, request.xapiVersion, writerOf(request, baseUrl(request)), parts);
+    await stored(request, statements, ids);
     return sendJson(reply, 200, ids);
   });
 

@@ -17,6 +17,8 @@ export interface XapiLaunch {
   actor: Agent;
   registration?: string;
   activityId?: string;
+  /** The learner's language in the launching system, when it says (hosted launch). */
+  language?: string;
 }
 
 /** Reads the TinCan launch parameters; undefined when the page was not launched that way. */
@@ -110,7 +112,7 @@ export class XapiTracker implements Tracker {
     void this.outbox.add([saved ? this.factory.resumed() : this.factory.initialized()]);
     const name = this.launch.actor.name;
     return {
-      learner: typeof name === 'string' ? { name } : {},
+      learner: { ...(typeof name === 'string' ? { name } : {}), ...(this.launch.language ? { language: this.launch.language } : {}) },
       savedState: saved?.state ?? null,
       bookmark: saved?.bookmark ?? null,
     };

@@ -82,7 +82,7 @@ switch ($args['command']) {
         ]);
         $enrol = enrol_get_plugin('manual');
         $instance = $DB->get_record('enrol', ['courseid' => $course->id, 'enrol' => 'manual'], '*', MUST_EXIST);
-        $enrol->enrol_user($instance, $userid, $DB->get_field('role', 'id', ['shortname' => 'student']));
+        $enrol->enrol_user($instance, $userid, $DB->get_field('role', 'id', ['shortname' => $args['role'] ?? 'student']));
         out(['userid' => (int) $userid, 'username' => $username, 'password' => LEARNER_PASSWORD]);
 
     case 'scorm':
@@ -175,6 +175,45 @@ switch ($args['command']) {
             'gradeText' => $grade ? $grade->str_grade : null,
             'completion' => $states[(int) $data->completionstate] ?? (string) $data->completionstate,
         ]);
+
+    case 'lti-types':
+        // The External tool types (LTI tools) the site has, as the tool management page lists them.
+        require_once($CFG->dirroot . '/mod/lti/locallib.php');
+        $types = [];
+        foreach ($DB->get_records('lti_types', null, 'id') as $type) {
+            $types[] = ['id' => (int) $type->id, 'name' => $type->name, 'state' => (int) $type->state, 'clientid' => $type->clientid,
+                'baseurl' => $type->baseurl, 'ltiversion' => $type->ltiversion, 'coursevisible' => (int) $type->coursevisible,
+                'config' => lti_get_type_config($type->id)];
+        }
+        out(['types' => $types]);
+
+    case 'lti-results':
+        // An External tool activity as the teacher set it up, and one learner's grade in the gradebook.
+        require_once($CFG->dirroot . '/mod/lti/locallib.php');
+        $cm = get_coursemodule_from_id('lti', (int) $args['cmid'], 0, false, MUST_EXIST);
+        $lti = $DB->get_record('lti', ['id' => $cm->instance], '*', MUST_EXIST);
+        $user = $DB->get_record('user', ['username' => core_text::strtolower($args['username'])], '*', MUST_EXIST);
+        $grades = grade_get_grades($cm->course, 'mod', 'lti', $cm->instance, $user->id);
+        $item = $grades->items[0] ?? null;
+        $grade = $item && isset($item->grades[$user->id]) ? $item->grades[$user->id] : null;
+        $lineitems = $DB->get_records('ltiservice_gradebookservices', ['ltilinkid' => $lti->id]);
+        out([
+            'name' => $lti->name, 'typeid' => (int) $lti->typeid, 'toolurl' => $lti->toolurl,
+            'custom' => $lti->instructorcustomparameters, 'grademax' => $item ? (float) $item->grademax : null,
+            'lineitems' => array_values(array_map(fn($l) => ['resourceid' => $l->resourceid, 'tag' => $l->tag], $lineitems)),
+            'grade' => $grade && $grade->grade !== null ? (float) $grade->grade : null,
+            'gradeText' => $grade ? $grade->str_grade : null,
+            'userid' => (int) $user->id,
+        ]);
+
+    case 'lti-instances':
+        // The External tool activities of this run's course (cmid and name).
+        $course = the_course($args['course']);
+        $out = [];
+        foreach (get_fast_modinfo($course)->get_instances_of('lti') as $cm) {
+            $out[] = ['cmid' => (int) $cm->id, 'name' => $cm->name];
+        }
+        out(['instances' => $out]);
 
     default:
         fail("unknown command {$args['command']}");
