@@ -4,11 +4,12 @@
  *
  * Learners and LMSs send some of the text (names, comments), so every cell a spreadsheet could
  * read as a formula (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe.
- * Plain numbers such as -0.12 are not formulas and stay as they are.
+ * Plain numbers such as -0.12 (or -0,12) are not formulas and stay as they are.
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?%?$/;
+/** A number as any of the dashboard's languages writes it: -0.12, -0,12, 1 400, 76,5 %. */
+const PLAIN_NUMBER = /^-?\d[\d\s\u00a0\u202f.,']*(?:[\s\u00a0\u202f]?%)?$/u;
 
 export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;

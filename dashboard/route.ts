@@ -3,28 +3,30 @@
  * (`#/items?module=...&org=...`), so every view can be bookmarked and shared, and the browser's
  * back and forward buttons move between views and filters.
  */
+import { msg } from '@lit/localize';
 import type { Viewer } from '../lrs/contracts/report-types.ts';
 
 export type ViewId = 'overview' | 'module' | 'items' | 'case' | 'feedback' | 'learners' | 'programme' | 'sessions' | 'admin';
 
 export interface ViewInfo {
   id: ViewId;
-  title: string;
+  /** In the dashboard's language, read when drawn. */
+  readonly title: string;
   /** required: the report needs one module (the first is chosen when none is given). */
   module: 'optional' | 'required' | 'none';
   adminOnly?: boolean;
 }
 
 export const VIEWS: readonly ViewInfo[] = [
-  { id: 'overview', title: 'Overview', module: 'optional' },
-  { id: 'module', title: 'Module', module: 'required' },
-  { id: 'items', title: 'Questions', module: 'required' },
-  { id: 'case', title: 'Case exercise', module: 'required' },
-  { id: 'feedback', title: 'Feedback', module: 'optional' },
-  { id: 'learners', title: 'Learners', module: 'optional' },
-  { id: 'programme', title: 'Programme', module: 'none' },
-  { id: 'sessions', title: 'In-person sessions', module: 'none' },
-  { id: 'admin', title: 'Admin', module: 'none', adminOnly: true },
+  { id: 'overview', get title() { return msg('Overview'); }, module: 'optional' },
+  { id: 'module', get title() { return msg('Module'); }, module: 'required' },
+  { id: 'items', get title() { return msg('Questions'); }, module: 'required' },
+  { id: 'case', get title() { return msg('Case exercise'); }, module: 'required' },
+  { id: 'feedback', get title() { return msg('Feedback'); }, module: 'optional' },
+  { id: 'learners', get title() { return msg('Learners'); }, module: 'optional' },
+  { id: 'programme', get title() { return msg('Programme'); }, module: 'none' },
+  { id: 'sessions', get title() { return msg('In-person sessions'); }, module: 'none' },
+  { id: 'admin', get title() { return msg('Admin'); }, module: 'none', adminOnly: true },
 ];
 
 /** Filters every report takes. */

@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing, svg, type SVGTemplateResult } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 
 export interface ChartSeries {
@@ -38,6 +39,7 @@ function truncate(text: string, width: number): string {
  * @property format - How a value is written.
  */
 @customElement('dash-bar-chart')
+@localized()
 export class BarChart extends LitElement {
   static override styles = css`
     :host { display: block; margin: .5rem 0 1rem; }
@@ -95,11 +97,11 @@ export class BarChart extends LitElement {
         ${body}
       </svg>
       ${this.series.length > 1
-        ? html`<ul class="legend" aria-label="Legend">
+        ? html`<ul class="legend" aria-label=${msg('Legend')}>
             ${this.series.map(
               (s, i) => html`<li>
                 <svg viewBox="0 0 16 16" aria-hidden="true"><rect x="1" y="1" width="14" height="14" fill=${SERIES_STYLE[i % 2]!.fill} stroke=${SERIES_STYLE[i % 2]!.stroke} stroke-width="2"></rect></svg>
-                ${s.name}${i === 1 ? ' (outlined bars)' : ' (solid bars)'}
+                ${i === 1 ? msg(str`${s.name} (outlined bars)`) : msg(str`${s.name} (solid bars)`)}
               </li>`,
             )}
           </ul>`

@@ -1,4 +1,5 @@
 import { css, html, LitElement } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, state } from 'lit/decorators.js';
 import { DashboardApi, type Session } from '../api.ts';
 import { errorSentence } from '../errors.ts';
@@ -14,6 +15,7 @@ import './sign-in-form.ts';
  * @tag dash-app
  */
 @customElement('dash-app')
+@localized()
 export class DashboardApp extends LitElement {
   static override styles = [dashStyles, css`:host { display: block; }`];
 
@@ -35,7 +37,8 @@ export class DashboardApp extends LitElement {
     try {
       this.session = await this.api.session();
     } catch (error) {
-      this.notice = `The server could not be asked who is signed in. ${errorSentence(error)}`;
+      const reason = errorSentence(error);
+      this.notice = msg(str`The server could not be asked who is signed in. ${reason}`);
       this.session = null;
     }
   }
@@ -43,7 +46,7 @@ export class DashboardApp extends LitElement {
   override render() {
     return html`
       ${this.session === undefined
-        ? html`<main><p>Opening the dashboard…</p></main>`
+        ? html`<main><p>${msg('Opening the dashboard…')}</p></main>`
         : this.session
           ? html`<dash-shell .api=${this.api} .session=${this.session} @signed-out=${this.signedOut}></dash-shell>`
           : html`<dash-sign-in .api=${this.api} .notice=${this.notice} @signed-in=${this.signedIn}></dash-sign-in>`}
@@ -54,7 +57,8 @@ export class DashboardApp extends LitElement {
   private signedIn(event: CustomEvent<Session>): void {
     this.notice = '';
     this.session = event.detail;
-    this.announce(`Signed in as ${event.detail.username}.`);
+    const username = event.detail.username;
+    this.announce(msg(str`Signed in as ${username}.`));
   }
 
   private async signedOut(event: CustomEvent<string>): Promise<void> {

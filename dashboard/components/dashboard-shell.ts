@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Dimensions } from '../../lrs/contracts/report-types.ts';
 import { ApiError, type DashboardApi, type ReportName, type Reports, type Session } from '../api.ts';
@@ -17,6 +18,7 @@ import '../views/overview-view.ts';
 import '../views/programme-view.ts';
 import '../views/sessions-view.ts';
 import './filter-bar.ts';
+import './language-switch.ts';
 
 type LoadState = 'loading' | 'ready' | 'error';
 
@@ -34,6 +36,7 @@ type LoadState = 'loading' | 'ready' | 'error';
  * @event signed-out - detail: a sentence to show on the sign-in page.
  */
 @customElement('dash-shell')
+@localized()
 export class DashboardShell extends LitElement {
   static override styles = [
     dashStyles,
@@ -72,12 +75,14 @@ export class DashboardShell extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('lit-localize-status', this.onLanguage);
     void this.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('lit-localize-status', this.onLanguage);
   }
 
   private async start(): Promise<void> {
@@ -86,12 +91,20 @@ export class DashboardShell extends LitElement {
     } catch (error) {
       if (this.endedSession(error)) return;
       this.loadState = 'error';
-      this.error = `The dashboard could not start: ${errorSentence(error)}`;
+      const reason = errorSentence(error);
+      this.error = msg(str`The dashboard could not start: ${reason}`);
       this.announce(this.error);
       return;
     }
     await this.show(parseHash(location.hash), true);
   }
+
+  /** A new language: the page's title follows (the views redraw themselves). */
+  private readonly onLanguage = (event: Event) => {
+    if ((event as CustomEvent<{ status: string }>).detail.status !== 'ready') return;
+    const title = viewInfo(this.route.view).title;
+    document.title = msg(str`${title} – INPROCAP dashboard`);
+  };
 
   private readonly onHashChange = () => {
     // Only "#/view..." addresses are views ("#main" is the skip link's target).
@@ -110,7 +123,8 @@ export class DashboardShell extends LitElement {
     this.route = route;
     this.report = undefined;
     this.loadState = 'loading';
-    document.title = `${viewInfo(route.view).title} – INPROCAP dashboard`;
+    const title = viewInfo(route.view).title;
+    document.title = msg(str`${title} – INPROCAP dashboard`);
     if (focusHeading) {
       await this.updateComplete;
       this.heading?.focus();
@@ -127,7 +141,7 @@ export class DashboardShell extends LitElement {
     if (view === 'admin') {
       const admin = this.session.role === 'admin';
       this.loadState = admin ? 'ready' : 'error';
-      if (!admin) this.error = 'The Admin view is for administrators only.';
+      if (!admin) this.error = msg('The Admin view is for administrators only.');
       return;
     }
     if (view === 'sessions') {
@@ -136,18 +150,19 @@ export class DashboardShell extends LitElement {
       return;
     }
     this.loadState = 'loading';
-    this.announce(`Loading ${title}…`);
+    this.announce(msg(str`Loading ${title}…`));
     try {
       const report = await this.api.report(view, this.reportQuery());
       if (id !== this.requestId) return;
       this.report = report;
       this.loadState = 'ready';
-      this.announce(`${title} loaded.`);
+      this.announce(msg(str`${title} loaded.`));
     } catch (error) {
       if (id !== this.requestId || this.endedSession(error)) return;
       this.loadState = 'error';
       this.error = errorSentence(error);
-      this.announce(`${title} could not be loaded. ${this.error}`);
+      const reason = this.error;
+      this.announce(msg(str`${title} could not be loaded. ${reason}`));
     }
   }
 
@@ -177,15 +192,16 @@ export class DashboardShell extends LitElement {
     const info = viewInfo(this.route.view);
     const s = this.session;
     return html`
-      <a class="skip-link" href="#main" @click=${this.skipToMain}>Skip to main content</a>
+      <a class="skip-link" href="#main" @click=${this.skipToMain}>${msg('Skip to main content')}</a>
       <header>
-        <h1>INPROCAP dashboard</h1>
+        <h1>${msg('INPROCAP dashboard')}</h1>
         <div class="who">
-          <span data-signed-in>Signed in as <strong>${s.username}</strong> (${roleName(s.role)}${s.org ? `, ${s.org}` : ''})</span>
-          <button type="button" @click=${this.signOut}>Sign out</button>
+          <span data-signed-in>${signedInAs(s.username, roleName(s.role), s.org)}</span>
+          <dash-language-switch></dash-language-switch>
+          <button type="button" @click=${this.signOut}>${msg('Sign out')}</button>
         </div>
       </header>
-      <nav aria-label="Dashboard views">
+      <nav aria-label=${msg('Dashboard views')}>
         <ul>
           ${viewsFor(s).map(
             (v) => html`<li><a href=${linkTo(v.id, this.route.params)} aria-current=${v.id === this.route.view ? 'page' : nothing}>${v.title}</a></li>`,
@@ -221,7 +237,7 @@ export class DashboardShell extends LitElement {
         @session-change=${(e: CustomEvent<string>) => this.navigate({ ...this.route.params, session: e.detail || undefined })}
       ></dash-sessions-view>`;
     }
-    if (this.loadState === 'loading' || !this.report) return html`<p>Loading…</p>`;
+    if (this.loadState === 'loading' || !this.report) return html`<p>${msg('Loading…')}</p>`;
     const base = this.fileBase;
     switch (this.route.view) {
       case 'overview':
@@ -262,19 +278,25 @@ export class DashboardShell extends LitElement {
     } catch {
       // Signed out already, or the server is gone: either way the session is over here.
     }
-    this.dispatchEvent(new CustomEvent('signed-out', { detail: 'You are signed out.', bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('signed-out', { detail: msg('You are signed out.'), bubbles: true, composed: true }));
   }
 
   /** A 401: the session expired or was ended elsewhere. */
   private endedSession(error: unknown): boolean {
     if (!(error instanceof ApiError) || error.status !== 401) return false;
-    this.dispatchEvent(new CustomEvent('signed-out', { detail: 'Your session has ended: sign in again.', bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('signed-out', { detail: msg('Your session has ended: sign in again.'), bubbles: true, composed: true }));
     return true;
   }
 
   private announce(text: string): void {
     this.dispatchEvent(new CustomEvent('announce', { detail: text, bubbles: true, composed: true }));
   }
+}
+
+/** "Signed in as ada (Trainer, DTI)": the name in bold. */
+function signedInAs(username: string, role: string, org: string | null | undefined) {
+  const name = html`<strong>${username}</strong>`;
+  return org ? msg(html`Signed in as ${name} (${role}, ${org})`) : msg(html`Signed in as ${name} (${role})`);
 }
 
 declare global {

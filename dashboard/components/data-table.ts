@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import { downloadCsv, toCsv } from '../csv.ts';
 import { dashStyles } from '../styles.ts';
@@ -35,6 +36,7 @@ const cellClass = (column: Column | undefined) => [column?.numeric ? 'num' : '',
  * @csspart download - The "Download CSV" button.
  */
 @customElement('dash-data-table')
+@localized()
 export class DataTable extends LitElement {
   static override styles = [
     dashStyles,
@@ -63,7 +65,8 @@ export class DataTable extends LitElement {
   @property({ type: Boolean, attribute: 'row-header' }) rowHeader = false;
   @property({ attribute: false }) highlighted: number[] = [];
   @property({ attribute: 'file-name' }) fileName = 'inprocap.csv';
-  @property() empty = 'No data for these filters.';
+  /** Shown when there are no rows (default: "No data for these filters.", in the dashboard's language). */
+  @property() empty = '';
 
   /** The column the rows are sorted by, if the reader chose one. */
   @state() private sort?: { column: number; descending: boolean };
@@ -97,7 +100,7 @@ export class DataTable extends LitElement {
 
   override render() {
     if (!this.rows.length) {
-      return html`<p class="muted"><strong>${this.caption}:</strong> ${this.empty}</p>`;
+      return html`<p class="muted"><strong>${this.caption}:</strong> ${this.empty || msg('No data for these filters.')}</p>`;
     }
     const highlighted = new Set(this.highlighted);
     return html`
@@ -126,7 +129,7 @@ export class DataTable extends LitElement {
           </tbody>
         </table>
       </div>
-      <button type="button" part="download" aria-label=${`Download CSV: ${this.caption}`} @click=${this.download}>Download CSV</button>
+      <button type="button" part="download" aria-label=${msg(str`Download CSV: ${this.caption}`)} @click=${this.download}>${msg('Download CSV')}</button>
     `;
   }
 
@@ -140,7 +143,7 @@ export class DataTable extends LitElement {
 
   private download(): void {
     downloadCsv(this.fileName, this.csv());
-    this.dispatchEvent(new CustomEvent('announce', { detail: `Downloading ${this.fileName}`, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('announce', { detail: msg(str`Downloading ${this.fileName}`), bubbles: true, composed: true }));
   }
 }
 

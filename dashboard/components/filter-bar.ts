@@ -1,7 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property } from 'lit/decorators.js';
 import type { Dimensions, Viewer } from '../../lrs/contracts/report-types.ts';
 import type { RouteParams } from '../route.ts';
+import { formatLocale } from '../format.ts';
 import { dashStyles } from '../styles.ts';
 
 /**
@@ -18,6 +20,7 @@ import { dashStyles } from '../styles.ts';
  * @event filters-change - detail: the new {@link RouteParams} (filters only).
  */
 @customElement('dash-filter-bar')
+@localized()
 export class FilterBar extends LitElement {
   static override styles = [
     dashStyles,
@@ -42,39 +45,39 @@ export class FilterBar extends LitElement {
   override render() {
     const p = this.params;
     const trainer = this.viewer.role === 'trainer';
-    return html`<form aria-label="Report filters" @submit=${(e: Event) => e.preventDefault()}>
+    return html`<form aria-label=${msg('Report filters')} @submit=${(e: Event) => e.preventDefault()}>
       <div class="field module">
-        <label for="module">Module</label>
+        <label for="module">${msg('Module')}</label>
         <select id="module" @change=${(e: Event) => this.set('module', (e.target as HTMLSelectElement).value)}>
-          ${this.moduleChoice === 'optional' ? html`<option value="" ?selected=${!p.module}>All modules</option>` : nothing}
+          ${this.moduleChoice === 'optional' ? html`<option value="" ?selected=${!p.module}>${msg('All modules')}</option>` : nothing}
           ${this.dimensions.modules.map((m) => html`<option value=${m.id} ?selected=${p.module === m.id}>${m.name}</option>`)}
         </select>
       </div>
       ${trainer
         ? html`<div class="fixed" data-fixed-org=${this.viewer.org ?? ''}>
-            <span class="label">Organisation</span>
-            <span>${this.viewer.org} <span class="hint">(your organisation)</span></span>
+            <span class="label">${msg('Organisation')}</span>
+            <span>${this.viewer.org} <span class="hint">${msg('(your organisation)')}</span></span>
           </div>`
         : html`<div class="field">
-            <label for="org">Organisation</label>
+            <label for="org">${msg('Organisation')}</label>
             <select id="org" @change=${(e: Event) => this.set('org', (e.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${!p.org}>All organisations</option>
+              <option value="" ?selected=${!p.org}>${msg('All organisations')}</option>
               ${this.dimensions.orgs.map((o) => html`<option value=${o} ?selected=${p.org === o}>${o}</option>`)}
             </select>
           </div>`}
       <div class="field">
-        <label for="language">Language</label>
+        <label for="language">${msg('Language')}</label>
         <select id="language" @change=${(e: Event) => this.set('language', (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!p.language}>All languages</option>
+          <option value="" ?selected=${!p.language}>${msg('All languages')}</option>
           ${this.dimensions.languages.map((l) => html`<option value=${l} ?selected=${p.language === l}>${languageName(l)}</option>`)}
         </select>
       </div>
       <div class="field">
-        <label for="from">From</label>
+        <label for="from">${msg('From')}</label>
         <input id="from" type="date" .value=${p.from ?? ''} max=${p.to || nothing} @change=${(e: Event) => this.set('from', (e.target as HTMLInputElement).value)} />
       </div>
       <div class="field">
-        <label for="to">To <span class="hint">(included)</span></label>
+        <label for="to">${msg('To')} <span class="hint">${msg('(included)')}</span></label>
         <input id="to" type="date" .value=${p.to ?? ''} min=${p.from || nothing} @change=${(e: Event) => this.set('to', (e.target as HTMLInputElement).value)} />
       </div>
     </form>`;
@@ -94,10 +97,10 @@ export class FilterBar extends LitElement {
   }
 }
 
-/** "fr" -> "French (fr)", in English, falling back to the code. */
+/** "fr" -> "French (fr)", in the dashboard's language, falling back to the code. */
 function languageName(code: string): string {
   try {
-    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
+    const name = new Intl.DisplayNames([formatLocale()], { type: 'language' }).of(code);
     return name && name !== code ? `${name} (${code})` : code;
   } catch {
     return code;

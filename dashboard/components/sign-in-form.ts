@@ -1,8 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { localized, msg, str } from '@lit/localize';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, type DashboardApi, type Session } from '../api.ts';
 import { errorSentence } from '../errors.ts';
 import { dashStyles } from '../styles.ts';
+import './language-switch.ts';
 
 /**
  * The sign-in page: username and password with their labels; a wrong password, a locked-out
@@ -15,6 +17,7 @@ import { dashStyles } from '../styles.ts';
  * @event signed-in - detail: the {@link Session}.
  */
 @customElement('dash-sign-in')
+@localized()
 export class SignInForm extends LitElement {
   static override styles = [
     dashStyles,
@@ -36,26 +39,27 @@ export class SignInForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.title = 'Sign in – INPROCAP dashboard';
+    document.title = msg('Sign in – INPROCAP dashboard');
   }
 
   override render() {
     const invalid = this.error ? 'true' : 'false';
     return html`<main id="main">
-      <h1>INPROCAP dashboard</h1>
+      <h1>${msg('INPROCAP dashboard')}</h1>
+      <dash-language-switch></dash-language-switch>
       <form @submit=${this.submit} novalidate aria-labelledby="sign-in-heading">
-        <h2 id="sign-in-heading">Sign in</h2>
+        <h2 id="sign-in-heading">${msg('Sign in')}</h2>
         ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
         <div class="field">
-          <label for="username">Username</label>
+          <label for="username">${msg('Username')}</label>
           <input id="username" name="username" autocomplete="username" required aria-invalid=${invalid} aria-describedby="sign-in-error" />
         </div>
         <div class="field">
-          <label for="password">Password</label>
+          <label for="password">${msg('Password')}</label>
           <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid=${invalid} aria-describedby="sign-in-error" />
         </div>
         <p id="sign-in-error" class="error" role="alert">${this.error || nothing}</p>
-        <div><button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>Sign in</button></div>
+        <div><button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Sign in')}</button></div>
       </form>
     </main>`;
   }
@@ -67,7 +71,7 @@ export class SignInForm extends LitElement {
     const username = String(data.get('username') ?? '').trim();
     const password = String(data.get('password') ?? '');
     if (!username || !password) {
-      this.error = 'Enter your username and your password.';
+      this.error = msg('Enter your username and your password.');
       this.renderRoot.querySelector<HTMLInputElement>(username ? '#password' : '#username')?.focus();
       return;
     }
@@ -91,10 +95,10 @@ export class SignInForm extends LitElement {
 
 function signInError(error: unknown): string {
   if (!(error instanceof ApiError)) return errorSentence(error);
-  if (error.status === 401) return 'Wrong username or password.';
+  if (error.status === 401) return msg('Wrong username or password.');
   if (error.status === 429) {
     const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 900) / 60));
-    return `Too many failed sign-ins. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} before trying again.`;
+    return minutes === 1 ? msg('Too many failed sign-ins. Wait 1 minute before trying again.') : msg(str`Too many failed sign-ins. Wait ${minutes} minutes before trying again.`);
   }
   return errorSentence(error);
 }

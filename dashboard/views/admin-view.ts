@@ -1,3 +1,4 @@
+import { localized } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DashboardApi } from '../api.ts';
@@ -15,6 +16,7 @@ import './admin/credentials-panel.ts';
  * @property orgs - Organisations to suggest in the forms.
  */
 @customElement('dash-admin-view')
+@localized()
 export class AdminView extends LitElement {
   static override styles = [dashStyles];
 

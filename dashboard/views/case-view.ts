@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { CaseReport } from '../../lrs/contracts/report-types.ts';
@@ -23,31 +24,35 @@ export function pathText(path: Path): string {
  * @property fileBase - Words for the CSV file names.
  */
 @customElement('dash-case-view')
+@localized()
 export class CaseView extends ReportView<CaseReport> {
   protected renderReport(r: CaseReport) {
+    const learners = count(r.learners);
     return html`
-      <p>Module: <strong>${r.moduleName}</strong>. ${count(r.learners)} learners made at least one decision.</p>
+      <p>${msg(html`Module: <strong>${r.moduleName}</strong>. ${learners} learners made at least one decision.`)}</p>
       <section aria-labelledby="decisions-heading">
-        <h3 id="decisions-heading">Decisions</h3>
-        ${r.decisions.length ? nothing : html`<p class="muted">No decisions for these filters.</p>`}
+        <h3 id="decisions-heading">${msg('Decisions')}</h3>
+        ${r.decisions.length ? nothing : html`<p class="muted">${msg('No decisions for these filters.')}</p>`}
         ${r.decisions.map((d, n) => {
           const best = d.choices.findIndex((c) => c.best);
+          const reached = count(d.reached);
+          const bestChoice = best >= 0 ? d.choices[best]!.label : '';
           return html`<section class="decision" aria-labelledby=${`decision-${n}`}>
             <h4 id=${`decision-${n}`}>${d.title}</h4>
-            <p>Reached by ${count(d.reached)} learners.${best >= 0 ? html` Best choice: <strong>${d.choices[best]!.label}</strong>.` : nothing}</p>
+            <p>${msg(str`Reached by ${reached} learners.`)}${best >= 0 ? html` ${msg(html`Best choice: <strong>${bestChoice}</strong>.`)}` : nothing}</p>
             <div class="pair">
               <dash-bar-chart
-                label=${`Learners taking each choice at “${d.title}”`}
+                label=${msg(str`Learners taking each choice at “${d.title}”`)}
                 .categories=${d.choices.map((c) => c.label || c.id)}
-                .series=${[{ name: 'Learners', values: d.choices.map((c) => c.chosen) }]}
+                .series=${[{ name: msg('Learners'), values: d.choices.map((c) => c.chosen) }]}
                 .highlight=${best}
-                .highlightNote=${'best choice'}
+                .highlightNote=${msg('best choice')}
                 .format=${count}
               ></dash-bar-chart>
               <dash-data-table
-                caption=${`Choices at “${d.title}”`}
-                .columns=${[{ label: 'Choice' }, { label: 'Learners', numeric: true }, { label: 'Share', numeric: true }, { label: 'Best choice' }]}
-                .rows=${d.choices.map((c) => [c.label || c.id, count(c.chosen), ratioPercent(d.reached ? c.chosen / d.reached : null), c.best ? 'Best choice' : ''])}
+                caption=${msg(str`Choices at “${d.title}”`)}
+                .columns=${[{ label: msg('Choice') }, { label: msg('Learners'), numeric: true }, { label: msg('Share'), numeric: true }, { label: msg('Best choice') }]}
+                .rows=${d.choices.map((c) => [c.label || c.id, count(c.chosen), ratioPercent(d.reached ? c.chosen / d.reached : null), c.best ? msg('Best choice') : ''])}
                 .highlighted=${best >= 0 ? [best] : []}
                 row-header
                 file-name=${this.csvName('case-decision', String(n + 1))}
@@ -57,12 +62,12 @@ export class CaseView extends ReportView<CaseReport> {
         })}
       </section>
       <section aria-labelledby="paths-heading">
-        <h3 id="paths-heading">Most frequent paths</h3>
+        <h3 id="paths-heading">${msg('Most frequent paths')}</h3>
         <dash-data-table
           id="paths"
-          caption="The most frequent paths through the case"
-          .columns=${[{ label: 'Rank', numeric: true }, { label: 'Path' }, { label: 'Learners', numeric: true }, { label: 'Share', numeric: true }, { label: 'Best path' }]}
-          .rows=${r.paths.map((p, i) => [String(i + 1), pathText(p), count(p.learners), ratioPercent(r.learners ? p.learners / r.learners : null), p.best ? 'Best path' : ''])}
+          caption=${msg('The most frequent paths through the case')}
+          .columns=${[{ label: msg('Rank'), numeric: true }, { label: msg('Path') }, { label: msg('Learners'), numeric: true }, { label: msg('Share'), numeric: true }, { label: msg('Best path') }]}
+          .rows=${r.paths.map((p, i) => [String(i + 1), pathText(p), count(p.learners), ratioPercent(r.learners ? p.learners / r.learners : null), p.best ? msg('Best path') : ''])}
           .highlighted=${r.paths.flatMap((p, i) => (p.best ? [i] : []))}
           file-name=${this.csvName('case-paths')}
         ></dash-data-table>

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { FeedbackReport } from '../../lrs/contracts/report-types.ts';
@@ -17,6 +18,7 @@ import { ReportView } from './report-view.ts';
  * @property fileBase - Words for the CSV file names.
  */
 @customElement('dash-feedback-view')
+@localized()
 export class FeedbackView extends ReportView<FeedbackReport> {
   static override styles = [
     dashStyles,
@@ -33,35 +35,35 @@ export class FeedbackView extends ReportView<FeedbackReport> {
     const withPrompt = prompts.size > 1;
     return html`
       <section aria-labelledby="ratings-heading">
-        <h3 id="ratings-heading">Ratings</h3>
-        <p class="hint">Learners rate each statement from 1 (strongly disagree) to 5 (strongly agree).</p>
+        <h3 id="ratings-heading">${msg('Ratings')}</h3>
+        <p class="hint">${msg('Learners rate each statement from 1 (strongly disagree) to 5 (strongly agree).')}</p>
         <div>
           <dash-bar-chart
-            label="Average rating per statement, from 1 to 5"
+            label=${msg('Average rating per statement, from 1 to 5')}
             .categories=${r.items.map((i) => i.prompt)}
-            .series=${[{ name: 'Average', values: r.items.map((i) => i.average ?? 0) }]}
+            .series=${[{ name: msg('Average'), values: r.items.map((i) => i.average ?? 0) }]}
             .max=${5}
-            .format=${(v: number) => v.toFixed(2)}
+            .format=${(v: number) => decimal(v)}
           ></dash-bar-chart>
           <dash-data-table
             id="ratings"
-            caption="Ratings per statement"
-            .columns=${[{ label: 'Statement' }, { label: 'Answers', numeric: true }, { label: 'Average', numeric: true }, ...scale.map((v) => ({ label: `Rated ${v}`, numeric: true }))]}
+            caption=${msg('Ratings per statement')}
+            .columns=${[{ label: msg('Statement') }, { label: msg('Answers'), numeric: true }, { label: msg('Average'), numeric: true }, ...scale.map((v) => ({ label: msg(str`Rated ${v}`), numeric: true }))]}
             .rows=${r.items.map((i) => [i.prompt, count(i.responses), decimal(i.average), ...scale.map((v) => count(i.distribution.find((d) => d.value === v)?.count ?? 0))])}
             row-header
             file-name=${this.csvName('ratings')}
           ></dash-data-table>
         </div>
-        <h4>How learners rated each statement</h4>
+        <h4>${msg('How learners rated each statement')}</h4>
         <div class="multiples">
           ${r.items.map(
             (i) => html`<div>
               <p><strong>${i.prompt}</strong></p>
               <dash-bar-chart
                 orientation="vertical"
-                label=${`Learners giving each rating to “${i.prompt}”`}
+                label=${msg(str`Learners giving each rating to “${i.prompt}”`)}
                 .categories=${i.distribution.map((d) => d.value)}
-                .series=${[{ name: 'Learners', values: i.distribution.map((d) => d.count) }]}
+                .series=${[{ name: msg('Learners'), values: i.distribution.map((d) => d.count) }]}
                 .format=${count}
               ></dash-bar-chart>
             </div>`,
@@ -69,14 +71,14 @@ export class FeedbackView extends ReportView<FeedbackReport> {
         </div>
       </section>
       <section aria-labelledby="comments-heading">
-        <h3 id="comments-heading">Comments</h3>
-        ${r.comments.length >= 500 ? html`<p class="hint">The newest 500 comments.</p>` : nothing}
+        <h3 id="comments-heading">${msg('Comments')}</h3>
+        ${r.comments.length >= 500 ? html`<p class="hint">${msg('The newest 500 comments.')}</p>` : nothing}
         <dash-data-table
           id="comments"
-          caption="Comments from learners"
-          .columns=${[{ label: 'Date' }, { label: 'Organisation' }, { label: 'Language' }, ...(withPrompt ? [{ label: 'Question' }] : []), { label: 'Comment' }]}
+          caption=${msg('Comments from learners')}
+          .columns=${[{ label: msg('Date') }, { label: msg('Organisation') }, { label: msg('Language') }, ...(withPrompt ? [{ label: msg('Question') }] : []), { label: msg('Comment') }]}
           .rows=${r.comments.map((c) => [c.date, c.org, c.language ?? '', ...(withPrompt ? [c.prompt] : []), c.text])}
-          empty="No comments for these filters."
+          empty=${msg('No comments for these filters.')}
           file-name=${this.csvName('comments')}
         ></dash-data-table>
       </section>

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LearnerReport } from '../../lrs/contracts/report-types.ts';
@@ -10,7 +11,10 @@ import { ReportView } from './report-view.ts';
 
 type Learner = LearnerReport['learners'][number];
 
-const STATUS_WORDS: Record<Learner['status'], string> = { 'in progress': 'In progress', failed: 'Failed', passed: 'Passed', completed: 'Completed' };
+/** A learner's status in words (in the dashboard's language: call when drawing). */
+function statusWords(): Record<Learner['status'], string> {
+  return { 'in progress': msg('In progress'), failed: msg('Failed'), passed: msg('Passed'), completed: msg('Completed') };
+}
 
 /**
  * Learners, one row per learner and module: the pseudonym, the name where the partner sends names
@@ -26,6 +30,7 @@ const STATUS_WORDS: Record<Learner['status'], string> = { 'in progress': 'In pro
  * @event params-change - detail: the Learners settings ({@link RouteParams}) after a change.
  */
 @customElement('dash-learners-view')
+@localized()
 export class LearnersView extends ReportView<LearnerReport> {
   static override styles = [
     dashStyles,
@@ -43,32 +48,38 @@ export class LearnersView extends ReportView<LearnerReport> {
     const onlyStuck = this.params.onlyStuck === '1';
     const shown = onlyStuck ? r.learners.filter((l) => l.stuck) : r.learners;
     const stuck = r.learners.filter((l) => l.stuck).length;
+    const statuses = statusWords();
     const columns: Column[] = [
-      { label: 'Learner', nowrap: true },
-      ...(r.namesShown ? [{ label: 'Name' }] : []),
-      { label: 'Organisation' },
-      { label: 'Module' },
-      { label: 'Lessons done', numeric: true },
-      { label: 'Status' },
-      { label: 'Score', numeric: true },
-      { label: 'Last activity', nowrap: true },
-      { label: 'Stuck' },
+      { label: msg('Learner'), nowrap: true },
+      ...(r.namesShown ? [{ label: msg('Name') }] : []),
+      { label: msg('Organisation') },
+      { label: msg('Module') },
+      { label: msg('Lessons done'), numeric: true },
+      { label: msg('Status') },
+      { label: msg('Score'), numeric: true },
+      { label: msg('Last activity'), nowrap: true },
+      { label: msg('Stuck') },
     ];
     const rows = shown.map((l) => [
       l.learner,
       ...(r.namesShown ? [l.name ?? ''] : []),
       l.org,
       l.moduleName,
-      `${l.lessons} of ${l.lessonsTotal}`,
-      STATUS_WORDS[l.status],
+      msg(str`${l.lessons} of ${l.lessonsTotal}`),
+      statuses[l.status],
       percent(l.score),
       dateTime(l.lastActivity),
-      l.stuck ? 'Stuck' : 'No',
+      l.stuck ? msg('Stuck') : msg('No'),
     ]);
+    const rowCount = count(r.learners.length);
+    const stuckCount = count(stuck);
+    const shownCount = count(shown.length);
+    const asOf = r.asOf.slice(0, 10);
+    const limit = count(r.limit);
     return html`
-      <form aria-label="Stuck learners" @submit=${(e: Event) => e.preventDefault()}>
+      <form aria-label=${msg('Stuck learners')} @submit=${(e: Event) => e.preventDefault()}>
         <div class="field">
-          <label for="stuck-days">Stuck after this many days without activity</label>
+          <label for="stuck-days">${msg('Stuck after this many days without activity')}</label>
           <input
             id="stuck-days"
             type="number"
@@ -83,26 +94,25 @@ export class LearnersView extends ReportView<LearnerReport> {
           />
         </div>
         <div class="field">
-          <label for="as-of">As of</label>
-          <input id="as-of" type="date" .value=${r.asOf.slice(0, 10)} @change=${this.changeAsOf} />
+          <label for="as-of">${msg('As of')}</label>
+          <input id="as-of" type="date" .value=${asOf} @change=${this.changeAsOf} />
         </div>
-        <label class="check"><input type="checkbox" .checked=${onlyStuck} @change=${this.changeOnlyStuck} /> Only stuck learners</label>
+        <label class="check"><input type="checkbox" .checked=${onlyStuck} @change=${this.changeOnlyStuck} /> ${msg('Only stuck learners')}</label>
         <p id="stuck-days-error" class="error" role="alert">${this.daysError || nothing}</p>
       </form>
       <p data-learner-summary>
-        ${count(r.learners.length)} learner-module rows; ${count(stuck)} stuck (not completed, no activity in the ${r.stuckDays} days before
-        ${r.asOf.slice(0, 10)}).${onlyStuck ? ` Showing the ${count(shown.length)} stuck.` : ''}
-        ${r.namesShown ? nothing : html`<span class="hint">Learners are shown by pseudonym.</span>`}
-        ${r.truncated ? html`<strong>Only the first ${count(r.limit)} rows are shown: choose a module or organisation to see the rest.</strong>` : nothing}
+        ${msg(str`${rowCount} learner-module rows; ${stuckCount} stuck (not completed, no activity in the ${r.stuckDays} days before ${asOf}).`)}${onlyStuck ? ` ${msg(str`Showing the ${shownCount} stuck.`)}` : ''}
+        ${r.namesShown ? nothing : html`<span class="hint">${msg('Learners are shown by pseudonym.')}</span>`}
+        ${r.truncated ? html`<strong>${msg(str`Only the first ${limit} rows are shown: choose a module or organisation to see the rest.`)}</strong>` : nothing}
       </p>
       <dash-data-table
         id="learners"
-        caption=${onlyStuck ? 'Stuck learners' : 'Learners per module'}
+        caption=${onlyStuck ? msg('Stuck learners') : msg('Learners per module')}
         .columns=${columns}
         .rows=${rows}
         .highlighted=${shown.flatMap((l, i) => (l.stuck ? [i] : []))}
         row-header
-        empty=${onlyStuck ? 'No stuck learners.' : 'No learners for these filters.'}
+        empty=${onlyStuck ? msg('No stuck learners.') : msg('No learners for these filters.')}
         file-name=${this.csvName(onlyStuck ? 'stuck-learners' : 'learners')}
       ></dash-data-table>
     `;
@@ -112,7 +122,7 @@ export class LearnersView extends ReportView<LearnerReport> {
     const input = event.target as HTMLInputElement;
     const days = Number(input.value);
     if (!Number.isInteger(days) || days < 1 || days > 365) {
-      this.daysError = 'Enter a whole number of days from 1 to 365.';
+      this.daysError = msg('Enter a whole number of days from 1 to 365.');
       return;
     }
     this.daysError = '';

@@ -1,13 +1,12 @@
+import { localized, msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { ModuleReport } from '../../lrs/contracts/report-types.ts';
+import type { FunnelStep, ModuleReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
 import { figureList } from '../components/figure-list.ts';
 import { count, minutes, ratioPercent } from '../format.ts';
 import { ReportView } from './report-view.ts';
-
-const DROP_OFF_NOTE = 'most learners stop after this step';
 
 /**
  * One module: the funnel from starting to completing (chart and table, the step after which most
@@ -18,45 +17,50 @@ const DROP_OFF_NOTE = 'most learners stop after this step';
  * @property fileBase - Words for the CSV file names.
  */
 @customElement('dash-module-view')
+@localized()
 export class ModuleView extends ReportView<ModuleReport> {
   protected renderReport(r: ModuleReport) {
     const started = r.funnel[0]?.learners ?? 0;
     const dropIndex = r.dropOff === null ? -1 : r.funnel.findIndex((s) => s.label === r.dropOff);
     const lostAfterDrop = r.funnel[dropIndex + 1]?.lost ?? 0;
+    const labels = r.funnel.map((s) => stepLabel(s.step));
+    const dropStep = labels[dropIndex] ?? '';
+    const lost = count(lostAfterDrop);
+    const startedCount = count(started);
+    const lostShare = ratioPercent(started ? lostAfterDrop / started : null);
     return html`
-      <p>Module: <strong>${r.moduleName}</strong></p>
+      <p>${msg(html`Module: <strong>${r.moduleName}</strong>`)}</p>
       <section aria-labelledby="funnel-heading">
-        <h3 id="funnel-heading">From start to completion</h3>
+        <h3 id="funnel-heading">${msg('From start to completion')}</h3>
         ${dropIndex >= 0
           ? html`<p class="notice" data-drop-off>
-              Most learners stop after <strong>${r.dropOff}</strong>: ${count(lostAfterDrop)} of ${count(started)} learners
-              (${ratioPercent(started ? lostAfterDrop / started : null)}) do not reach the next step.
+              ${msg(html`Most learners stop after <strong>${dropStep}</strong>: ${lost} of ${startedCount} learners (${lostShare}) do not reach the next step.`)}
             </p>`
-          : html`<p>No step loses learners.</p>`}
+          : html`<p>${msg('No step loses learners.')}</p>`}
         <div>
           <dash-bar-chart
-            label="Learners reaching each step of the module"
-            .categories=${r.funnel.map((s) => s.label)}
-            .series=${[{ name: 'Learners', values: r.funnel.map((s) => s.learners) }]}
+            label=${msg('Learners reaching each step of the module')}
+            .categories=${labels}
+            .series=${[{ name: msg('Learners'), values: r.funnel.map((s) => s.learners) }]}
             .highlight=${dropIndex}
-            .highlightNote=${DROP_OFF_NOTE}
+            .highlightNote=${msg('most learners stop after this step')}
             .format=${count}
           ></dash-bar-chart>
           <dash-data-table
-            caption="Learners reaching each step"
+            caption=${msg('Learners reaching each step')}
             .columns=${[
-              { label: 'Step' },
-              { label: 'Learners', numeric: true },
-              { label: 'Of those who started', numeric: true },
-              { label: 'Lost since the previous step', numeric: true },
-              { label: 'Note' },
+              { label: msg('Step') },
+              { label: msg('Learners'), numeric: true },
+              { label: msg('Of those who started'), numeric: true },
+              { label: msg('Lost since the previous step'), numeric: true },
+              { label: msg('Note') },
             ]}
             .rows=${r.funnel.map((s, i) => [
-              s.label,
+              labels[i]!,
               count(s.learners),
               ratioPercent(started ? s.learners / started : null),
               count(s.lost),
-              i === dropIndex ? 'Most learners stop after this step' : '',
+              i === dropIndex ? msg('Most learners stop after this step') : '',
             ])}
             .highlighted=${dropIndex >= 0 ? [dropIndex] : []}
             row-header
@@ -65,18 +69,18 @@ export class ModuleView extends ReportView<ModuleReport> {
         </div>
       </section>
       <section aria-labelledby="scores-heading">
-        <h3 id="scores-heading">Best quiz scores</h3>
+        <h3 id="scores-heading">${msg('Best quiz scores')}</h3>
         <div class="pair">
           <dash-bar-chart
             orientation="vertical"
-            label="Learners per band of best quiz score"
+            label=${msg('Learners per band of best quiz score')}
             .categories=${r.histogram.map((h) => h.band)}
-            .series=${[{ name: 'Learners', values: r.histogram.map((h) => h.learners) }]}
+            .series=${[{ name: msg('Learners'), values: r.histogram.map((h) => h.learners) }]}
             .format=${count}
           ></dash-bar-chart>
           <dash-data-table
-            caption="Learners per score band"
-            .columns=${[{ label: 'Score band' }, { label: 'Learners', numeric: true }]}
+            caption=${msg('Learners per score band')}
+            .columns=${[{ label: msg('Score band') }, { label: msg('Learners'), numeric: true }]}
             .rows=${r.histogram.map((h) => [h.band, count(h.learners)])}
             row-header
             file-name=${this.csvName('score-bands')}
@@ -84,16 +88,34 @@ export class ModuleView extends ReportView<ModuleReport> {
         </div>
       </section>
       <section aria-labelledby="time-heading">
-        <h3 id="time-heading">Time spent in the module</h3>
+        <h3 id="time-heading">${msg('Time spent in the module')}</h3>
         ${figureList([
-          ['Learners with recorded time', count(r.time.learners)],
-          ['Median', minutes(r.time.medianMinutes)],
-          ['75th percentile', minutes(r.time.p75Minutes)],
-          ['Average', minutes(r.time.averageMinutes)],
+          [msg('Learners with recorded time'), count(r.time.learners)],
+          [msg('Median'), minutes(r.time.medianMinutes)],
+          [msg('75th percentile'), minutes(r.time.p75Minutes)],
+          [msg('Average'), minutes(r.time.averageMinutes)],
         ])}
-        <p class="hint">Total session time each learner recorded in the module, all sessions together.</p>
+        <p class="hint">${msg('Total session time each learner recorded in the module, all sessions together.')}</p>
       </section>
     `;
+  }
+}
+
+/** A funnel step in the viewer's language. */
+function stepLabel(step: FunnelStep['step']): string {
+  switch (step.kind) {
+    case 'started':
+      return msg('Started the module');
+    case 'lesson': {
+      const { number, name } = step;
+      return msg(str`Lesson ${number}: ${name}`);
+    }
+    case 'quiz':
+      return msg('Answered the quiz');
+    case 'case':
+      return msg('Started the case exercise');
+    case 'completed':
+      return msg('Completed the module');
   }
 }
 

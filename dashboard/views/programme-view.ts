@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ProgrammeReport } from '../../lrs/contracts/programme.ts';
@@ -24,6 +25,7 @@ type Learner = ProgrammeReport['learners'][number];
  * @property fileBase - Words for the CSV file names.
  */
 @customElement('dash-programme-view')
+@localized()
 export class ProgrammeView extends ReportView<ProgrammeReport> {
   static override styles = [
     dashStyles,
@@ -44,72 +46,85 @@ export class ProgrammeView extends ReportView<ProgrammeReport> {
     const complete = r.learners.filter((l) => l.complete);
     const modules = r.required.modules.length;
     const learnerColumns: Column[] = [
-      { label: 'Learner', nowrap: true },
-      ...(r.namesShown ? [{ label: 'Name' }] : []),
-      { label: 'Organisation' },
-      { label: 'Modules passed', numeric: true },
-      { label: 'Sessions attended', numeric: true },
-      { label: 'Programme' },
-      { label: 'Last activity', nowrap: true },
+      { label: msg('Learner'), nowrap: true },
+      ...(r.namesShown ? [{ label: msg('Name') }] : []),
+      { label: msg('Organisation') },
+      { label: msg('Modules passed'), numeric: true },
+      { label: msg('Sessions attended'), numeric: true },
+      { label: msg('Programme') },
+      { label: msg('Last activity'), nowrap: true },
     ];
     const rows = r.learners.map((l) => [
       l.learner,
       ...(r.namesShown ? [l.name ?? ''] : []),
       l.org,
-      `${l.modulesPassed} of ${modules}`,
+      msg(str`${l.modulesPassed} of ${modules}`),
       String(l.sessions),
-      l.complete ? 'Complete' : 'Not yet',
+      l.complete ? msg('Complete') : msg('Not yet'),
       dateTime(l.lastActivity),
     ]);
+    const limit = count(r.limit);
     return html`
-      <p data-programme-rule>
-        Completing the programme takes passing ${modules === 1 ? 'the module' : `all ${modules} modules`} (${r.required.modules.map((m) => m.name).join('; ')})
-        and attending at least ${r.required.sessions} in-person session${r.required.sessions === 1 ? '' : 's'}.
-      </p>
+      <p data-programme-rule>${this.ruleText(r)}</p>
       <dash-data-table
         id="partners"
-        caption="Programme completion per partner"
-        .columns=${[{ label: 'Organisation' }, { label: 'Learners', numeric: true }, { label: 'Completed the programme', numeric: true }, { label: 'Rate', numeric: true }] as Column[]}
+        caption=${msg('Programme completion per partner')}
+        .columns=${[{ label: msg('Organisation') }, { label: msg('Learners'), numeric: true }, { label: msg('Completed the programme'), numeric: true }, { label: msg('Rate'), numeric: true }] as Column[]}
         .rows=${r.orgs.map((o) => [o.org, count(o.learners), count(o.complete), ratioPercent(o.rate)])}
         row-header
-        empty="No learners yet."
+        empty=${msg('No learners yet.')}
         file-name=${this.csvName('programme per partner')}
       ></dash-data-table>
       ${this.canIssue ? this.renderCertificates(complete, r.namesShown) : nothing}
-      <h3>Learners</h3>
-      <p class="hint">${r.namesShown ? '' : 'Learners are shown by pseudonym. '}${r.truncated ? `Only the first ${count(r.limit)} learners are shown.` : ''}</p>
+      <h3>${msg('Learners')}</h3>
+      <p class="hint">${r.namesShown ? '' : `${msg('Learners are shown by pseudonym.')} `}${r.truncated ? msg(str`Only the first ${limit} learners are shown.`) : ''}</p>
       <dash-data-table
         id="programme-learners"
-        caption="Each learner's progress through the programme"
+        caption=${msg("Each learner's progress through the programme")}
         .columns=${learnerColumns}
         .rows=${rows}
         .highlighted=${r.learners.flatMap((l, i) => (l.complete ? [i] : []))}
         row-header
-        empty="No learners yet."
+        empty=${msg('No learners yet.')}
         file-name=${this.csvName('programme learners')}
       ></dash-data-table>
     `;
   }
 
+  /** What completing the programme takes, in one sentence (one per number of modules and sessions). */
+  private ruleText(r: ProgrammeReport): string {
+    const modules = r.required.modules.length;
+    const sessions = r.required.sessions;
+    const names = r.required.modules.map((m) => m.name).join('; ');
+    if (modules === 1) {
+      return sessions === 1
+        ? msg(str`Completing the programme takes passing the module (${names}) and attending at least ${sessions} in-person session.`)
+        : msg(str`Completing the programme takes passing the module (${names}) and attending at least ${sessions} in-person sessions.`);
+    }
+    return sessions === 1
+      ? msg(str`Completing the programme takes passing all ${modules} modules (${names}) and attending at least ${sessions} in-person session.`)
+      : msg(str`Completing the programme takes passing all ${modules} modules (${names}) and attending at least ${sessions} in-person sessions.`);
+  }
+
   private renderCertificates(complete: Learner[], names: boolean) {
     return html`
-      <h3>Certificates</h3>
+      <h3>${msg('Certificates')}</h3>
       ${complete.length
-        ? html`<form aria-label="Issue a certificate" @submit=${this.issue}>
+        ? html`<form aria-label=${msg('Issue a certificate')} @submit=${this.issue}>
             <div class="field">
-              <label for="certificate-learner">Learner who completed the programme</label>
+              <label for="certificate-learner">${msg('Learner who completed the programme')}</label>
               <select id="certificate-learner" required .value=${this.chosen} @change=${(e: Event) => (this.chosen = (e.target as HTMLSelectElement).value)}>
-                <option value="">Choose a learner</option>
+                <option value="">${msg('Choose a learner')}</option>
                 ${complete.map((l) => html`<option value=${l.learner} ?selected=${l.learner === this.chosen}>${l.name && names ? `${l.name} (${l.learner})` : l.learner}</option>`)}
               </select>
             </div>
             <div class="field">
-              <label for="certificate-name">Name to print <span class="hint">(not stored)</span></label>
+              <label for="certificate-name">${msg(html`Name to print <span class="hint">(not stored)</span>`)}</label>
               <input id="certificate-name" name="name" maxlength="200" autocomplete="off" />
             </div>
-            <button class="primary" type="submit" ?disabled=${this.issuing}>Download the certificate</button>
+            <button class="primary" type="submit" ?disabled=${this.issuing}>${msg('Download the certificate')}</button>
           </form>`
-        : html`<p class="muted">No learner has completed the programme yet.</p>`}
+        : html`<p class="muted">${msg('No learner has completed the programme yet.')}</p>`}
       <p class="issued" role="status" data-certificate-status>${this.message || nothing}</p>
       <p class="error" role="alert">${this.failure || nothing}</p>
     `;
@@ -123,7 +138,7 @@ export class ProgrammeView extends ReportView<ProgrammeReport> {
     this.message = '';
     this.failure = '';
     if (!learner) {
-      this.failure = 'Choose the learner first.';
+      this.failure = msg('Choose the learner first.');
       return;
     }
     this.issuing = true;
@@ -134,9 +149,10 @@ export class ProgrammeView extends ReportView<ProgrammeReport> {
       link.download = `inprocap-certificate-${learner}.pdf`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      this.message = `Certificate issued for ${learner}. Verification code: ${code}`;
+      this.message = msg(str`Certificate issued for ${learner}. Verification code: ${code}`);
     } catch (error) {
-      this.failure = `The certificate could not be issued: ${errorSentence(error)}`;
+      const reason = errorSentence(error);
+      this.failure = msg(str`The certificate could not be issued: ${reason}`);
     } finally {
       this.issuing = false;
     }

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PersonRef, TrainingSessionDetail, TrainingSessionInfo } from '../../lrs/contracts/programme.ts';
@@ -24,6 +25,7 @@ import { dashStyles } from '../styles.ts';
  * @event announce - detail: a sentence for the live region.
  */
 @customElement('dash-sessions-view')
+@localized()
 export class SessionsView extends LitElement {
   static override styles = [
     dashStyles,
@@ -70,7 +72,8 @@ export class SessionsView extends LitElement {
     try {
       this.sessions = await this.api.trainingSessions();
     } catch (error) {
-      this.failure = `The sessions could not be loaded: ${errorSentence(error)}`;
+      const reason = errorSentence(error);
+      this.failure = msg(str`The sessions could not be loaded: ${reason}`);
     }
   }
 
@@ -81,14 +84,15 @@ export class SessionsView extends LitElement {
     try {
       this.detail = await this.api.trainingSession(this.sessionId);
     } catch (error) {
-      this.failure = `The session could not be opened: ${errorSentence(error)}`;
+      const reason = errorSentence(error);
+      this.failure = msg(str`The session could not be opened: ${reason}`);
     }
   }
 
   override render() {
     return html`
       ${this.records ? this.renderNewForm() : nothing}
-      <h3 id="sessions-title">Sessions</h3>
+      <h3 id="sessions-title">${msg('Sessions')}</h3>
       ${this.renderList()}
       ${this.detail ? this.renderAttendance(this.detail) : nothing}
       <p role="status" data-sessions-status>${this.status || nothing}</p>
@@ -99,49 +103,49 @@ export class SessionsView extends LitElement {
   private renderNewForm() {
     const admin = this.viewer.role === 'admin';
     return html`
-      <h3>New session</h3>
-      <form class="new" aria-label="New session" @submit=${this.create}>
+      <h3>${msg('New session')}</h3>
+      <form class="new" aria-label=${msg('New session')} @submit=${this.create}>
         <div class="field">
-          <label for="session-module">Module</label>
+          <label for="session-module">${msg('Module')}</label>
           <select id="session-module" name="moduleId" required>
             ${this.modules.map((m) => html`<option value=${m.id}>${m.name}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="session-date">Date</label>
+          <label for="session-date">${msg('Date')}</label>
           <input id="session-date" name="date" type="date" required />
         </div>
         <div class="field">
-          <label for="session-place">Place</label>
+          <label for="session-place">${msg('Place')}</label>
           <input id="session-place" name="place" required maxlength="200" autocomplete="off" />
         </div>
         ${admin
           ? html`<div class="field">
-              <label for="session-org">Organisation</label>
+              <label for="session-org">${msg('Organisation')}</label>
               <select id="session-org" name="org" required>
                 ${this.orgs.map((o) => html`<option value=${o}>${o}</option>`)}
               </select>
             </div>`
           : nothing}
-        <button class="primary" type="submit" ?disabled=${this.busy}>Add the session</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Add the session')}</button>
       </form>
     `;
   }
 
   private renderList() {
-    if (!this.sessions) return html`<p>Loading…</p>`;
-    if (!this.sessions.length) return html`<p class="muted">No sessions yet.</p>`;
+    if (!this.sessions) return html`<p>${msg('Loading…')}</p>`;
+    if (!this.sessions.length) return html`<p class="muted">${msg('No sessions yet.')}</p>`;
     return html`
       <table class="list" aria-labelledby="sessions-title">
         <thead>
-          <tr><th scope="col">Date</th><th scope="col">Module</th><th scope="col">Place</th><th scope="col">Organisation</th><th scope="col">Attended</th>${this.records ? html`<th scope="col"><span class="visually-hidden">Action</span></th>` : nothing}</tr>
+          <tr><th scope="col">${msg('Date')}</th><th scope="col">${msg('Module')}</th><th scope="col">${msg('Place')}</th><th scope="col">${msg('Organisation')}</th><th scope="col">${msg('Attended')}</th>${this.records ? html`<th scope="col"><span class="visually-hidden">${msg('Action')}</span></th>` : nothing}</tr>
         </thead>
         <tbody>
           ${this.sessions.map(
             (s) => html`<tr>
               <th scope="row">${s.date}</th><td>${s.moduleName}</td><td>${s.place}</td><td>${s.org}</td><td class="n">${s.attendees}</td>
               ${this.records
-                ? html`<td><button type="button" aria-label=${`Record attendance: ${s.moduleName}, ${s.date}, ${s.place}`} @click=${() => this.open(s.id)}>Record attendance</button></td>`
+                ? html`<td><button type="button" aria-label=${msg(str`Record attendance: ${s.moduleName}, ${s.date}, ${s.place}`)} @click=${() => this.open(s.id)}>${msg('Record attendance')}</button></td>`
                 : nothing}
             </tr>`,
           )}
@@ -152,32 +156,34 @@ export class SessionsView extends LitElement {
 
   private renderAttendance(d: TrainingSessionDetail) {
     const label = (p: PersonRef) => (p.name ? `${p.name} (${p.learner})` : p.learner);
+    const present = d.present.map(label).join(', ');
     return html`
-      <h3 id="attendance-title" tabindex="-1">Attendance: ${d.moduleName}, ${d.date}, ${d.place}</h3>
-      <p>${d.present.length ? html`Present: ${d.present.map(label).join(', ')}.` : 'Nobody recorded yet.'}</p>
+      <h3 id="attendance-title" tabindex="-1">${msg(str`Attendance: ${d.moduleName}, ${d.date}, ${d.place}`)}</h3>
+      <p>${d.present.length ? msg(str`Present: ${present}.`) : msg('Nobody recorded yet.')}</p>
       <form aria-labelledby="attendance-title" @submit=${this.save}>
         <fieldset>
-          <legend>Learners of ${d.org} not yet marked present</legend>
+          <legend>${msg(str`Learners of ${d.org} not yet marked present`)}</legend>
           ${d.candidates.length
             ? html`<ul class="people">${d.candidates.map((p) => html`<li><label class="check"><input type="checkbox" name="learner" value=${p.learner} /> ${label(p)}</label></li>`)}</ul>`
-            : html`<p class="muted">Every learner the LRS knows for ${d.org} is marked present.</p>`}
+            : html`<p class="muted">${msg(str`Every learner the LRS knows for ${d.org} is marked present.`)}</p>`}
         </fieldset>
         <fieldset>
-          <legend>People the LRS does not know yet</legend>
+          <legend>${msg('People the LRS does not know yet')}</legend>
           <p class="hint">
-            ${d.namesKept ? 'Their name is kept, as for your other learners;' : 'They are kept under a pseudonym only, as your learners are;'} an e-mail address is used only to
-            recognise the same person next time and is not stored.
+            ${d.namesKept
+              ? msg('Their name is kept, as for your other learners; an e-mail address is used only to recognise the same person next time and is not stored.')
+              : msg('They are kept under a pseudonym only, as your learners are; an e-mail address is used only to recognise the same person next time and is not stored.')}
           </p>
           ${this.typed.map(
             (person, i) => html`<div class="typed">
-              <div class="field"><label for=${`typed-name-${i}`}>Name</label><input id=${`typed-name-${i}`} .value=${person.name} maxlength="200" autocomplete="off" @input=${(e: Event) => this.edit(i, 'name', e)} /></div>
-              <div class="field"><label for=${`typed-email-${i}`}>E-mail</label><input id=${`typed-email-${i}`} type="email" .value=${person.email} maxlength="254" autocomplete="off" @input=${(e: Event) => this.edit(i, 'email', e)} /></div>
+              <div class="field"><label for=${`typed-name-${i}`}>${msg('Name')}</label><input id=${`typed-name-${i}`} .value=${person.name} maxlength="200" autocomplete="off" @input=${(e: Event) => this.edit(i, 'name', e)} /></div>
+              <div class="field"><label for=${`typed-email-${i}`}>${msg('E-mail')}</label><input id=${`typed-email-${i}`} type="email" .value=${person.email} maxlength="254" autocomplete="off" @input=${(e: Event) => this.edit(i, 'email', e)} /></div>
             </div>`,
           )}
-          <button type="button" @click=${this.addPerson}>Add a person</button>
+          <button type="button" @click=${this.addPerson}>${msg('Add a person')}</button>
         </fieldset>
-        <button class="primary" type="submit" ?disabled=${this.busy}>Save attendance</button>
-        <button type="button" @click=${() => this.open('')}>Close</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save attendance')}</button>
+        <button type="button" @click=${() => this.open('')}>${msg('Close')}</button>
       </form>
     `;
   }
@@ -214,10 +220,11 @@ export class SessionsView extends LitElement {
       });
       form.reset();
       await this.loadList();
-      this.status = `Session added: ${created.moduleName}, ${created.date}, ${created.place}.`;
+      this.status = msg(str`Session added: ${created.moduleName}, ${created.date}, ${created.place}.`);
       this.announce(this.status);
     } catch (error) {
-      this.failure = `The session could not be added: ${errorSentence(error)}`;
+      const reason = errorSentence(error);
+      this.failure = msg(str`The session could not be added: ${reason}`);
     } finally {
       this.busy = false;
     }
@@ -230,17 +237,18 @@ export class SessionsView extends LitElement {
     const people = this.typed.filter((p) => p.name.trim() || p.email.trim()).map((p) => ({ ...(p.name.trim() ? { name: p.name.trim() } : {}), ...(p.email.trim() ? { email: p.email.trim() } : {}) }));
     this.failure = '';
     if (!learners.length && !people.length) {
-      this.failure = 'Tick who attended, or add a person.';
+      this.failure = msg('Tick who attended, or add a person.');
       return;
     }
     this.busy = true;
     try {
       const result = await this.api.recordAttendance(this.sessionId, { learners, people });
       await Promise.all([this.loadDetail(), this.loadList()]);
-      this.status = `Attendance saved: ${result.recorded} recorded.`;
+      this.status = msg(str`Attendance saved: ${result.recorded} recorded.`);
       this.announce(this.status);
     } catch (error) {
-      this.failure = `The attendance could not be saved: ${errorSentence(error)}`;
+      const reason = errorSentence(error);
+      this.failure = msg(str`The attendance could not be saved: ${reason}`);
     } finally {
       this.busy = false;
     }

@@ -41,7 +41,10 @@ export interface OverviewReport {
 }
 
 export interface FunnelStep {
+  /** The step in English (for API readers); the dashboard words it from `step` in the viewer's language. */
   label: string;
+  /** Which step: the lesson's number and name for lessons. */
+  step: { kind: 'started' | 'quiz' | 'case' | 'completed' } | { kind: 'lesson'; number: number; name: string };
   learners: number;
   /** Learners lost since the previous step. */
   lost: number;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { LrsBackend } from '../storage/backend.ts';
 import type { OutcomeRow, ReportFilter } from '../storage/report-store.ts';
-import type { CaseReport, Dimensions, FeedbackReport, ItemReport, LearnerReport, ModuleReport, Outcome, OverviewReport } from '../contracts/report-types.ts';
+import type { CaseReport, Dimensions, FeedbackReport, FunnelStep, ItemReport, LearnerReport, ModuleReport, Outcome, OverviewReport } from '../contracts/report-types.ts';
 import type { ProgrammeReport } from '../contracts/programme.ts';
 import { facility, itemFlags, pointBiserial } from './statistics.ts';
 
@@ -112,12 +112,15 @@ export class ReportService {
     // Learners only drop out along the way, so lessons reached by more learners come earlier.
     lessons.sort((a, b) => b.learners - a.learners || a.activityId.localeCompare(b.activityId));
     const lessonNames = await this.definitions(filter, lessons.map((l) => l.activityId));
-    const steps: { label: string; learners: number }[] = [
-      { label: 'Started the module', learners: stages.started },
-      ...lessons.map((l, i) => ({ label: `Lesson ${i + 1}: ${text(lessonNames.get(l.activityId)?.name) || l.activityId}`, learners: l.learners })),
-      { label: 'Answered the quiz', learners: stages.quiz },
-      { label: 'Started the case exercise', learners: stages.caseStarted },
-      { label: 'Completed the module', learners: stages.completed },
+    const steps: Omit<FunnelStep, 'lost'>[] = [
+      { label: 'Started the module', step: { kind: 'started' }, learners: stages.started },
+      ...lessons.map((l, i) => {
+        const name = text(lessonNames.get(l.activityId)?.name) || l.activityId;
+        return { label: `Lesson ${i + 1}: ${name}`, step: { kind: 'lesson' as const, number: i + 1, name }, learners: l.learners };
+      }),
+      { label: 'Answered the quiz', step: { kind: 'quiz' }, learners: stages.quiz },
+      { label: 'Started the case exercise', step: { kind: 'case' }, learners: stages.caseStarted },
+      { label: 'Completed the module', step: { kind: 'completed' }, learners: stages.completed },
     ];
     const funnel = steps.map((step, i) => ({ ...step, lost: i === 0 ? 0 : Math.max(0, steps[i - 1]!.learners - step.learners) }));
     const worst = funnel.reduce((max, step, i) => (step.lost > (funnel[max]?.lost ?? 0) ? i : max), 0);

@@ -8,8 +8,9 @@
  * survey (`glossary.fr.yaml`). File naming and the list of a module's files come from the
  * content loader, so the report and the build never disagree about which file is wanted.
  *
- * Interface: the trans-units of `src/i18n/xliff/<language>.xlf` that have no (or an empty)
- * `<target>`. The source language needs no XLIFF.
+ * Interface: the trans-units of `src/i18n/xliff/<language>.xlf` (the runtime) and
+ * `dashboard/i18n/xliff/<language>.xlf` (the dashboard) that have no (or an empty) `<target>`.
+ * The source language needs no XLIFF.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -31,6 +32,8 @@ export interface TranslationGap {
 
 export interface UiStrings {
   language: string;
+  /** The lit-localize configuration the strings belong to (lit-localize.json: the runtime; lit-localize.dashboard.json: the dashboard). */
+  config?: string;
   /** The XLIFF file, from the project root (absent for the source language). */
   file?: string;
   /** The source language: its strings are the originals. */
@@ -48,7 +51,10 @@ export interface TranslationReport {
   /** Module slugs, in folder order. */
   modules: string[];
   gaps: TranslationGap[];
+  /** The runtime's interface strings. */
   ui: UiStrings[];
+  /** The dashboard's interface strings. */
+  dashboard: UiStrings[];
   /** Module folders whose module.yaml could not be read: nothing can be said about them. */
   unreadable: string[];
 }
@@ -63,6 +69,7 @@ export interface TranslationOptions {
 /** The column of the shared glossary and survey, and of the UI strings, in the summary. */
 export const SHARED = 'shared';
 export const UI = 'UI';
+export const DASHBOARD = 'dashboard';
 
 interface LocalizeConfig {
   sourceLocale: string;
@@ -70,13 +77,13 @@ interface LocalizeConfig {
   xliffDir: string;
 }
 
-/** The UI languages and the XLIFF folder, from lit-localize.json (the generated codes if absent). */
-function localizeConfig(root: string): LocalizeConfig {
-  const path = join(root, 'lit-localize.json');
+/** The UI languages and the XLIFF folder, from a lit-localize configuration (the runtime's generated codes if absent). */
+function localizeConfig(root: string, file = 'lit-localize.json', xliffDir = 'src/i18n/xliff'): LocalizeConfig {
+  const path = join(root, file);
   const fallback: LocalizeConfig = {
     sourceLocale: generatedSourceLocale,
     targetLocales: allLocales.filter((l) => l !== generatedSourceLocale),
-    xliffDir: 'src/i18n/xliff',
+    xliffDir,
   };
   if (!existsSync(path)) return fallback;
   const config = JSON.parse(readFileSync(path, 'utf8')) as { sourceLocale?: string; targetLocales?: string[]; interchange?: { xliffDir?: string } };
@@ -138,7 +145,9 @@ export function translationReport(root: string, options: TranslationOptions = {}
     }
   }
 
-  const ui = uiStrings(root, config, languages);
+  const ui = uiStrings(root, config, languages, 'lit-localize.json');
+  // The dashboard's strings, where the project has a dashboard (its own lit-localize configuration).
+  const dashboard = existsSync(join(root, 'lit-localize.dashboard.json')) ? uiStrings(root, localizeConfig(root, 'lit-localize.dashboard.json', 'dashboard/i18n/xliff'), languages, 'lit-localize.dashboard.json') : [];
   const loaded = new Set(content.modules.map((m) => basename(m.dir)));
   const unreadable = [
     ...new Set(
@@ -147,10 +156,10 @@ export function translationReport(root: string, options: TranslationOptions = {}
         .filter((slug): slug is string => !!slug && !loaded.has(slug) && !slug.includes('.')),
     ),
   ].sort();
-  return { languages, modules: content.modules.map((m) => basename(m.dir)), gaps, ui, unreadable };
+  return { languages, modules: content.modules.map((m) => basename(m.dir)), gaps, ui, dashboard, unreadable };
 }
 
-function uiStrings(root: string, config: LocalizeConfig, languages: string[]): UiStrings[] {
+function uiStrings(root: string, config: LocalizeConfig, languages: string[], configFile: string): UiStrings[] {
   const parsed = new Map<string, { id: string; source: string; translated: boolean }[]>();
   const pathOf = (language: string) => join(root, config.xliffDir, `${language}.xlf`);
   for (const language of new Set([...languages, ...config.targetLocales])) {
@@ -158,11 +167,11 @@ function uiStrings(root: string, config: LocalizeConfig, languages: string[]): U
   }
   const known = Math.max(0, ...[...parsed.values()].map((units) => units.length));
   return languages.map((language) => {
-    if (language === config.sourceLocale) return { language, source: true, fileMissing: false, total: known, untranslated: [] };
+    if (language === config.sourceLocale) return { language, config: configFile, source: true, fileMissing: false, total: known, untranslated: [] };
     const file = relative(root, pathOf(language)).split('\\').join('/');
     const units = parsed.get(language);
-    if (!units) return { language, file, source: false, fileMissing: true, total: known, untranslated: [] };
-    return { language, file, source: false, fileMissing: false, total: units.length, untranslated: units.filter((u) => !u.translated).map(({ id, source }) => ({ id, source })) };
+    if (!units) return { language, config: configFile, file, source: false, fileMissing: true, total: known, untranslated: [] };
+    return { language, config: configFile, file, source: false, fileMissing: false, total: units.length, untranslated: units.filter((u) => !u.translated).map(({ id, source }) => ({ id, source })) };
   });
 }
 
@@ -213,22 +222,25 @@ function readable(xml: string): string {
 
 /** How many things are missing for a language in one column: a module slug, SHARED or UI. */
 export function missingCount(report: TranslationReport, language: string, column: string): number {
-  if (column === UI) {
-    const ui = report.ui.find((u) => u.language === language);
+  if (column === UI || column === DASHBOARD) {
+    const ui = (column === UI ? report.ui : report.dashboard).find((u) => u.language === language);
     if (!ui || ui.source) return 0;
     return ui.fileMissing ? Math.max(ui.total, 1) : ui.untranslated.length;
   }
   return report.gaps.filter((g) => g.language === language && (column === SHARED ? g.module === undefined : g.module === column)).length;
 }
 
+/** The interface columns: the runtime's, and the dashboard's where there is one. */
+const interfaceColumns = (report: TranslationReport): string[] => (report.dashboard.length ? [UI, DASHBOARD] : [UI]);
+
 export function isComplete(report: TranslationReport): boolean {
-  return !report.unreadable.length && report.languages.every((l) => [UI, SHARED, ...report.modules].every((c) => missingCount(report, l, c) === 0));
+  return !report.unreadable.length && report.languages.every((l) => interfaceColumns(report).concat(SHARED, report.modules).every((c) => missingCount(report, l, c) === 0));
 }
 
 export function formatTranslationReport(report: TranslationReport): string {
-  const columns = [UI, SHARED, ...report.modules];
+  const columns = [...interfaceColumns(report), SHARED, ...report.modules];
   const cell = (language: string, column: string) => {
-    const ui = column === UI ? report.ui.find((u) => u.language === language) : undefined;
+    const ui = column === UI ? report.ui.find((u) => u.language === language) : column === DASHBOARD ? report.dashboard.find((u) => u.language === language) : undefined;
     if (ui?.source) return 'source';
     if (ui?.fileMissing) return 'no XLIFF';
     const n = missingCount(report, language, column);
@@ -238,19 +250,20 @@ export function formatTranslationReport(report: TranslationReport): string {
   const rows = [['language', ...columns], ...report.languages.map((l) => [label(l), ...columns.map((c) => cell(l, c))])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `  ${r.map((v, i) => v.padEnd(widths[i]!)).join('  ')}`.trimEnd();
-  const out = ['Translations: what is missing per language (UI strings, shared glossary and survey, each module)', '', line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)];
+  const out = ['Translations: what is missing per language (the runtime\'s UI strings, the dashboard\'s, the shared glossary and survey, each module)', '', line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)];
 
   for (const slug of report.unreadable) {
     out.push('', `modules/${slug}: module.yaml cannot be read, so its translations are unknown (run \`npx inprocap check --module ${slug}\`)`);
   }
   for (const language of report.languages) {
     const items: string[] = [];
-    const ui = report.ui.find((u) => u.language === language)!;
-    if (ui.fileMissing) {
-      items.push(`  ${ui.file}: missing: add "${language}" to targetLocales in lit-localize.json, run \`npm run i18n:extract\`, translate ${ui.total || 'every'} string${ui.total === 1 ? '' : 's'}`);
-    } else if (ui.untranslated.length) {
-      items.push(`  ${ui.file}: ${ui.untranslated.length} of ${ui.total} UI strings have no <target>:`);
-      for (const u of ui.untranslated) items.push(`      ${u.id}  ${JSON.stringify(u.source)}`);
+    for (const ui of [report.ui, report.dashboard].map((list) => list.find((u) => u.language === language)).filter((u): u is UiStrings => !!u)) {
+      if (ui.fileMissing) {
+        items.push(`  ${ui.file}: missing: add "${language}" to targetLocales in ${ui.config}, run \`npm run i18n:extract\`, translate ${ui.total || 'every'} string${ui.total === 1 ? '' : 's'}`);
+      } else if (ui.untranslated.length) {
+        items.push(`  ${ui.file}: ${ui.untranslated.length} of ${ui.total} UI strings have no <target>:`);
+        for (const u of ui.untranslated) items.push(`      ${u.id}  ${JSON.stringify(u.source)}`);
+      }
     }
     for (const gap of report.gaps.filter((g) => g.language === language)) items.push(`  ${gap.file}: ${gap.what}`);
     if (!items.length) continue;

@@ -101,6 +101,19 @@ function facility(course: Course, questionIndex: number): string {
   return ratio(answers.filter((s) => s.result.success === true).length, answers.length);
 }
 
+/** English interface text to its translation, as the dashboard's XLIFF file for `language` has it (plain messages). */
+function translator(language: string): (english: string) => string {
+  if (language === 'en') return (english) => english;
+  const xliff = readFileSync(resolve(ROOT, `dashboard/i18n/xliff/${language}.xlf`), 'utf8');
+  const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const map = new Map([...xliff.matchAll(/<source>([^<]*)<\/source>\s*<target>([^<]*)<\/target>/g)].map((m) => [decode(m[1]!), decode(m[2]!)]));
+  return (english) => {
+    const found = map.get(english);
+    expect(found, `the ${language} translation of "${english}"`).toBeTruthy();
+    return found!;
+  };
+}
+
 // ---- page helpers ----
 
 async function newPage(width = 1280, height = 900): Promise<{ page: Page; errors: string[] }> {
@@ -197,14 +210,14 @@ function row(cells: string[][], first: string): Record<string, string> {
   return Object.fromEntries(cells[0]!.map((label, i) => [label, found![i]!]));
 }
 
-async function check(page: Page, name: string): Promise<void> {
+async function check(page: Page, name: string, shot = true): Promise<void> {
   await page.waitForTimeout(100); // let lit and the charts' size observers settle
   // The dashboard's CSP forbids inline scripts, so axe comes in through the DevTools protocol
   // (which CSP does not govern) rather than the harness's script tag.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const violations = await axeViolations(page);
   axeByView[name] = violations;
-  await screenshot(page, `dashboard-${name}`);
+  if (shot) await screenshot(page, `dashboard-${name}`);
   expect(violations, `axe on ${name}`).toEqual([]);
 }
 
@@ -629,7 +642,43 @@ describe('dashboard', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it('in each of its eight languages: switched from the header, every view translated, numbers as the language writes them, axe, the choice kept', async () => {
+    const { page, errors } = await newPage();
+    await open(page, ACCOUNTS.control.username);
+    const titles: [string, string][] = [
+      ['overview', 'Overview'], ['module', 'Module'], ['items', 'Questions'], ['case', 'Case exercise'],
+      ['feedback', 'Feedback'], ['learners', 'Learners'], ['programme', 'Programme'], ['sessions', 'In-person sessions'],
+    ];
+    const started = outcomes().started;
+    for (const language of ['fr', 'es', 'nl', 'pl', 'da', 'sk', 'de', 'en']) {
+      const t = translator(language);
+      await page.locator('dash-shell dash-language-switch select').selectOption(language);
+      await page.waitForFunction((l) => document.documentElement.lang === l, language);
+      await expect.poll(() => navLinks(page), { message: `the views' names in ${language}` }).toEqual(titles.map(([, title]) => t(title)));
+      for (const [view, title] of titles) {
+        await goToHash(page, `#/${view}`, view);
+        expect(await page.locator('dash-shell #view-heading').textContent()).toBe(t(title));
+        if (view === 'overview') {
+          // Numbers as the language writes them (1,400 / 1 400 / 1.400), from the seed's own count.
+          expect(await figure(page, t('Learners started'))).toBe(new Intl.NumberFormat(language === 'en' ? 'en-GB' : language).format(started));
+        }
+        // One picture per language (the overview) is enough for the artifacts.
+        await check(page, `${language}-${view}`, view === 'overview');
+      }
+    }
+    // The last choice is kept in this browser: a new visit opens in it.
+    await goToHash(page, '#/overview', 'overview');
+    await page.locator('dash-shell dash-language-switch select').selectOption('de');
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+    await page.reload();
+    await waitForView(page, 'overview');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await navLinks(page)).toEqual(titles.map(([, title]) => translator('de')(title)));
+    expect(unexpected(errors)).toEqual([]);
+  }, 600_000);
+
   it('ran axe on every view', () => {
-    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'learners', 'learners-trainer', 'module', 'overview', 'overview-phone', 'programme', 'programme-trainer', 'sessions', 'sessions-attendance', 'sign-in']);
+    const inLanguages = ['fr', 'es', 'nl', 'pl', 'da', 'sk', 'de', 'en'].flatMap((l) => ['overview', 'module', 'items', 'case', 'feedback', 'learners', 'programme', 'sessions'].map((v) => `${l}-${v}`));
+    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'learners', 'learners-trainer', 'module', 'overview', 'overview-phone', 'programme', 'programme-trainer', 'sessions', 'sessions-attendance', 'sign-in', ...inLanguages].sort());
   });
 });

@@ -118,7 +118,7 @@ describe('translation report', () => {
 
   it('reports a language with no XLIFF file at all', () => {
     const report = translationReport(partlyFrench(), { languages: ['de'] });
-    expect(report.ui).toEqual([{ language: 'de', file: 'i18n/de.xlf', source: false, fileMissing: true, total: 3, untranslated: [] }]);
+    expect(report.ui).toEqual([{ language: 'de', config: 'lit-localize.json', file: 'i18n/de.xlf', source: false, fileMissing: true, total: 3, untranslated: [] }]);
     expect(missingCount(report, 'de', UI)).toBe(3);
     expect(missingCount(report, 'de', 'demo')).toBe(7); // title, description, objectives, lesson, quiz, case, languages
     expect(missingCount(report, 'de', SHARED)).toBe(2);
@@ -171,10 +171,11 @@ describe('translation report', () => {
 });
 
 describe('this project', () => {
-  it('has every UI string translated in all eight languages', () => {
+  it("has every UI string of the runtime and of the dashboard translated in all eight languages", () => {
     const report = translationReport(ROOT, { only: [] });
     expect(report.languages.slice(0, 8)).toEqual(['en', 'fr', 'es', 'nl', 'pl', 'da', 'sk', 'de']);
-    for (const ui of report.ui.filter((u) => !u.source)) {
+    expect(report.dashboard.map((u) => u.language)).toEqual(report.ui.map((u) => u.language));
+    for (const ui of [...report.ui, ...report.dashboard].filter((u) => !u.source)) {
       expect({ language: ui.language, fileMissing: ui.fileMissing, untranslated: ui.untranslated }).toEqual({ language: ui.language, fileMissing: false, untranslated: [] });
       expect(ui.total).toBeGreaterThan(100);
     }
