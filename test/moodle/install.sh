@@ -77,7 +77,7 @@ else
     rm -rf "$CODE.part" && mkdir -p "$CODE.part"
     tar -xzf "$TARBALL" -C "$CODE.part"
     # The release tarball holds one folder (moodle/); take whatever it is called.
-    inner=$(find "$CODE.part" -mindepth 1 -maxdepth 1 -type d | head -n1)
+    inner=$(find "$CODE.part" -mindepth 1 -maxdepth 1 -type d | sed -n 1p)
     [ -f "$inner/version.php" ] || fail "$TARBALL holds no Moodle (no version.php in its top folder)"
     mv "$inner" "$CODE" && rm -rf "$CODE.part"
   fi
