@@ -286,6 +286,21 @@ async function reportQueries(): Promise<void> {
   await measure('case exercise, one module', `/api/reports/case?module=${moduleId}`, courses[0]!.id);
   await measure('feedback, one module', `/api/reports/feedback?module=${moduleId}`, courses[0]!.id);
   await measure('learners, one organisation', `/api/reports/learners?org=DTI`);
+  // The tables that grow with learners, paged on the server (issue 18: first page under 300 ms).
+  console.log('Paged tables (first page target < 300 ms):');
+  await measure('learners, first page, everyone', '/api/reports/learners');
+  await measure('learners, sorted by score, page 40', '/api/reports/learners?sort=score&dir=desc&page=40');
+  await measure('learners, only stuck', '/api/reports/learners?onlyStuck=1&asOf=2026-06-01');
+  const someone = (await app.inject({ method: 'GET', url: '/api/reports/learners?pageSize=1', cookies: { [SESSION_COOKIE]: cookie } })).json().learners[0].learner as string;
+  await measure('learners, searched by pseudonym', `/api/reports/learners?q=${someone.slice(0, 6)}`);
+  await measure('programme, first page', '/api/reports/programme');
+  await measure('feedback with comments, first page', '/api/reports/feedback');
+  // A whole export, streamed: every learner-module row.
+  const exportStart = performance.now();
+  const exported = await app.inject({ method: 'GET', url: '/api/reports/learners.csv', cookies: { [SESSION_COOKIE]: cookie } });
+  const exportMs = performance.now() - exportStart;
+  const exportRows = exported.body.trim().split('\r\n').length - 1;
+  console.log(`  ${'learners CSV export, every row'.padEnd(40)} ${fmt(exportMs).padStart(6)} ms for ${fmt(exportRows)} rows (${fmt(exportRows / (exportMs / 1000))} rows/s)`);
   raw.close();
   await app.close();
   await backend.close();

@@ -185,6 +185,7 @@ async function main(argv: string[]): Promise<number> {
       await buildDashboard(root);
       console.log('Built the dashboard into dist/dashboard (served by the LRS at /dashboard/).');
       await buildToolbox(root, { ...only }, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
+      await reviewPages(only);
       return await reportSize();
     }
     case 'validate': {
@@ -247,6 +248,7 @@ async function main(argv: string[]): Promise<number> {
       await build(root, { ...only, formats });
       await buildDashboard(root);
       await buildToolbox(root, { ...only }, { info: (m) => console.log(m), warn: (m) => console.warn(m) });
+      await reviewPages(only);
       if ((await reportSize()) !== 0) console.warn('Serving anyway: the runtime is over its size budget.');
       const port = Number(values.port ?? process.env.PORT ?? 8080);
       const host = values.host ?? process.env.HOST ?? '127.0.0.1';
@@ -365,6 +367,13 @@ function parseFormats(list: string | undefined): PackageFormatId[] {
   const unknown = formats.filter((f) => !(PACKAGE_FORMATS as readonly string[]).includes(f));
   if (unknown.length) throw new Error(`unknown format ${unknown.join(', ')}: choose from ${PACKAGE_FORMATS.join(', ')}`);
   return formats as PackageFormatId[];
+}
+
+/** The reviewer's pages and source indexes (dist/review/): the LRS links the dashboard's findings to them. */
+async function reviewPages(only: { only?: string[] }): Promise<void> {
+  const { writeReviewPages } = await import('../packaging/review/review.ts');
+  const pages = writeReviewPages(root, only, { info: () => {}, warn: (m) => console.warn(m) });
+  console.log(`Wrote ${pages.length} reviewer's page${pages.length === 1 ? '' : 's'} with source indexes into dist/review (served by the LRS at /review/ to dashboard accounts).`);
 }
 
 async function reportSize(): Promise<number> {

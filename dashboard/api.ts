@@ -14,6 +14,7 @@ import type {
   Viewer,
 } from '../lrs/contracts/report-types.ts';
 import type { AccountInfo, CredentialInfo } from '../lrs/contracts/admin.ts';
+import type { ModuleReview, ReviewInput } from '../lrs/contracts/review.ts';
 import type { AttendanceInput, CertificateInput, NewTrainingSession, ProgrammeReport, TrainingSessionDetail, TrainingSessionInfo } from '../lrs/contracts/programme.ts';
 
 export interface Session extends Viewer {
@@ -42,6 +43,14 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** "?a=1&b=2" of the given values, or "" when there are none. */
+function queryString(query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 export class DashboardApi {
@@ -95,10 +104,13 @@ export class DashboardApi {
   }
 
   report<N extends ReportName>(name: N, query: Record<string, string | undefined> = {}): Promise<Reports[N]> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-    const text = params.toString();
-    return this.request<Reports[N]>('GET', `/reports/${name}${text ? `?${text}` : ''}`);
+    return this.request<Reports[N]>('GET', `/reports/${name}${queryString(query)}`);
+  }
+
+  /** The address of a table's CSV export (every row of the query, streamed by the server; the browser downloads it with the session cookie). */
+  exportUrl(table: 'learners' | 'programme' | 'comments', query: Record<string, string | undefined> = {}): string {
+    const { page: _, ...rest } = query;
+    return `${this.base}/reports/${table}.csv${queryString(rest)}`;
   }
 
   accounts(): Promise<AccountInfo[]> {
@@ -142,6 +154,19 @@ export class DashboardApi {
   }
 
   /** The certificate PDF and its verification code. */
+  /** Where a module's activities are written, and the findings marked reviewed for its current version. */
+  review(moduleId: string): Promise<ModuleReview> {
+    return this.request('GET', `/reviews${queryString({ module: moduleId })}`);
+  }
+
+  markReviewed(input: ReviewInput): Promise<ModuleReview> {
+    return this.request('PUT', '/reviews', input);
+  }
+
+  reopen(input: ReviewInput): Promise<ModuleReview> {
+    return this.request('DELETE', '/reviews', input);
+  }
+
   async certificate(input: CertificateInput): Promise<{ pdf: Blob; code: string }> {
     let response: Response;
     try {

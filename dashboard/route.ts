@@ -33,17 +33,19 @@ export const VIEWS: readonly ViewInfo[] = [
 export const FILTER_PARAMS = ['module', 'org', 'language', 'from', 'to'] as const;
 /** Settings of the Learners view. */
 export const LEARNER_PARAMS = ['stuckDays', 'asOf', 'onlyStuck'] as const;
+/** A table the server pages (Learners, Programme, the Feedback view's comments): page, order, search. */
+export const TABLE_PARAMS = ['page', 'sort', 'dir', 'q'] as const;
 /** The In-person sessions view: the session open for attendance. */
 export const SESSION_PARAMS = ['session'] as const;
 
-export type RouteParams = Partial<Record<(typeof FILTER_PARAMS)[number] | (typeof LEARNER_PARAMS)[number] | (typeof SESSION_PARAMS)[number], string>>;
+export type RouteParams = Partial<Record<(typeof FILTER_PARAMS)[number] | (typeof LEARNER_PARAMS)[number] | (typeof TABLE_PARAMS)[number] | (typeof SESSION_PARAMS)[number], string>>;
 
 export interface Route {
   view: ViewId;
   params: RouteParams;
 }
 
-const KNOWN = new Set<string>([...FILTER_PARAMS, ...LEARNER_PARAMS, ...SESSION_PARAMS]);
+const KNOWN = new Set<string>([...FILTER_PARAMS, ...LEARNER_PARAMS, ...TABLE_PARAMS, ...SESSION_PARAMS]);
 
 export function viewInfo(id: ViewId): ViewInfo {
   return VIEWS.find((v) => v.id === id)!;
@@ -71,7 +73,7 @@ export function formatHash(route: Route): string {
   return `#/${route.view}${text ? `?${text}` : ''}`;
 }
 
-/** The link to another view, keeping the filters (and the Learners settings only for Learners). */
+/** The link to another view, keeping the filters (and the Learners settings only for Learners); a table's page, order and search stay with their view. */
 export function linkTo(view: ViewId, params: RouteParams): string {
   const kept: RouteParams = {};
   for (const name of FILTER_PARAMS) if (params[name]) kept[name] = params[name];

@@ -22,6 +22,7 @@ import { sessionRoutes } from './dashboard/sessions.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { adminRoutes } from './dashboard/admin.ts';
 import { dashboardApp } from './dashboard/serve.ts';
+import { reviewRoutes } from './review/routes.ts';
 import { programmeRoutes } from './programme/routes.ts';
 import { verifyRoutes } from './programme/verify.ts';
 import { ltiRoutes } from './lti/routes.ts';
@@ -75,6 +76,8 @@ export async function createLrsServer(backend: LrsBackend, overrides: Partial<Lr
   await app.register(reportRoutes, { prefix: '/api', backend, config });
   await app.register(adminRoutes, { prefix: '/api', backend, config });
   await app.register(programmeRoutes, { prefix: '/api', backend, config });
+  // The Control Group's review of findings (/api/reviews) and the reviewer's pages (/review/).
+  await app.register(reviewRoutes, { backend, config });
   // Public: anyone holding a certificate's code can check it (limited per address like every route).
   await app.register(verifyRoutes, { backend, config });
   // Hosted launch by LTI 1.3: public by design (the platform's signature is the credential).

@@ -168,12 +168,34 @@ export class DashboardShell extends LitElement {
 
   private reportQuery(): Record<string, string | undefined> {
     const { view, params } = this.route;
+    const table = { page: params.page, sort: params.sort, dir: params.dir, q: params.q };
     // The programme spans modules, languages and periods: only the organisation narrows it.
-    if (view === 'programme') return { org: params.org };
+    if (view === 'programme') return { org: params.org, ...table };
     const query: Record<string, string | undefined> = {};
     for (const name of FILTER_PARAMS) query[name] = params[name];
-    if (view === 'learners') Object.assign(query, { stuckDays: params.stuckDays, asOf: params.asOf });
+    if (view === 'learners') Object.assign(query, { stuckDays: params.stuckDays, asOf: params.asOf, onlyStuck: params.onlyStuck }, table);
+    if (view === 'feedback') Object.assign(query, { page: params.page, dir: params.dir, q: params.q });
     return query;
+  }
+
+  /** The server's CSV export of the view's paged table (every row of the same query). */
+  private exportUrl(table: 'learners' | 'programme' | 'comments'): string {
+    return this.api.exportUrl(table, this.reportQuery());
+  }
+
+  /** A table's new page, order or search: a new search or order starts at the first page. */
+  private pageTo(change: { page?: number; q?: string; sort?: string; dir?: string }): void {
+    const params = { ...this.route.params };
+    if (change.q !== undefined) params.q = change.q || undefined;
+    if (change.sort !== undefined) params.sort = change.sort;
+    if (change.dir !== undefined) params.dir = change.dir;
+    params.page = change.page && change.page > 1 && change.q === undefined && change.sort === undefined ? String(change.page) : undefined;
+    this.navigate(params);
+  }
+
+  /** Whether the viewer marks findings reviewed: the Control Group's work (and admins'). */
+  private get canReview(): boolean {
+    return this.session.role === 'control-group' || this.session.role === 'admin';
   }
 
   /** Words for CSV file names: module, organisation, language and period. */
@@ -216,7 +238,7 @@ export class DashboardShell extends LitElement {
               .params=${this.route.params}
               .viewer=${s}
               .moduleChoice=${info.module === 'required' ? 'required' : 'optional'}
-              @filters-change=${(e: CustomEvent<RouteParams>) => this.navigate(e.detail)}
+              @filters-change=${(e: CustomEvent<RouteParams>) => this.navigate({ ...e.detail, page: undefined })}
             ></dash-filter-bar>`
           : nothing}
         ${this.renderView()}
@@ -245,24 +267,36 @@ export class DashboardShell extends LitElement {
       case 'module':
         return html`<dash-module-view .report=${this.report as Reports['module']} .fileBase=${base}></dash-module-view>`;
       case 'items':
-        return html`<dash-items-view .report=${this.report as Reports['items']} .fileBase=${base}></dash-items-view>`;
+        return html`<dash-items-view .report=${this.report as Reports['items']} .fileBase=${base} .api=${this.api} ?canMark=${this.canReview}></dash-items-view>`;
       case 'case':
-        return html`<dash-case-view .report=${this.report as Reports['case']} .fileBase=${base}></dash-case-view>`;
+        return html`<dash-case-view .report=${this.report as Reports['case']} .fileBase=${base} .api=${this.api} ?canMark=${this.canReview}></dash-case-view>`;
       case 'feedback':
-        return html`<dash-feedback-view .report=${this.report as Reports['feedback']} .fileBase=${base}></dash-feedback-view>`;
+        return html`<dash-feedback-view
+          .report=${this.report as Reports['feedback']}
+          .fileBase=${base}
+          csvHref=${this.exportUrl('comments')}
+          @paging-change=${(e: CustomEvent<{ page?: number; q?: string }>) => this.pageTo(e.detail)}
+          @sort-change=${(e: CustomEvent<{ sort: string; dir: string }>) => this.pageTo(e.detail)}
+        ></dash-feedback-view>`;
       case 'programme':
         return html`<dash-programme-view
           .report=${this.report as Reports['programme']}
           .api=${this.api}
           ?canIssue=${this.session.role === 'trainer' || this.session.role === 'admin'}
           .fileBase=${base}
+          csvHref=${this.exportUrl('programme')}
+          @paging-change=${(e: CustomEvent<{ page?: number; q?: string }>) => this.pageTo(e.detail)}
+          @sort-change=${(e: CustomEvent<{ sort: string; dir: string }>) => this.pageTo(e.detail)}
         ></dash-programme-view>`;
       case 'learners':
         return html`<dash-learners-view
           .report=${this.report as Reports['learners']}
           .params=${this.route.params}
           .fileBase=${base}
-          @params-change=${(e: CustomEvent<RouteParams>) => this.navigate(e.detail)}
+          csvHref=${this.exportUrl('learners')}
+          @params-change=${(e: CustomEvent<RouteParams>) => this.navigate({ ...e.detail, page: undefined })}
+          @paging-change=${(e: CustomEvent<{ page?: number; q?: string }>) => this.pageTo(e.detail)}
+          @sort-change=${(e: CustomEvent<{ sort: string; dir: string }>) => this.pageTo(e.detail)}
         ></dash-learners-view>`;
     }
   }

@@ -17,12 +17,23 @@ const figure = (cell: string) => (/\d/.test(cell) ? Number.parseFloat(cell.repla
 
 const cellClass = (column: Column | undefined) => [column?.numeric ? 'num' : '', column?.nowrap ? 'nowrap' : ''].join(' ').trim() || nothing;
 
+/** The order a server-paged table is in, and the server's sort key of each column (null: not sortable). */
+export interface ServerSort {
+  keys: (string | null)[];
+  sort: string;
+  dir: 'asc' | 'desc';
+}
+
 /**
  * A table of figures: a real `<table>` with a caption, column headers (and, optionally, the first
  * cell of each row as its row header), scrollable by keyboard on narrow screens, sortable by any
  * column (its header is a button; `aria-sort` says the order), and a "Download CSV" button whose
  * file holds exactly the header and the cells shown, in the order shown. Cells are text, always
  * rendered as text: what learners and LMSs send can never become markup.
+ *
+ * A table the server pages (`serverSort` set) holds one page: its headers ask the server for an
+ * order (`sort-change`) instead of sorting the page, and "Download CSV" is a link to the server's
+ * export of every row (`csvHref`).
  *
  * @tag dash-data-table
  * @property caption - The caption, which also names the table and its CSV button.
@@ -32,6 +43,9 @@ const cellClass = (column: Column | undefined) => [column?.numeric ? 'num' : '',
  * @property highlighted - Indices of rows to emphasise; the row's own text must say why.
  * @property fileName - The CSV file's name.
  * @property empty - What to say instead of the table when there are no rows.
+ * @property serverSort - Set for a table the server pages ({@link ServerSort}).
+ * @property csvHref - The server's CSV export of every row (with `serverSort`).
+ * @event sort-change - detail: { sort, dir } asked of the server (with `serverSort`).
  * @csspart table - The table.
  * @csspart download - The "Download CSV" button.
  */
@@ -52,7 +66,13 @@ export class DataTable extends LitElement {
       td.num, .nowrap { white-space: nowrap; }
       tr.highlight > * { font-weight: 700; background: #fff4e5; }
       tr.highlight > :first-child { box-shadow: inset 5px 0 0 var(--dash-accent); }
-      button[part='download'] { margin-top: .5rem; }
+      [part='download'] { margin-top: .5rem; }
+      /* The export link looks like the button it stands for. */
+      a.button {
+        display: inline-flex; align-items: center; border-radius: .375rem; padding: .4rem 1rem; min-height: 2.75rem;
+        border: 2px solid var(--dash-primary); color: var(--dash-primary); font-weight: 600; text-decoration: none;
+      }
+      a.button:hover { text-decoration: underline; }
       th button.sort { all: unset; cursor: pointer; display: inline-flex; gap: .3rem; align-items: baseline; font-weight: 700; }
       th button.sort:focus-visible { outline: 3px solid var(--dash-focus, #1a5fb4); outline-offset: 2px; }
       th button.sort:hover { text-decoration: underline; }
@@ -67,6 +87,8 @@ export class DataTable extends LitElement {
   @property({ attribute: 'file-name' }) fileName = 'inprocap.csv';
   /** Shown when there are no rows (default: "No data for these filters.", in the dashboard's language). */
   @property() empty = '';
+  @property({ attribute: false }) serverSort?: ServerSort;
+  @property({ attribute: false }) csvHref = '';
 
   /** The column the rows are sorted by, if the reader chose one. */
   @state() private sort?: { column: number; descending: boolean };
@@ -74,7 +96,7 @@ export class DataTable extends LitElement {
   /** The rows in the order shown, each with its index in `rows` (for highlighting). */
   private get shown(): { cells: string[]; index: number }[] {
     const rows = this.rows.map((cells, index) => ({ cells, index }));
-    if (!this.sort) return rows;
+    if (!this.sort || this.serverSort) return rows;
     const { column, descending } = this.sort;
     const numeric = this.columns[column]?.numeric;
     const compare = (a: string, b: string) => {
@@ -92,6 +114,13 @@ export class DataTable extends LitElement {
   }
 
   private sortBy(column: number): void {
+    if (this.serverSort) {
+      const key = this.serverSort.keys[column];
+      if (!key) return;
+      const dir = this.serverSort.sort === key ? (this.serverSort.dir === 'asc' ? 'desc' : 'asc') : this.columns[column]?.numeric ? 'desc' : 'asc';
+      this.dispatchEvent(new CustomEvent('sort-change', { detail: { sort: key, dir }, bubbles: true, composed: true }));
+      return;
+    }
     const descending = this.sort?.column === column ? !this.sort.descending : !!this.columns[column]?.numeric;
     this.sort = { column, descending };
     const label = this.columns[column]?.label ?? '';
@@ -110,9 +139,12 @@ export class DataTable extends LitElement {
           <thead>
             <tr>
               ${this.columns.map((c, i) => {
-                const sorted = this.sort?.column === i ? (this.sort.descending ? 'descending' : 'ascending') : undefined;
+                const sorted = this.sortedAs(i);
+                const sortable = !this.serverSort || !!this.serverSort.keys[i];
                 // No whitespace around the button: the header's text is exactly its label.
-                return html`<th scope="col" class=${c.numeric ? 'num' : ''} aria-sort=${sorted ?? nothing}><button type="button" class="sort" @click=${() => this.sortBy(i)}>${c.label}${sorted ? html`<span aria-hidden="true">${sorted === 'descending' ? ' ▼' : ' ▲'}</span>` : nothing}</button></th>`;
+                return html`<th scope="col" class=${c.numeric ? 'num' : ''} aria-sort=${sorted ?? nothing}>${sortable
+                  ? html`<button type="button" class="sort" @click=${() => this.sortBy(i)}>${c.label}${sorted ? html`<span aria-hidden="true">${sorted === 'descending' ? ' ▼' : ' ▲'}</span>` : nothing}</button>`
+                  : c.label}</th>`;
               })}
             </tr>
           </thead>
@@ -129,8 +161,16 @@ export class DataTable extends LitElement {
           </tbody>
         </table>
       </div>
-      <button type="button" part="download" aria-label=${msg(str`Download CSV: ${this.caption}`)} @click=${this.download}>${msg('Download CSV')}</button>
+      ${this.serverSort
+        ? html`<a class="button" part="download" href=${this.csvHref} download aria-label=${msg(str`Download CSV, every row: ${this.caption}`)}>${msg('Download CSV (every row)')}</a>`
+        : html`<button type="button" part="download" aria-label=${msg(str`Download CSV: ${this.caption}`)} @click=${this.download}>${msg('Download CSV')}</button>`}
     `;
+  }
+
+  /** How column `i` is sorted, if it is: by the reader here, or by the server. */
+  private sortedAs(i: number): 'ascending' | 'descending' | undefined {
+    if (this.serverSort) return this.serverSort.keys[i] && this.serverSort.keys[i] === this.serverSort.sort ? (this.serverSort.dir === 'desc' ? 'descending' : 'ascending') : undefined;
+    return this.sort?.column === i ? (this.sort.descending ? 'descending' : 'ascending') : undefined;
   }
 
   /** The CSV text of the table as shown. */

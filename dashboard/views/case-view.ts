@@ -1,9 +1,12 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import type { DashboardApi } from '../api.ts';
 import type { CaseReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
+import '../components/review-findings.ts';
+import type { Finding } from '../components/review-findings.ts';
 import { count, ratioPercent } from '../format.ts';
 import { ReportView } from './report-view.ts';
 
@@ -14,6 +17,9 @@ export function pathText(path: Path): string {
   return path.steps.map((s) => `${s.decision}: ${s.choice}`).join(' → ');
 }
 
+/** As for questions: fewer learners than this say too little to flag a decision. */
+const FINDING_MIN_LEARNERS = 10;
+
 /**
  * The case exercise: for every decision point, how many learners reached it and how often each
  * choice was taken, the best choice named in words (chart and table); then the most frequent
@@ -22,10 +28,26 @@ export function pathText(path: Path): string {
  * @tag dash-case-view
  * @property report - The case report.
  * @property fileBase - Words for the CSV file names.
+ * @property api - The dashboard API client (the findings' review).
+ * @property canMark - Whether the viewer may mark findings reviewed (Control Group, admins).
  */
 @customElement('dash-case-view')
 @localized()
 export class CaseView extends ReportView<CaseReport> {
+  @property({ attribute: false }) api!: DashboardApi;
+  @property({ type: Boolean }) canMark = false;
+
+  /** Decisions most learners get wrong: the best choice taken by fewer than half of those who reached it (from 10 learners). */
+  private findings(r: CaseReport): Finding[] {
+    return r.decisions.flatMap((d) => {
+      const best = d.choices.find((c) => c.best);
+      if (!best || d.reached < FINDING_MIN_LEARNERS || best.chosen * 2 >= d.reached) return [];
+      const share = ratioPercent(best.chosen / d.reached);
+      const reached = count(d.reached);
+      return [{ activityId: d.activityId, title: d.title, why: msg(str`Most learners miss the best choice: ${share} of the ${reached} who reached it chose it.`) }];
+    });
+  }
+
   protected renderReport(r: CaseReport) {
     const learners = count(r.learners);
     return html`
@@ -61,6 +83,13 @@ export class CaseView extends ReportView<CaseReport> {
           </section>`;
         })}
       </section>
+      <dash-review-findings
+        .api=${this.api}
+        moduleId=${r.moduleId}
+        heading=${msg('Decisions to review')}
+        .findings=${this.findings(r)}
+        ?canMark=${this.canMark}
+      ></dash-review-findings>
       <section aria-labelledby="paths-heading">
         <h3 id="paths-heading">${msg('Most frequent paths')}</h3>
         <dash-data-table

@@ -1,9 +1,10 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { FeedbackReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
+import '../components/table-paging.ts';
 import { count, decimal } from '../format.ts';
 import { dashStyles } from '../styles.ts';
 import { ReportView } from './report-view.ts';
@@ -11,7 +12,8 @@ import { ReportView } from './report-view.ts';
 /**
  * Learner feedback from the end-of-module survey: per rating statement the number of answers,
  * the average (1 = strongly disagree, 5 = strongly agree) and the distribution (charts and a
- * table); then the free-text comments, shown as plain text whatever they contain.
+ * table); then the free-text comments, shown as plain text whatever they contain, a page at a
+ * time (newest first, searchable; the CSV export holds every one).
  *
  * @tag dash-feedback-view
  * @property report - The feedback report.
@@ -72,14 +74,15 @@ export class FeedbackView extends ReportView<FeedbackReport> {
       </section>
       <section aria-labelledby="comments-heading">
         <h3 id="comments-heading">${msg('Comments')}</h3>
-        ${r.comments.length >= 500 ? html`<p class="hint">${msg('The newest 500 comments.')}</p>` : nothing}
+        <dash-table-paging .paging=${r.commentPage} search-label=${msg('Find comments containing')} table-name=${msg('Comments from learners')}></dash-table-paging>
         <dash-data-table
           id="comments"
           caption=${msg('Comments from learners')}
           .columns=${[{ label: msg('Date') }, { label: msg('Organisation') }, { label: msg('Language') }, ...(withPrompt ? [{ label: msg('Question') }] : []), { label: msg('Comment') }]}
           .rows=${r.comments.map((c) => [c.date, c.org, c.language ?? '', ...(withPrompt ? [c.prompt] : []), c.text])}
-          empty=${msg('No comments for these filters.')}
-          file-name=${this.csvName('comments')}
+          .serverSort=${{ keys: ['date', null, null, ...(withPrompt ? [null] : []), null], sort: r.commentPage.sort, dir: r.commentPage.dir }}
+          .csvHref=${this.csvHref}
+          empty=${r.commentPage.q ? msg('No comment matches this search.') : msg('No comments for these filters.')}
         ></dash-data-table>
       </section>
     `;

@@ -1,9 +1,11 @@
 import { localized, msg } from '@lit/localize';
 import { html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import type { DashboardApi } from '../api.ts';
 import type { ItemReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
+import '../components/review-findings.ts';
 import { count, decimal, lastSegment, naturalCompare, percent, ratioPercent } from '../format.ts';
 import { ReportView } from './report-view.ts';
 
@@ -52,15 +54,21 @@ function answerRows(items: Item[]): string[][] {
 /**
  * Item analysis of a module's quiz: per question its text, type, number of first-attempt answers,
  * facility (share answered right), discrimination (point-biserial correlation with the module
- * score) and flags in words; then how often each answer was chosen.
+ * score) and flags in words; the flagged questions as findings to review, each linked to where
+ * it is written; then how often each answer was chosen.
  *
  * @tag dash-items-view
  * @property report - The item report.
  * @property fileBase - Words for the CSV file names.
+ * @property api - The dashboard API client (the findings' review).
+ * @property canMark - Whether the viewer may mark findings reviewed (Control Group, admins).
  */
 @customElement('dash-items-view')
 @localized()
 export class ItemsView extends ReportView<ItemReport> {
+  @property({ attribute: false }) api!: DashboardApi;
+  @property({ type: Boolean }) canMark = false;
+
   protected renderReport(r: ItemReport) {
     const items = [...r.items].sort((a, b) => naturalCompare(a.activityId, b.activityId));
     const flagged = count(items.filter((i) => i.flags.length).length);
@@ -109,6 +117,13 @@ export class ItemsView extends ReportView<ItemReport> {
           .format=${percent}
         ></dash-bar-chart>
       </section>
+      <dash-review-findings
+        .api=${this.api}
+        moduleId=${r.moduleId}
+        heading=${msg('Flagged questions to review')}
+        .findings=${items.filter((i) => i.flags.length).map((i) => ({ activityId: i.activityId, title: `${questionNumber(i)}: ${i.question}`, why: flagWords(i, flags) }))}
+        ?canMark=${this.canMark}
+      ></dash-review-findings>
       <section aria-labelledby="answers-heading">
         <h3 id="answers-heading">${msg('Answers chosen')}</h3>
         <dash-data-table

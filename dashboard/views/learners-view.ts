@@ -3,6 +3,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { LearnerReport } from '../../lrs/contracts/report-types.ts';
 import '../components/data-table.ts';
+import '../components/table-paging.ts';
 import type { Column } from '../components/data-table.ts';
 import { count, dateTime, percent } from '../format.ts';
 import type { RouteParams } from '../route.ts';
@@ -21,7 +22,8 @@ function statusWords(): Record<Learner['status'], string> {
  * and the viewer may see them (trainers of that partner), organisation, module, lessons done,
  * status, best score, last activity and whether they are stuck (not completed and no activity for
  * the chosen number of days before the chosen day). Those settings and "only stuck learners" live
- * in the URL.
+ * in the URL, with the page, order and search: the server pages, sorts and searches the table
+ * (by pseudonym, and by name where names are shown), and its CSV export holds every row.
  *
  * @tag dash-learners-view
  * @property report - The learner report.
@@ -45,9 +47,7 @@ export class LearnersView extends ReportView<LearnerReport> {
   @state() private daysError = '';
 
   protected renderReport(r: LearnerReport) {
-    const onlyStuck = this.params.onlyStuck === '1';
-    const shown = onlyStuck ? r.learners.filter((l) => l.stuck) : r.learners;
-    const stuck = r.learners.filter((l) => l.stuck).length;
+    const onlyStuck = r.onlyStuck;
     const statuses = statusWords();
     const columns: Column[] = [
       { label: msg('Learner'), nowrap: true },
@@ -60,7 +60,9 @@ export class LearnersView extends ReportView<LearnerReport> {
       { label: msg('Last activity'), nowrap: true },
       { label: msg('Stuck') },
     ];
-    const rows = shown.map((l) => [
+    // The server's sort key of each column; whether a row is stuck is not an order of its own.
+    const keys = ['learner', ...(r.namesShown ? ['name'] : []), 'org', 'module', 'lessons', 'status', 'score', 'last', null];
+    const rows = r.learners.map((l) => [
       l.learner,
       ...(r.namesShown ? [l.name ?? ''] : []),
       l.org,
@@ -71,11 +73,9 @@ export class LearnersView extends ReportView<LearnerReport> {
       dateTime(l.lastActivity),
       l.stuck ? msg('Stuck') : msg('No'),
     ]);
-    const rowCount = count(r.learners.length);
-    const stuckCount = count(stuck);
-    const shownCount = count(shown.length);
+    const rowCount = count(onlyStuck ? r.stuck : r.paging.total);
+    const stuckCount = count(r.stuck);
     const asOf = r.asOf.slice(0, 10);
-    const limit = count(r.limit);
     return html`
       <form aria-label=${msg('Stuck learners')} @submit=${(e: Event) => e.preventDefault()}>
         <div class="field">
@@ -101,19 +101,26 @@ export class LearnersView extends ReportView<LearnerReport> {
         <p id="stuck-days-error" class="error" role="alert">${this.daysError || nothing}</p>
       </form>
       <p data-learner-summary>
-        ${msg(str`${rowCount} learner-module rows; ${stuckCount} stuck (not completed, no activity in the ${r.stuckDays} days before ${asOf}).`)}${onlyStuck ? ` ${msg(str`Showing the ${shownCount} stuck.`)}` : ''}
+        ${onlyStuck
+          ? msg(str`${stuckCount} stuck learner-module rows (not completed, no activity in the ${r.stuckDays} days before ${asOf}).`)
+          : msg(str`${rowCount} learner-module rows; ${stuckCount} stuck (not completed, no activity in the ${r.stuckDays} days before ${asOf}).`)}
         ${r.namesShown ? nothing : html`<span class="hint">${msg('Learners are shown by pseudonym.')}</span>`}
-        ${r.truncated ? html`<strong>${msg(str`Only the first ${limit} rows are shown: choose a module or organisation to see the rest.`)}</strong>` : nothing}
       </p>
+      <dash-table-paging
+        .paging=${r.paging}
+        search-label=${r.namesShown ? msg('Find a learner by pseudonym or name') : msg('Find a learner by pseudonym')}
+        table-name=${msg('Learners per module')}
+      ></dash-table-paging>
       <dash-data-table
         id="learners"
         caption=${onlyStuck ? msg('Stuck learners') : msg('Learners per module')}
         .columns=${columns}
         .rows=${rows}
-        .highlighted=${shown.flatMap((l, i) => (l.stuck ? [i] : []))}
+        .highlighted=${r.learners.flatMap((l, i) => (l.stuck ? [i] : []))}
+        .serverSort=${{ keys, sort: r.paging.sort, dir: r.paging.dir }}
+        .csvHref=${this.csvHref}
         row-header
-        empty=${onlyStuck ? msg('No stuck learners.') : msg('No learners for these filters.')}
-        file-name=${this.csvName(onlyStuck ? 'stuck-learners' : 'learners')}
+        empty=${r.paging.q ? msg('No learner matches this search.') : onlyStuck ? msg('No stuck learners.') : msg('No learners for these filters.')}
       ></dash-data-table>
     `;
   }

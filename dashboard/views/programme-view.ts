@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ProgrammeReport } from '../../lrs/contracts/programme.ts';
 import type { DashboardApi } from '../api.ts';
 import '../components/data-table.ts';
+import '../components/table-paging.ts';
 import type { Column } from '../components/data-table.ts';
 import { errorSentence } from '../errors.ts';
 import { count, dateTime, ratioPercent } from '../format.ts';
@@ -15,8 +16,9 @@ type Learner = ProgrammeReport['learners'][number];
 /**
  * The programme: what completing it takes (every required module passed and the in-person
  * sessions), completion per partner, and each learner's progress. A trainer (or an admin) can
- * issue a complete learner's certificate: the name to print is typed here and never stored; the
- * PDF downloads, and its verification code is shown.
+ * issue a complete learner's certificate (of those on the page shown: search to find one): the
+ * name to print is typed here and never stored; the PDF downloads, and its verification code is
+ * shown. The server pages, sorts and searches the learners; their CSV export holds every row.
  *
  * @tag dash-programme-view
  * @property report - The programme report.
@@ -63,7 +65,7 @@ export class ProgrammeView extends ReportView<ProgrammeReport> {
       l.complete ? msg('Complete') : msg('Not yet'),
       dateTime(l.lastActivity),
     ]);
-    const limit = count(r.limit);
+    const keys = ['learner', ...(r.namesShown ? ['name'] : []), 'org', 'modules', 'sessions', 'complete', 'last'];
     return html`
       <p data-programme-rule>${this.ruleText(r)}</p>
       <dash-data-table
@@ -77,16 +79,22 @@ export class ProgrammeView extends ReportView<ProgrammeReport> {
       ></dash-data-table>
       ${this.canIssue ? this.renderCertificates(complete, r.namesShown) : nothing}
       <h3>${msg('Learners')}</h3>
-      <p class="hint">${r.namesShown ? '' : `${msg('Learners are shown by pseudonym.')} `}${r.truncated ? msg(str`Only the first ${limit} learners are shown.`) : ''}</p>
+      ${r.namesShown ? nothing : html`<p class="hint">${msg('Learners are shown by pseudonym.')}</p>`}
+      <dash-table-paging
+        .paging=${r.paging}
+        search-label=${r.namesShown ? msg('Find a learner by pseudonym or name') : msg('Find a learner by pseudonym')}
+        table-name=${msg("Each learner's progress through the programme")}
+      ></dash-table-paging>
       <dash-data-table
         id="programme-learners"
         caption=${msg("Each learner's progress through the programme")}
         .columns=${learnerColumns}
         .rows=${rows}
         .highlighted=${r.learners.flatMap((l, i) => (l.complete ? [i] : []))}
+        .serverSort=${{ keys, sort: r.paging.sort, dir: r.paging.dir }}
+        .csvHref=${this.csvHref}
         row-header
-        empty=${msg('No learners yet.')}
-        file-name=${this.csvName('programme learners')}
+        empty=${r.paging.q ? msg('No learner matches this search.') : msg('No learners yet.')}
       ></dash-data-table>
     `;
   }

@@ -10,12 +10,14 @@ import { dashStyles } from '../styles.ts';
  *
  * @property report - The report to show.
  * @property fileBase - Words for the CSV file names (module, organisation, period).
+ * @property csvHref - The server's CSV export of the view's paged table, if it has one.
  */
 export abstract class ReportView<R> extends LitElement {
   static override styles = [dashStyles];
 
   @property({ attribute: false }) report?: R;
   @property() fileBase = '';
+  @property() csvHref = '';
 
   override render() {
     return this.report ? this.renderReport(this.report) : nothing;

@@ -2,6 +2,7 @@
  * What the programme API answers and takes (in-person sessions, attendance, programme completion,
  * certificates): shared by the server and the dashboard app, which imports them as types only.
  */
+import type { PageInfo, ProgrammeSort } from './paging.ts';
 
 /** An in-person training session, as listed. */
 export interface TrainingSessionInfo {
@@ -48,8 +49,9 @@ export interface AttendanceInput {
 export interface ProgrammeReport {
   required: { modules: { id: string; name: string }[]; sessions: number };
   namesShown: boolean;
-  limit: number;
-  truncated: boolean;
+  /** Learners who completed the programme, over all pages (of the search). */
+  complete: number;
+  paging: PageInfo<ProgrammeSort>;
   learners: (PersonRef & { org: string; modulesPassed: number; sessions: number; complete: boolean; lastActivity: string })[];
   /** Per partner: learners, those who completed the programme, and the rate. */
   orgs: { org: string; learners: number; complete: number; rate: number | null }[];

@@ -2,6 +2,7 @@
  * What the reports API answers: one type per report, shared by the API and the dashboard app
  * (which imports them as types only).
  */
+import type { CommentSort, LearnerSort, PageInfo } from './paging.ts';
 
 export interface Viewer {
   username: string;
@@ -96,7 +97,9 @@ export interface CaseReport {
 export interface FeedbackReport {
   moduleId: string | null;
   items: { activityId: string; prompt: string; responses: number; average: number | null; distribution: { value: string; count: number }[] }[];
+  /** One page of the free-text answers, newest first unless sorted otherwise. */
   comments: { prompt: string; text: string; date: string; org: string; language: string | null }[];
+  commentPage: PageInfo<CommentSort>;
 }
 
 export interface LearnerReport {
@@ -104,9 +107,11 @@ export interface LearnerReport {
   asOf: string;
   /** Whether names can appear (trainers of partners that send identified learners). */
   namesShown: boolean;
-  /** At most this many rows are returned; `truncated` says there were more (narrow the filters). */
-  limit: number;
-  truncated: boolean;
+  /** Whether the page holds only stuck rows. */
+  onlyStuck: boolean;
+  /** Stuck rows over all pages (of the filters and search, with or without `onlyStuck`). */
+  stuck: number;
+  paging: PageInfo<LearnerSort>;
   learners: {
     learner: string;
     name: string | null;

@@ -96,8 +96,8 @@ export async function programmeRoutes(app: FastifyInstance, { backend, config }:
 
   /** Learners the LRS knows for an organisation, by pseudonym, with their keys. */
   const knownLearners = async (org: string) => {
-    const rows = await backend.reports.programme({ orgs: [org] }, [], 100_000);
-    return new Map(rows.map((r) => [pseudonym(r.learner), { key: r.learner, name: r.learnerName }]));
+    const { rows } = await backend.reports.programme({ orgs: [org] }, { offset: 0, limit: 100_000, sort: 'learner', descending: false, modules: [], sessions: 0 });
+    return new Map(rows.map((r) => [r.pseudonym, { key: r.learner, name: r.learnerName }]));
   };
 
   const info = async (sessions: TrainingSession[], base: string): Promise<TrainingSessionInfo[]> => {
@@ -183,7 +183,8 @@ export async function programmeRoutes(app: FastifyInstance, { backend, config }:
     const account = request.account!;
     const body = request.body as CertificateInput;
     const org = orgFor(account, body.org);
-    const report = await reports.programme({ orgs: [org] }, config.programme, { names: false });
+    // The learner's own row: the search by their whole pseudonym finds only them.
+    const report = await reports.programme({ orgs: [org] }, config.programme, { names: false, page: 1, pageSize: 10, sort: 'learner', dir: 'asc', q: body.learner });
     const row = report.learners.find((l) => l.learner === body.learner);
     if (!row) throw new HttpError(404, `no learner ${body.learner} in ${org}`);
     if (!row.complete) {

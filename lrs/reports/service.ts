@@ -3,12 +3,13 @@
  * the dashboard shows, with activity names from the stored activity definitions. Knows nothing of
  * HTTP; the routes give it a filter already narrowed to what the viewer may see.
  */
-import { createHash } from 'node:crypto';
 import type { LrsBackend } from '../storage/backend.ts';
-import type { OutcomeRow, ReportFilter } from '../storage/report-store.ts';
+import type { OutcomeRow, PageRequest, ReportFilter } from '../storage/report-store.ts';
+import type { CommentSort, LearnerSort, ProgrammeSort, SortDirection } from '../contracts/paging.ts';
 import type { CaseReport, Dimensions, FeedbackReport, FunnelStep, ItemReport, LearnerReport, ModuleReport, Outcome, OverviewReport } from '../contracts/report-types.ts';
 import type { ProgrammeReport } from '../contracts/programme.ts';
 import { facility, itemFlags, pointBiserial } from './statistics.ts';
+import { pseudonym } from '../storage/pseudonym.ts';
 
 type Json = Record<string, any>;
 
@@ -21,9 +22,7 @@ function text(map: unknown): string {
 }
 
 /** A stable pseudonym for a learner key: the same learner always gets the same one. */
-export function pseudonym(learnerKey: string): string {
-  return `L-${createHash('sha256').update(learnerKey).digest('hex').slice(0, 10)}`;
-}
+export { pseudonym };
 
 /**
  * An xAPI response in words: matching pairs ("source[.]target[,]...") and sequences
@@ -48,8 +47,41 @@ export function responseLabel(definition: Json, response: string): string {
   return response;
 }
 
-/** Rows of the learner table in one answer: enough for a partner's cohort, small enough for a browser table. */
-export const LEARNER_ROWS = 5000;
+/** Rows fetched per query when an export streams a whole table. */
+const EXPORT_BATCH = 1000;
+
+/** Which page of a growing table, sorted how, searched for what (as the route checked it). */
+export interface PageOptions<Sort extends string> {
+  page: number;
+  pageSize: number;
+  sort: Sort;
+  dir: SortDirection;
+  q: string;
+}
+
+export interface LearnerOptions extends PageOptions<LearnerSort> {
+  stuckDays: number;
+  asOf: Date;
+  /** Whether the viewer may see names (and so search and sort by them). */
+  names: boolean;
+  onlyStuck: boolean;
+}
+
+/** The store's page request for a page of the options. */
+function pageRequest<Sort extends string>(options: PageOptions<Sort>, names: boolean): PageRequest<Sort> {
+  const request: PageRequest<Sort> = { offset: (options.page - 1) * options.pageSize, limit: options.pageSize, sort: options.sort, descending: options.dir === 'desc', searchNames: names };
+  if (options.q) request.search = options.q;
+  return request;
+}
+
+/** Every page of a table, one query per batch, for an export. */
+async function* everyPage<Row>(fetch: (page: number, pageSize: number) => Promise<{ rows: Row[] }>): AsyncGenerator<Row[]> {
+  for (let page = 1; ; page++) {
+    const { rows } = await fetch(page, EXPORT_BATCH);
+    if (rows.length) yield rows;
+    if (rows.length < EXPORT_BATCH) return;
+  }
+}
 
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 const percent = (scaled: number | null) => (scaled === null ? null : Math.round(scaled * 1000) / 10);
@@ -213,12 +245,23 @@ export class ReportService {
     };
   }
 
-  async feedback(filter: ReportFilter): Promise<FeedbackReport> {
+  /** The survey's items answered in the filter, their definitions, and which take free text. */
+  private async survey(filter: ReportFilter) {
     const responses = await this.store.responses(filter, 'survey');
     const definitions = await this.definitions(filter, responses.map((r) => r.activityId));
     const ids = [...new Set(responses.map((r) => r.activityId))].sort();
     const isScale = (id: string) => definitions.get(id)?.interactionType === 'likert';
     const prompt = (id: string) => text(definitions.get(id)?.name) || id;
+    const comments = async (page: PageOptions<CommentSort>) => {
+      const found = await this.store.comments({ ...filter, activityIds: ids.filter((id) => !isScale(id)) }, pageRequest(page, false));
+      const rows: FeedbackReport['comments'] = found.rows.map((c) => ({ prompt: prompt(c.activityId), text: c.text, date: c.timestamp.slice(0, 10), org: c.org, language: c.language }));
+      return { rows, total: found.total };
+    };
+    return { responses, definitions, ids, isScale, prompt, comments };
+  }
+
+  async feedback(filter: ReportFilter, commentPage: PageOptions<CommentSort>): Promise<FeedbackReport> {
+    const { responses, definitions, ids, isScale, prompt, comments: commentsOf } = await this.survey(filter);
     const items = ids.filter(isScale).map((id) => {
       const counted = responses.filter((r) => r.activityId === id);
       const total = counted.reduce((s, r) => s + r.count, 0);
@@ -235,37 +278,39 @@ export class ReportService {
         distribution: scale.map((value) => ({ value, count: counted.find((r) => r.response === value)?.count ?? 0 })),
       };
     });
-    const comments = await this.store.comments({ ...filter, activityIds: ids.filter((id) => !isScale(id)) }, 500);
-    return {
-      moduleId: filter.moduleId ?? null,
-      items,
-      comments: comments.map((c) => ({ prompt: prompt(c.activityId), text: c.text, date: c.timestamp.slice(0, 10), org: c.org, language: c.language })),
-    };
+    const comments = await commentsOf(commentPage);
+    return { moduleId: filter.moduleId ?? null, items, comments: comments.rows, commentPage: { ...commentPage, total: comments.total } };
   }
 
-  async learners(filter: ReportFilter, options: { stuckDays: number; asOf: Date; names: boolean }): Promise<LearnerReport> {
-    const [found, lessons] = await Promise.all([
-      this.store.learners(filter, LEARNER_ROWS + 1),
-      this.store.reached({ ...filter, from: undefined, to: undefined }, 'lesson'),
-    ]);
-    const rows = found.slice(0, LEARNER_ROWS);
-    const names = await this.moduleNames(filter, [...new Set(rows.map((r) => r.moduleId))]);
-    const lessonsTotal = (moduleId: string) => lessons.filter((l) => l.activityId.startsWith(`${moduleId}/lessons/`)).length;
+  /** Every comment of the filter and search, in the chosen order, a batch at a time. */
+  async *allComments(filter: ReportFilter, options: Omit<PageOptions<CommentSort>, 'page' | 'pageSize'>): AsyncGenerator<FeedbackReport['comments']> {
+    const { comments } = await this.survey(filter);
+    for await (const rows of everyPage((page, pageSize) => comments({ ...options, page, pageSize }))) yield rows;
+  }
+
+  async learners(filter: ReportFilter, options: LearnerOptions, lessonsTotals = new Map<string, number>()): Promise<LearnerReport> {
     const stuckBefore = new Date(options.asOf.getTime() - options.stuckDays * 86_400_000).toISOString();
+    const found = await this.store.learners(filter, { ...pageRequest(options, options.names), stuckBefore, onlyStuck: options.onlyStuck });
+    const modules = [...new Set(found.rows.map((r) => r.moduleId))];
+    const unknown = modules.filter((id) => !lessonsTotals.has(id));
+    // The lessons of a module: every lesson any learner of the viewer's organisations has seen.
+    if (unknown.length) for (const [id, n] of await this.store.lessonsSeen({ ...(filter.orgs ? { orgs: filter.orgs } : {}) }, unknown)) lessonsTotals.set(id, n);
+    const names = await this.moduleNames(filter, modules);
     return {
       stuckDays: options.stuckDays,
       asOf: options.asOf.toISOString(),
       namesShown: options.names,
-      limit: LEARNER_ROWS,
-      truncated: found.length > LEARNER_ROWS,
-      learners: rows.map((r) => ({
-        learner: pseudonym(r.learner),
+      onlyStuck: options.onlyStuck,
+      stuck: found.stuck,
+      paging: { page: options.page, pageSize: options.pageSize, total: found.total, sort: options.sort, dir: options.dir, q: options.q },
+      learners: found.rows.map((r) => ({
+        learner: r.pseudonym,
         name: options.names ? r.learnerName : null,
         org: r.org,
         moduleId: r.moduleId,
         moduleName: names.get(r.moduleId) ?? r.moduleId,
         lessons: r.lessons,
-        lessonsTotal: Math.max(lessonsTotal(r.moduleId), r.lessons),
+        lessonsTotal: Math.max(lessonsTotals.get(r.moduleId) ?? 0, r.lessons),
         status: r.completed ? 'completed' : r.passed ? 'passed' : r.failed ? 'failed' : 'in progress',
         score: percent(r.bestScore),
         lastActivity: r.last,
@@ -274,15 +319,21 @@ export class ReportService {
     };
   }
 
+  /** Every row of the learner table for the filter and search, in the chosen order, a batch at a time. */
+  async *allLearners(filter: ReportFilter, options: Omit<LearnerOptions, 'page' | 'pageSize'>): AsyncGenerator<LearnerReport['learners']> {
+    const lessonsTotals = new Map<string, number>();
+    for await (const rows of everyPage((page, pageSize) => this.learners(filter, { ...options, page, pageSize }, lessonsTotals).then((r) => ({ rows: r.learners })))) yield rows;
+  }
+
   /** The modules and sessions the programme takes: as configured, or every module learners started. */
   async programmeRequirements(programme: { modules?: string[]; sessions: number }): Promise<{ modules: string[]; sessions: number }> {
     return { modules: programme.modules ?? (await this.store.allModules()), sessions: programme.sessions };
   }
 
-  async programme(filter: Pick<ReportFilter, 'orgs'>, programme: { modules?: string[]; sessions: number }, options: { names: boolean }): Promise<ProgrammeReport> {
+  async programme(filter: Pick<ReportFilter, 'orgs'>, programme: { modules?: string[]; sessions: number }, options: PageOptions<ProgrammeSort> & { names: boolean }): Promise<ProgrammeReport> {
     const required = await this.programmeRequirements(programme);
     const [found, byOrg, names] = await Promise.all([
-      this.store.programme(filter, required.modules, LEARNER_ROWS + 1),
+      this.store.programme(filter, { ...pageRequest(options, options.names), modules: required.modules, sessions: required.sessions }),
       this.store.programmeByOrg(filter, required.modules, required.sessions),
       this.moduleNames({ ...(filter.orgs ? { orgs: filter.orgs } : {}) }, required.modules),
     ]);
@@ -290,10 +341,10 @@ export class ReportService {
     return {
       required: { modules: required.modules.map((id) => ({ id, name: names.get(id) ?? id })), sessions: required.sessions },
       namesShown: options.names,
-      limit: LEARNER_ROWS,
-      truncated: found.length > LEARNER_ROWS,
-      learners: found.slice(0, LEARNER_ROWS).map((r) => ({
-        learner: pseudonym(r.learner),
+      complete: found.complete,
+      paging: { page: options.page, pageSize: options.pageSize, total: found.total, sort: options.sort, dir: options.dir, q: options.q },
+      learners: found.rows.map((r) => ({
+        learner: r.pseudonym,
         name: options.names ? r.learnerName : null,
         org: r.org,
         modulesPassed: r.modulesPassed,
@@ -303,5 +354,14 @@ export class ReportService {
       })),
       orgs: byOrg.map((o) => ({ ...o, rate: ratio(o.complete, o.learners) })),
     };
+  }
+
+  /** Every learner's programme row for the search, in the chosen order, a batch at a time. */
+  async *allProgramme(
+    filter: Pick<ReportFilter, 'orgs'>,
+    programme: { modules?: string[]; sessions: number },
+    options: Omit<PageOptions<ProgrammeSort>, 'page' | 'pageSize'> & { names: boolean },
+  ): AsyncGenerator<ProgrammeReport['learners']> {
+    for await (const rows of everyPage((page, pageSize) => this.programme(filter, programme, { ...options, page, pageSize }).then((r) => ({ rows: r.learners })))) yield rows;
   }
 }

@@ -12,6 +12,7 @@
 import type { AccountRole } from '../contracts/admin.ts';
 import type { LearningFact } from '../../core/xapi/learning-facts.ts';
 import type { DispatchStore } from './dispatch-store.ts';
+import type { ReviewStore } from './review-store.ts';
 import type { LtiStore } from './lti-store.ts';
 import type { ReportStore } from './report-store.ts';
 
@@ -239,4 +240,6 @@ export interface LrsBackend extends AccountStore, SessionStore, CredentialStore 
   readonly lti: LtiStore;
   /** Hosted launch by dispatch package: the partners' keys. */
   readonly dispatch: DispatchStore;
+  /** The Control Group's marks on findings, per module version. */
+  readonly reviews: ReviewStore;
 }

@@ -3,6 +3,7 @@
  * backend implements this once (see storage/sql-reports.ts); the reports service turns the rows
  * into the figures the dashboard shows.
  */
+import type { LearnerSort, ProgrammeSort } from '../contracts/paging.ts';
 
 /** Which facts a report covers. Organisations are already narrowed to what the account may see. */
 export interface ReportFilter {
@@ -92,6 +93,7 @@ export interface CommentRow {
 
 export interface LearnerRow {
   learner: string;
+  pseudonym: string;
   learnerName: string | null;
   org: string;
   moduleId: string;
@@ -108,12 +110,45 @@ export interface LearnerRow {
 export interface ProgrammeRow {
   org: string;
   learner: string;
+  pseudonym: string;
   learnerName: string | null;
   /** Distinct required modules passed. */
   modulesPassed: number;
   /** Distinct in-person sessions attended. */
   sessions: number;
   last: string;
+}
+
+/**
+ * One page of a table that grows with learners, sorted and searched in the database. The sort
+ * always ends on a unique key, so pages never overlap or skip a row.
+ */
+export interface PageRequest<Sort extends string> {
+  offset: number;
+  limit: number;
+  sort: Sort;
+  descending: boolean;
+  /** Text to find: in the pseudonym always, in the name too when `searchNames`. */
+  search?: string;
+  searchNames?: boolean;
+}
+
+export interface Page<Row> {
+  rows: Row[];
+  /** Rows matching the request, over all pages. */
+  total: number;
+}
+
+export interface LearnerPageRequest extends PageRequest<LearnerSort> {
+  /** Not completed and no activity since: stuck. */
+  stuckBefore: string;
+  onlyStuck: boolean;
+}
+
+export interface ProgrammePageRequest extends PageRequest<ProgrammeSort> {
+  /** The modules to pass and sessions to attend for the programme. */
+  modules: string[];
+  sessions: number;
 }
 
 export interface ReportStore {
@@ -132,16 +167,26 @@ export interface ReportStore {
   itemSums(filter: ReportFilter): Promise<ItemSums[]>;
   responses(filter: ReportFilter, kind: 'question' | 'case-decision' | 'survey'): Promise<ResponseCount[]>;
   casePaths(filter: ReportFilter, limit: number): Promise<{ paths: PathCount[]; learners: number }>;
-  comments(filter: ReportFilter & { activityIds: string[] }, limit: number): Promise<CommentRow[]>;
-  learners(filter: ReportFilter, limit: number): Promise<LearnerRow[]>;
+  /** Free-text survey answers, newest first unless `descending` is false; searched in their text. */
+  comments(filter: ReportFilter & { activityIds: string[] }, page: Omit<PageRequest<'date'>, 'searchNames'>): Promise<Page<CommentRow>>;
+  /**
+   * Each learner's progress per module (one row per learner and module with a module-level
+   * fact), from the progress kept as facts arrive. The module, organisations and language (the
+   * learner's latest) narrow it; the period keeps learners active in it (first activity before its
+   * end, last activity after its start). `stuck` counts the stuck rows of the page's filter and
+   * search, whether or not `onlyStuck` keeps only them.
+   */
+  learners(filter: ReportFilter, page: LearnerPageRequest): Promise<Page<LearnerRow> & { stuck: number }>;
   /**
    * Each learner's progress through the programme (the filter's organisations; not its module,
-   * language or period: the programme spans them): which of `modules` they passed, how many
-   * in-person sessions they attended.
+   * language or period: the programme spans them): which of the required modules they passed, how
+   * many in-person sessions they attended. `complete` counts those who completed it.
    */
-  programme(filter: Pick<ReportFilter, 'orgs'>, modules: string[], limit: number): Promise<ProgrammeRow[]>;
+  programme(filter: Pick<ReportFilter, 'orgs'>, page: ProgrammePageRequest): Promise<Page<ProgrammeRow> & { complete: number }>;
   /** Learners and those who completed the programme, per organisation (`modules` passed, `sessions` attended). */
   programmeByOrg(filter: Pick<ReportFilter, 'orgs'>, modules: string[], sessions: number): Promise<{ org: string; learners: number; complete: number }[]>;
+  /** Per module: the distinct lessons the filter's organisations' learners have seen. */
+  lessonsSeen(filter: Pick<ReportFilter, 'orgs'>, modules: string[]): Promise<Map<string, number>>;
   /** Every module any organisation's learners started (the programme when none is configured). */
   allModules(): Promise<string[]>;
   /** The learners (key and name) with a fact of this verb on this activity, in the filter's organisations. */

@@ -54,6 +54,22 @@ export interface Database {
     language: string | null;
     registration: string | null;
   };
+  learner_progress: {
+    org: string;
+    module_id: string;
+    learner: string;
+    pseudonym: string;
+    learner_name: string | null;
+    language: string | null;
+    lessons: number;
+    best_score: number | null;
+    passed: number;
+    failed: number;
+    completed: number;
+    first_at: string | null;
+    last_at: string;
+  };
+  learner_lessons: { org: string; module_id: string; learner: string; activity_id: string };
   accounts: { username: string; password_hash: string; role: string; org: string | null; created: string; disabled: number };
   sessions: { id_hash: string; username: string; csrf_token: string; expires: string };
   training_sessions: { id: string; org: string; module_id: string; date: string; place: string; created_by: string; created: string };
@@ -87,6 +103,7 @@ export interface Database {
     delivered: string | null;
   };
   dispatch_keys: { id: string; org: string; label: string; credential_key: string; created: string; revoked: string | null };
+  finding_reviews: { module_id: string; module_version: string; activity_id: string; reviewer: string; note: string; reviewed_at: string };
   lti_registration_links: { token_hash: string; org: string; label: string; created: string; expires: string; used: string | null };
 }
 

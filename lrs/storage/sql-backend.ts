@@ -10,6 +10,8 @@ import type { LtiStore } from './lti-store.ts';
 import { SqlLtiStore } from './sql-lti.ts';
 import type { DispatchStore } from './dispatch-store.ts';
 import { SqlDispatchStore } from './sql-dispatch.ts';
+import type { ReviewStore } from './review-store.ts';
+import { SqlReviewStore } from './sql-reviews.ts';
 import type { Account, Certificate, Credential, LrsBackend, Session, TrainingSession } from './backend.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database, EngineTypes } from './schema.ts';
@@ -34,6 +36,10 @@ export abstract class SqlBackend implements LrsBackend {
 
   get dispatch(): DispatchStore {
     return new SqlDispatchStore(this.db);
+  }
+
+  get reviews(): ReviewStore {
+    return new SqlReviewStore(this.db);
   }
 
   /** One store per organisation, kept: what a process caches per store lasts across requests. */

@@ -9,8 +9,12 @@ import type {
   CountRow,
   GroupedOutcome,
   ItemSums,
+  LearnerPageRequest,
   LearnerRow,
+  Page,
+  PageRequest,
   PathCount,
+  ProgrammePageRequest,
   ProgrammeRow,
   ReportFilter,
   ReportStore,
@@ -19,6 +23,7 @@ import type {
   TrendRow,
 } from './report-store.ts';
 import type { Database } from './schema.ts';
+import type { LearnerSort, ProgrammeSort } from '../contracts/paging.ts';
 
 type Row = Record<string, unknown>;
 
@@ -57,6 +62,50 @@ function mediansOf(counts: { key: string; value: number; learners: number }[]): 
     medians.set(key, (at(Math.floor((total - 1) / 2)) + at(Math.floor(total / 2))) / 2);
   }
   return medians;
+}
+
+/** A LIKE pattern finding `text` anywhere, lower case, with "!" escaping LIKE's own characters. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/** Rows whose pseudonym (always) or name (where the viewer may see names) contains the text. */
+function searched(text: string, names = false): RawBuilder<unknown> {
+  const pattern = containing(text);
+  const pseudonymMatch = sql`lower(pseudonym) like ${pattern} escape '!'`;
+  return names ? sql`(${pseudonymMatch} or lower(learner_name) like ${pattern} escape '!')` : pseudonymMatch;
+}
+
+/** Rows without a value (no score, no name) come last in either direction, in both engines. */
+const lastWhenMissing = (column: RawBuilder<unknown>, descending: boolean) =>
+  sql`(${column} is null), ${column} ${descending ? sql`desc` : sql`asc`}`;
+
+function learnerOrder(sort: LearnerSort, descending: boolean): RawBuilder<unknown> {
+  const direction = descending ? sql`desc` : sql`asc`;
+  switch (sort) {
+    case 'learner': return sql`pseudonym ${direction}`;
+    case 'name': return lastWhenMissing(sql`learner_name`, descending);
+    case 'org': return sql`org ${direction}`;
+    case 'module': return sql`module_id ${direction}`;
+    case 'lessons': return sql`lessons ${direction}`;
+    // The order of the statuses as they are reached: in progress, failed, passed, completed.
+    case 'status': return sql`(case when completed = 1 then 3 when passed = 1 then 2 when failed = 1 then 1 else 0 end) ${direction}`;
+    case 'score': return lastWhenMissing(sql`best_score`, descending);
+    case 'last': return sql`last_at ${direction}`;
+  }
+}
+
+function programmeOrder(sort: ProgrammeSort, descending: boolean, complete: RawBuilder<unknown>): RawBuilder<unknown> {
+  const direction = descending ? sql`desc` : sql`asc`;
+  switch (sort) {
+    case 'learner': return sql`pseudonym ${direction}`;
+    case 'name': return lastWhenMissing(sql`learner_name`, descending);
+    case 'org': return sql`org ${direction}`;
+    case 'modules': return sql`modules_passed ${direction}`;
+    case 'sessions': return sql`sessions ${direction}`;
+    case 'complete': return sql`(case when ${complete} then 1 else 0 end) ${direction}`;
+    case 'last': return sql`last ${direction}`;
+  }
 }
 
 /** Times to complete are counted in steps of 0.1 minute, the precision the dashboard shows. */
@@ -285,82 +334,107 @@ export class SqlReports implements ReportStore {
     };
   }
 
-  async comments(f: ReportFilter & { activityIds: string[] }, limit: number): Promise<CommentRow[]> {
-    if (!f.activityIds.length) return [];
-    const rows = await this.rows(sql`
-      select activity_id, response, at, org, language from learning_facts
-      where ${conditions(f, sql`kind = 'survey'`, sql`activity_id in (${sql.join(f.activityIds)})`, sql`response is not null`, sql`response <> ''`)}
-      order by at desc, seq desc limit ${limit}`);
-    return rows.map((r) => ({ activityId: String(r.activity_id), text: String(r.response), timestamp: String(r.at), org: String(r.org), language: (r.language as string | null) ?? null }));
+  async comments(f: ReportFilter & { activityIds: string[] }, page: Omit<PageRequest<'date'>, 'searchNames'>): Promise<Page<CommentRow>> {
+    if (!f.activityIds.length) return { rows: [], total: 0 };
+    const text = page.search ? [sql`lower(response) like ${containing(page.search)} escape '!'`] : [];
+    const where = conditions(f, sql`kind = 'survey'`, sql`activity_id in (${sql.join(f.activityIds)})`, sql`response is not null`, sql`response <> ''`, ...text);
+    const direction = page.descending ? sql`desc` : sql`asc`;
+    const [rows, [count]] = await Promise.all([
+      this.rows(sql`select activity_id, response, at, org, language from learning_facts where ${where}
+        order by at ${direction}, seq ${direction} limit ${page.limit} offset ${page.offset}`),
+      this.rows(sql`select count(*) as total from learning_facts where ${where}`),
+    ]);
+    return {
+      rows: rows.map((r) => ({ activityId: String(r.activity_id), text: String(r.response), timestamp: String(r.at), org: String(r.org), language: (r.language as string | null) ?? null })),
+      total: num(count?.total),
+    };
   }
 
-  async learners(f: ReportFilter, limit: number): Promise<LearnerRow[]> {
-    // Two covering scans: module-level facts (status, score, times, name) and lesson facts
-    // (lessons seen); the learner's last activity is the later of the two.
-    const rows = await this.rows(sql`
-      select m.learner, m.learner_name, m.org, m.module_id, coalesce(l.lessons, 0) as lessons, m.best_score, m.passed, m.failed,
-        m.completed, m.first, m.last, l.last as lesson_last
-      from (
-        select module_id, org, learner, max(learner_name) as learner_name,
-          max(case when verb in ('passed', 'failed') then score end) as best_score,
-          max(case when verb = 'passed' then 1 else 0 end) as passed,
-          max(case when verb = 'failed' then 1 else 0 end) as failed,
-          max(case when verb = 'completed' then 1 else 0 end) as completed,
-          min(at) as first, max(at) as last
-        from learning_facts where ${conditions(f, sql`kind = 'module'`)} group by module_id, org, learner
-      ) m
-      left join (
-        select module_id, learner, count(distinct activity_id) as lessons, max(at) as last
-        from learning_facts where ${conditions(f, sql`kind = 'lesson'`)} group by module_id, learner
-      ) l on l.module_id = m.module_id and l.learner = m.learner
-      order by m.org, m.learner, m.module_id limit ${limit}`);
-    return rows.map((r) => ({
-      learner: String(r.learner),
-      learnerName: (r.learner_name as string | null) ?? null,
-      org: String(r.org),
-      moduleId: String(r.module_id),
-      lessons: num(r.lessons),
-      bestScore: numOrNull(r.best_score),
-      passed: num(r.passed) === 1,
-      failed: num(r.failed) === 1,
-      completed: num(r.completed) === 1,
-      first: String(r.first),
-      last: [String(r.last), String(r.lesson_last ?? '')].sort().at(-1)!,
-    }));
+  async learners(f: ReportFilter, page: LearnerPageRequest): Promise<Page<LearnerRow> & { stuck: number }> {
+    // learner_progress holds a row per learner and module, kept as facts arrive (storage/learner-progress.ts).
+    const c = [sql`first_at is not null`];
+    if (f.moduleId) c.push(sql`module_id = ${f.moduleId}`);
+    if (f.orgs) c.push(f.orgs.length ? sql`org in (${sql.join(f.orgs)})` : sql`1 = 0`);
+    if (f.language) c.push(sql`language = ${f.language}`);
+    if (f.from) c.push(sql`last_at >= ${f.from}`);
+    if (f.to) c.push(sql`first_at < ${f.to}`);
+    if (page.search) c.push(searched(page.search, page.searchNames));
+    const stuck = sql`(completed = 0 and last_at < ${page.stuckBefore})`;
+    const where = sql.join(c, sql` and `);
+    const shown = page.onlyStuck ? sql`${where} and ${stuck}` : where;
+    const [rows, [count]] = await Promise.all([
+      this.rows(sql`select learner, pseudonym, learner_name, org, module_id, lessons, best_score, passed, failed, completed, first_at, last_at
+        from learner_progress where ${shown}
+        order by ${learnerOrder(page.sort, page.descending)}, org, pseudonym, module_id limit ${page.limit} offset ${page.offset}`),
+      this.rows(sql`select count(*) as total, sum(case when ${stuck} then 1 else 0 end) as stuck from learner_progress where ${where}`),
+    ]);
+    return {
+      rows: rows.map((r) => ({
+        learner: String(r.learner),
+        pseudonym: String(r.pseudonym),
+        learnerName: (r.learner_name as string | null) ?? null,
+        org: String(r.org),
+        moduleId: String(r.module_id),
+        lessons: num(r.lessons),
+        bestScore: numOrNull(r.best_score),
+        passed: num(r.passed) === 1,
+        failed: num(r.failed) === 1,
+        completed: num(r.completed) === 1,
+        first: String(r.first_at),
+        last: String(r.last_at),
+      })),
+      total: page.onlyStuck ? num(count?.stuck) : num(count?.total),
+      stuck: num(count?.stuck),
+    };
   }
 
-  async programme(f: Pick<ReportFilter, 'orgs'>, modules: string[], limit: number): Promise<ProgrammeRow[]> {
+  /** Each learner's programme figures (CTE "programme"): modules passed of those required, sessions attended. */
+  private programmeFigures(f: Pick<ReportFilter, 'orgs'>, modules: string[]): RawBuilder<unknown> {
+    const orgs = f.orgs ? (f.orgs.length ? sql`org in (${sql.join(f.orgs)})` : sql`1 = 0`) : sql`1 = 1`;
     const required = modules.length ? sql`module_id in (${sql.join(modules)})` : sql`1 = 0`;
-    const rows = await this.rows(sql`
-      select org, learner, max(learner_name) as learner_name,
-        count(distinct case when kind = 'module' and verb = 'passed' and ${required} then module_id end) as modules_passed,
-        count(distinct case when kind = 'session' and verb = 'attended' then activity_id end) as sessions,
-        max(at) as last
-      from learning_facts where ${conditions({ ...(f.orgs ? { orgs: f.orgs } : {}) }, sql`kind in ('module', 'session')`)}
-      group by org, learner order by org, learner limit ${limit}`);
-    return rows.map((r) => ({
-      org: String(r.org),
-      learner: String(r.learner),
-      learnerName: (r.learner_name as string | null) ?? null,
-      modulesPassed: num(r.modules_passed),
-      sessions: num(r.sessions),
-      last: String(r.last),
-    }));
+    return sql`with per_learner as (
+        select org, learner, max(pseudonym) as pseudonym, max(learner_name) as learner_name,
+          sum(case when passed = 1 and ${required} then 1 else 0 end) as modules_passed, max(last_at) as last
+        from learner_progress where ${orgs} group by org, learner
+      ), attended as (
+        select org, learner, count(distinct activity_id) as sessions from learning_facts
+        where kind = 'session' and verb = 'attended' and ${orgs} group by org, learner
+      ), programme as (
+        select p.org, p.learner, p.pseudonym, p.learner_name, p.modules_passed, coalesce(a.sessions, 0) as sessions, p.last
+        from per_learner p left join attended a on a.org = p.org and a.learner = p.learner
+      )`;
+  }
+
+  async programme(f: Pick<ReportFilter, 'orgs'>, page: ProgrammePageRequest): Promise<Page<ProgrammeRow> & { complete: number }> {
+    const complete = sql`(modules_passed >= ${page.modules.length} and sessions >= ${page.sessions})`;
+    const where = page.search ? searched(page.search, page.searchNames) : sql`1 = 1`;
+    const order = programmeOrder(page.sort, page.descending, complete);
+    const [rows, [count]] = await Promise.all([
+      this.rows(sql`${this.programmeFigures(f, page.modules)}
+        select * from programme where ${where} order by ${order}, org, pseudonym limit ${page.limit} offset ${page.offset}`),
+      this.rows(sql`${this.programmeFigures(f, page.modules)}
+        select count(*) as total, sum(case when ${complete} then 1 else 0 end) as complete from programme where ${where}`),
+    ]);
+    return {
+      rows: rows.map((r) => ({
+        org: String(r.org),
+        learner: String(r.learner),
+        pseudonym: String(r.pseudonym),
+        learnerName: (r.learner_name as string | null) ?? null,
+        modulesPassed: num(r.modules_passed),
+        sessions: num(r.sessions),
+        last: String(r.last),
+      })),
+      total: num(count?.total),
+      complete: num(count?.complete),
+    };
   }
 
   async programmeByOrg(f: Pick<ReportFilter, 'orgs'>, modules: string[], sessions: number): Promise<{ org: string; learners: number; complete: number }[]> {
-    const required = modules.length ? sql`module_id in (${sql.join(modules)})` : sql`1 = 0`;
-    const rows = await this.rows(sql`
+    const rows = await this.rows(sql`${this.programmeFigures(f, modules)}
       select org, count(*) as learners,
         sum(case when modules_passed >= ${modules.length} and sessions >= ${sessions} then 1 else 0 end) as complete
-      from (
-        select org, learner,
-          count(distinct case when kind = 'module' and verb = 'passed' and ${required} then module_id end) as modules_passed,
-          count(distinct case when kind = 'session' and verb = 'attended' then activity_id end) as sessions
-        from learning_facts where ${conditions({ ...(f.orgs ? { orgs: f.orgs } : {}) }, sql`kind in ('module', 'session')`)}
-        group by org, learner
-      ) per_learner
-      group by org order by org`);
+      from programme group by org order by org`);
     return rows.map((r) => ({ org: String(r.org), learners: num(r.learners), complete: num(r.complete) }));
   }
 
@@ -370,6 +444,13 @@ export class SqlReports implements ReportStore {
       where ${conditions({ ...(f.orgs ? { orgs: f.orgs } : {}) }, sql`activity_id = ${activityId}`, sql`verb = ${verb}`)}
       group by learner order by learner`);
     return rows.map((r) => ({ learner: String(r.learner), learnerName: (r.learner_name as string | null) ?? null }));
+  }
+
+  async lessonsSeen(f: Pick<ReportFilter, 'orgs'>, modules: string[]): Promise<Map<string, number>> {
+    if (!modules.length) return new Map();
+    const rows = await this.rows(sql`select module_id, count(distinct activity_id) as lessons from learner_lessons
+      where ${conditions({ ...(f.orgs ? { orgs: f.orgs } : {}) }, sql`module_id in (${sql.join(modules)})`)} group by module_id`);
+    return new Map(rows.map((r) => [String(r.module_id), num(r.lessons)]));
   }
 
   async allModules(): Promise<string[]> {

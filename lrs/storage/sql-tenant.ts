@@ -5,6 +5,7 @@
  */
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Certificate, DocumentKey, StatementQuery, StatementRow, StoredDocument, StoredStatement, TenantStore, TrainingSession } from './backend.ts';
+import { followed, recomputeProgress, trackProgress } from './learner-progress.ts';
 import { factValues, type Database } from './schema.ts';
 
 /** Rows per multi-row INSERT: within SQLite's bound-parameter limit with room to spare. */
@@ -93,6 +94,7 @@ export class SqlTenantStore implements TenantStore {
       for (let j = 0; j < activities.length; j += INSERT_CHUNK) await this.db.insertInto('statement_activities').values(activities.slice(j, j + INSERT_CHUNK)).execute();
       const facts = chunk.flatMap((row) => (row.fact ? [factValues(seqOf.get(row.id)!, { ...row.fact, org: this.org })] : []));
       if (facts.length) await this.db.insertInto('learning_facts').values(facts).execute();
+      await trackProgress(this.db, facts);
     }
   }
 
@@ -100,8 +102,12 @@ export class SqlTenantStore implements TenantStore {
     if (!ids.length) return;
     const targets = this.statements().select('seq').where('id', 'in', ids);
     await this.db.updateTable('statements').set({ voided: 1 }).where('org', '=', this.org).where('id', 'in', ids).execute();
-    // A voided statement no longer counts in any report.
+    // A voided statement no longer counts in any report: its fact goes, and the progress of the
+    // learners it touched is computed again from what remains.
+    const touched = await this.db.selectFrom('learning_facts').select(['org', 'module_id', 'learner', 'kind', 'verb']).where('seq', 'in', targets).execute();
+    const followedFacts = touched.filter((fact) => followed(fact));
     await this.db.deleteFrom('learning_facts').where('seq', 'in', targets).execute();
+    if (followedFacts.length) await recomputeProgress(this.db, followedFacts);
   }
 
   async queryStatements(q: StatementQuery): Promise<StoredStatement[]> {

@@ -7,6 +7,7 @@ import type { StatementRow, TenantStore } from './backend.ts';
 import { FACT_COLUMNS, factValues, type Database as Schema } from './schema.ts';
 import { SqlBackend } from './sql-backend.ts';
 import { SqlTenantStore } from './sql-tenant.ts';
+import { insertLesson, progressValues, upsertProgress } from './learner-progress.ts';
 
 interface Prepared {
   statement: Database.Statement;
@@ -14,6 +15,8 @@ interface Prepared {
   activity: Database.Statement;
   definition: Database.Statement;
   fact: Database.Statement;
+  lesson: Database.Statement;
+  progress: Database.Statement;
 }
 
 /** Prepared once per connection, shared by every store and transaction on it. */
@@ -85,7 +88,7 @@ class SqliteTenantStore extends SqlTenantStore {
   }
 
   override async insertStatements(rows: StatementRow[]): Promise<void> {
-    const { statement, agent, activity, fact } = this.prepared();
+    const { statement, agent, activity, fact, lesson, progress } = this.prepared();
     for (const row of rows) {
       const { lastInsertRowid } = statement.run(
         row.id, row.stored, row.verbId, row.objectActivityId, row.objectStatementId, row.registration,
@@ -93,7 +96,14 @@ class SqliteTenantStore extends SqlTenantStore {
       );
       for (const a of row.agents) agent.run(lastInsertRowid, this.org, a.key, a.relation);
       for (const a of row.activities) activity.run(lastInsertRowid, this.org, a.id, a.relation);
-      if (row.fact) fact.run(Object.values(factValues(Number(lastInsertRowid), { ...row.fact, org: this.org })));
+      if (row.fact) {
+        const values = factValues(Number(lastInsertRowid), { ...row.fact, org: this.org });
+        fact.run(Object.values(values));
+        // The learner's progress, as the generic path keeps it (learner-progress.ts), on the same statements.
+        const newLesson = values.kind === 'lesson' && lesson.run(values.org, values.module_id, values.learner, values.activity_id).changes > 0;
+        const tracked = progressValues(values, newLesson);
+        if (tracked) progress.run(tracked);
+      }
     }
   }
 
@@ -113,6 +123,9 @@ class SqliteTenantStore extends SqlTenantStore {
       activity: this.database.prepare('insert into statement_activities (seq, org, activity_id, relation) values (?, ?, ?, ?)'),
       definition: this.database.prepare('insert into activities (org, id, definition) values (?, ?, ?) on conflict (org, id) do update set definition = excluded.definition'),
       fact: this.database.prepare(`insert into learning_facts (${FACT_COLUMNS.join(', ')}) values (${FACT_COLUMNS.map(() => '?').join(', ')})`),
+      // The same SQL as the generic path's, compiled by kysely for SQLite with its placeholders.
+      lesson: this.database.prepare(insertLesson({ org: '', module_id: '', learner: '', activity_id: '' } as never).compile(this.db).sql),
+      progress: this.database.prepare(upsertProgress(new Array(13).fill(null)).compile(this.db).sql),
     };
     prepared.set(this.database, statements);
     return statements;

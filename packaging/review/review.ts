@@ -1,6 +1,8 @@
 /**
  * `inprocap review [slug...]`: writes the reviewer's page of each module (see review-page.ts) into
- * `dist/review/<slug>.html` (`<slug>.<language>.html` for another language), and an index.
+ * `dist/review/<slug>.html` (`<slug>.<language>.html` for another language), and an index; with
+ * each default-language page, the module's source index (`<slug>.sources.json`, see sources.ts)
+ * the LRS links the dashboard's findings with. `npm run build` writes them too.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -11,6 +13,7 @@ import { loadContent } from '../content/load.ts';
 import { escapeHtml } from '../html.ts';
 import { consoleLog, type Log } from '../log.ts';
 import { reviewPage } from './review-page.ts';
+import { sourceIndex } from './sources.ts';
 
 export interface ReviewOptions {
   /** Module slugs; none means every module. */
@@ -53,6 +56,8 @@ export function writeReviewPages(root: string, options: ReviewOptions = {}, log:
     const name = language === course.defaultLanguage ? `${course.slug}.html` : `${course.slug}.${language}.html`;
     const file = join(out, name);
     writeFileSync(file, reviewPage({ checked: { ...module, course }, findings, language, made }));
+    // The default language's page is the one findings link to: its source index beside it.
+    if (language === course.defaultLanguage) writeFileSync(join(out, `${course.slug}.sources.json`), `${JSON.stringify(sourceIndex(root, content, module.loaded, course), null, 1)}\n`);
     pages.push({ slug: course.slug, language, file, findings: findings.length });
     log.info(`${relative(root, file)}: ${findings.length} finding${findings.length === 1 ? '' : 's'}`);
   }

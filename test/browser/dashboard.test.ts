@@ -61,7 +61,8 @@ beforeAll(async () => {
   courses = loadCheckedCourses(ROOT, {}, quiet).map((c) => c.course!);
   fundamentals = courses.find((c) => c.slug === 'fundamentals')!;
   backend = await openBackend(':memory:');
-  lrs = await createLrsServer(backend, { logLevel: 'silent', dashboardDir: DASHBOARD_DIR });
+  // The build's reviewer's pages and source indexes (dist/review/) link findings to their source.
+  lrs = await createLrsServer(backend, { logLevel: 'silent', dashboardDir: DASHBOARD_DIR, modulesDir: join(ROOT, 'dist') });
   url = await lrs.listen({ port: 0, host: '127.0.0.1' });
   await postSeed(`${url}/xapi`, seedCredentials(backend).authorization, courses, OPTIONS);
   for (const account of Object.values(ACCOUNTS)) await saveAccount(backend, { ...account, password: PASSWORD });
@@ -194,7 +195,14 @@ async function figure(page: Page, label: string): Promise<string> {
 /** The table's header and rows, each cell's text as shown. */
 async function tableCells(page: Page, caption: string): Promise<string[][]> {
   return page.getByRole('table', { name: caption, exact: true }).evaluate((table) =>
-    [...table.querySelectorAll('tr')].map((row) => [...row.children].map((cell) => cell.textContent ?? '')),
+    // The text as read out: a sorted column's arrow is aria-hidden.
+    [...table.querySelectorAll('tr')].map((row) =>
+      [...row.children].map((cell) => {
+        const copy = cell.cloneNode(true) as Element;
+        for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+        return copy.textContent ?? '';
+      }),
+    ),
   );
 }
 
@@ -377,6 +385,33 @@ describe('dashboard', () => {
     expect(parseCsv(csv.slice(1))).toEqual([items[0]!, ...sorted.slice(1)].map((r) => r.map(defused)));
     await check(page, 'items');
 
+    // Findings: each flagged question links to where it is written; the Control Group marks one
+    // reviewed with a note, by keyboard, and it is still marked on the next visit.
+    const findings = page.locator('dash-items-view dash-review-findings');
+    const finding = findings.locator(`li[data-finding="${fundamentals.id}/questions/${questions[1]!.id}"]`);
+    await finding.getByRole('link').first().waitFor();
+    const sourceLink = finding.getByRole('link').first();
+    expect(await sourceLink.getAttribute('href')).toBe(`/review/fundamentals.html#question-${questions[1]!.id}`);
+    const [file, line] = (await sourceLink.textContent())!.split(':');
+    expect(file).toBe('modules/fundamentals/quiz.yaml');
+    const quizLines = readFileSync(join(ROOT, file!), 'utf8').split('\n');
+    expect(quizLines.slice(Number(line) - 1, Number(line) + 6).some((l) => l.trim() === `id: ${questions[1]!.id}` || l.trim() === `- id: ${questions[1]!.id}`)).toBe(true);
+    expect(await finding.textContent()).toContain('Not reviewed yet.');
+    await finding.getByLabel('What was decided').focus();
+    await page.keyboard.type('Too hard in the pilot: option c reworded.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await until(async () => ((await finding.textContent()) ?? '').includes('Reviewed by control'), 'the finding marked reviewed');
+    expect(await findings.locator('[data-review-status]').textContent()).toContain('Marked reviewed');
+    await check(page, 'items-review');
+    await page.reload();
+    await waitForView(page, 'items');
+    await finding.locator('[data-note]').waitFor();
+    expect(await finding.locator('[data-note]').textContent()).toBe('Too hard in the pilot: option c reworded.');
+    // The reviewer's page it links to is there for a signed-in account, at the question.
+    const reviewPage = await page.evaluate(async (href) => (await fetch(href)).text(), `/review/fundamentals.html`);
+    expect(reviewPage).toContain(`id="question-${questions[1]!.id}"`);
+
     // Case exercise: the best choice at the first decision, counted from the seed.
     await goToHash(page, `#/case?module=${encodeURIComponent(fundamentals.id)}`, 'case');
     const exercise = fundamentals.content.en!.case!;
@@ -402,28 +437,84 @@ describe('dashboard', () => {
     const ratingRow = row(await tableCells(page, 'Ratings per statement'), rating.type === 'likert' ? rating.statement : '');
     expect(ratingRow.Answers).toBe(count(ratings.length));
     expect(ratingRow.Average).toBe((Math.round(average * 100) / 100).toFixed(2));
+    // Comments are paged by the server: search for the one with markup.
+    await page.locator('dash-feedback-view dash-table-paging input[type="search"]').fill('<script>');
+    await page.locator('dash-feedback-view dash-table-paging input[type="search"]').press('Enter');
+    await until(async () => (await page.evaluate(() => location.hash)).includes('q=%3Cscript%3E'), 'comment search in the hash');
+    await waitForView(page, 'feedback');
     const comments = column(await tableCells(page, 'Comments from learners'), 'Comment');
-    expect(comments).toContain(SCRIPT_COMMENT);
+    expect(comments.length).toBeGreaterThan(0);
+    expect(comments.every((c) => c === SCRIPT_COMMENT)).toBe(true);
     expect(await page.locator('dash-feedback-view script').count()).toBe(0);
     expect(await page.locator('dash-feedback-view td b').count()).toBe(0);
     await check(page, 'feedback');
 
-    // Learners: pseudonyms only, no name column, every organisation.
+    // Learners: pseudonyms only, no name column, every organisation; paged by the server, 50 a page.
     // "As of" a fixed day, so that who is stuck does not depend on today's date.
-    await goToHash(page, `#/learners?module=${encodeURIComponent(fundamentals.id)}&asOf=2027-01-04`, 'learners');
+    const learnersHash = `#/learners?module=${encodeURIComponent(fundamentals.id)}&asOf=2027-01-04`;
+    await goToHash(page, learnersHash, 'learners');
     const learners = await tableCells(page, 'Learners per module');
     expect(learners[0]).not.toContain('Name');
-    expect(learners).toHaveLength(OPTIONS.learners + 1);
+    expect(learners).toHaveLength(50 + 1);
+    expect(await page.locator('dash-learners-view dash-table-paging [data-rows]').textContent()).toBe(`Rows 1–50 of ${count(OPTIONS.learners)}`);
     expect(column(learners, 'Learner').every((l) => /^L-[0-9a-f]{10}$/.test(l))).toBe(true);
     expect(learners.flat().some((cell) => cell.includes('Eve') || /Learner \d/.test(cell))).toBe(false);
-    expect(new Set(column(learners, 'Organisation'))).toEqual(new Set(['DTI', 'NWO-I', 'CDTI', 'NCBJ']));
-    const stuckCount = column(learners, 'Stuck').filter((s) => s === 'Stuck').length;
-    expect(stuckCount).toBe(OPTIONS.learners - f.completed);
+    const summary = async () => (await page.locator('dash-learners-view [data-learner-summary]').textContent())!.replace(/\s+/g, ' ');
+    const stuckCount = OPTIONS.learners - f.completed;
+    expect(await summary()).toContain(`${count(OPTIONS.learners)} learner-module rows; ${count(stuckCount)} stuck`);
+    // Every page by keyboard: 200 rows once each, every organisation.
+    const seen = [...column(learners, 'Learner')];
+    const orgs = new Set(column(learners, 'Organisation'));
+    for (let p = 2; p <= 4; p++) {
+      await page.locator('dash-learners-view dash-table-paging button', { hasText: 'Next page' }).focus();
+      await page.keyboard.press('Enter');
+      await until(async () => (await page.evaluate(() => location.hash)).includes(`page=${p}`), `page ${p} in the hash`);
+      await waitForView(page, 'learners');
+      const cells = await tableCells(page, 'Learners per module');
+      seen.push(...column(cells, 'Learner'));
+      for (const o of column(cells, 'Organisation')) orgs.add(o);
+    }
+    expect(new Set(seen).size).toBe(OPTIONS.learners);
+    expect(orgs).toEqual(new Set(['DTI', 'NWO-I', 'CDTI', 'NCBJ']));
+    expect(await page.locator('dash-learners-view dash-table-paging button', { hasText: 'Next page' }).isDisabled()).toBe(true);
+    // Sorted by the server: the Score header asks for the highest first, from the first page.
+    await page.getByRole('button', { name: 'Score', exact: true }).click();
+    await until(async () => (await page.evaluate(() => location.hash)).includes('sort=score&dir=desc'), 'sort in the hash');
+    await waitForView(page, 'learners');
+    expect(await page.evaluate(() => location.hash)).not.toContain('page=');
+    const byScore = await tableCells(page, 'Learners per module');
+    const scores = column(byScore, 'Score').map((v) => Number.parseFloat(v));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(await page.getByRole('columnheader', { name: 'Score' }).getAttribute('aria-sort')).toBe('descending');
+    // Search by a pseudonym: that learner's row.
+    const someone = seen[123]!;
+    await page.locator('dash-learners-view dash-table-paging input[type="search"]').fill(someone);
+    await page.locator('dash-learners-view dash-table-paging input[type="search"]').press('Enter');
+    await until(async () => (await page.evaluate(() => location.hash)).includes(`q=${someone}`), 'search in the hash');
+    await waitForView(page, 'learners');
+    expect(column(await tableCells(page, 'Learners per module'), 'Learner')).toEqual([someone]);
+    await check(page, 'learners-search');
+    // The export streams every row of the filters (not the page): fetched as the link would.
+    await goToHash(page, learnersHash, 'learners');
+    const href = await page.locator('dash-learners-view dash-data-table a[part="download"]').getAttribute('href');
+    expect(href).toMatch(/^\/api\/reports\/learners\.csv\?/);
+    // (The file starts with a byte order mark for spreadsheets; text() reads past it.)
+    const [exported, bom] = await page.evaluate(async (url) => {
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      return [new TextDecoder().decode(bytes), [...bytes.slice(0, 3)]] as const;
+    }, href!);
+    expect(bom).toEqual([0xef, 0xbb, 0xbf]);
+    expect(exported.startsWith('learner,organisation,module_id,')).toBe(true);
+    expect(exported.trim().split('\r\n')).toHaveLength(OPTIONS.learners + 1);
+    // Only the stuck.
     await page.locator('dash-learners-view input[type="checkbox"]').focus();
     await page.keyboard.press('Space');
     await until(async () => (await page.evaluate(() => location.hash)).includes('onlyStuck=1'), 'only stuck learners in the hash');
     await waitForView(page, 'learners');
-    expect(await tableCells(page, 'Stuck learners')).toHaveLength(stuckCount + 1);
+    const stuckRows = await tableCells(page, 'Stuck learners');
+    expect(stuckRows).toHaveLength(Math.min(50, stuckCount) + 1);
+    expect(column(stuckRows, 'Stuck').every((v) => v === 'Stuck')).toBe(true);
+    expect(await page.locator('dash-learners-view dash-table-paging [data-rows]').textContent()).toBe(`Rows 1–${Math.min(50, stuckCount)} of ${count(stuckCount)}`);
     await check(page, 'learners');
 
     // Back goes to the previous filters.
@@ -679,6 +770,6 @@ describe('dashboard', () => {
 
   it('ran axe on every view', () => {
     const inLanguages = ['fr', 'es', 'nl', 'pl', 'da', 'sk', 'de', 'en'].flatMap((l) => ['overview', 'module', 'items', 'case', 'feedback', 'learners', 'programme', 'sessions'].map((v) => `${l}-${v}`));
-    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'learners', 'learners-trainer', 'module', 'overview', 'overview-phone', 'programme', 'programme-trainer', 'sessions', 'sessions-attendance', 'sign-in', ...inLanguages].sort());
+    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'items-review', 'learners', 'learners-search', 'learners-trainer', 'module', 'overview', 'overview-phone', 'programme', 'programme-trainer', 'sessions', 'sessions-attendance', 'sign-in', ...inLanguages].sort());
   });
 });

@@ -16,6 +16,7 @@ import { openBackend } from '../../lrs/storage/open.ts';
 import { agentKey, indexStatement } from '../../core/xapi/identity.ts';
 import { CONTEXT, VERBS } from '../../core/xapi/vocabulary.ts';
 import { TEST_DATABASES } from './backends.ts';
+import { pseudonym } from '../../lrs/storage/pseudonym.ts';
 
 const MODULE = 'https://inprocap.eu/modules/fundamentals';
 const LESSON = `${MODULE}/lessons/why`;
@@ -131,6 +132,12 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('upgrading a %s L
     const reached = await upgraded.reports.reached({ moduleId: MODULE }, 'lesson');
     expect(reached).toEqual([{ activityId: LESSON, learners: 4 }]);
     expect(await upgraded.reports.reached({ moduleId: MODULE, orgs: ['A'] }, 'lesson')).toEqual([{ activityId: LESSON, learners: 2 }]);
+    // Learner progress (0009) is filled from the facts already stored, pseudonyms included.
+    expect(await upgraded.reports.lessonsSeen({ orgs: ['A'] }, [MODULE])).toEqual(new Map([[MODULE, 1]]));
+    const programme = await upgraded.reports.programme({ orgs: ['A'] }, { offset: 0, limit: 10, sort: 'learner', descending: false, modules: [MODULE], sessions: 0 });
+    expect(programme.rows.map((r) => r.pseudonym).sort()).toEqual([1, 2].map((n) => pseudonym(agentKey(learner('A', n))!)).sort());
+    // Lessons alone do not make a row of the learner table, which starts with the module.
+    expect((await upgraded.reports.learners({ orgs: ['A'] }, { offset: 0, limit: 10, sort: 'learner', descending: false, stuckBefore: '2030-01-01', onlyStuck: false })).total).toBe(0);
   });
 
   it('keeps activity definitions per organisation, merged from its own statements only', async () => {

@@ -128,6 +128,23 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('the programme on
     expect(first).toMatchObject({ org: 'DTI', modulesPassed: 2, sessions: 1, complete: true });
     expect(first.name).toBe(ofOrg('DTI').find((l) => pseudonym(keyOf(l)) === expected[0])!.name);
     expect(dti.orgs).toEqual([{ org: 'DTI', learners: ofOrg('DTI').length + 1, complete: 3, rate: 3 / (ofOrg('DTI').length + 1) }]);
+    // Paged, sorted and searched by the server (the person known only from the session included).
+    expect(dti.paging).toMatchObject({ page: 1, pageSize: 50, total: ofOrg('DTI').length + 1, sort: 'org', dir: 'asc' });
+    expect(dti.complete).toBe(3);
+    const done = (await api('trainer.dti', 'GET', '/reports/programme?sort=complete&dir=desc&pageSize=3')).body;
+    expect(done.learners.map((l: any) => l.learner).sort()).toEqual(expected);
+    const pages = await Promise.all([1, 2, 3, 4].map(async (page) => (await api('trainer.dti', 'GET', `/reports/programme?pageSize=10&page=${page}&sort=last`)).body.learners.map((l: any) => l.learner)));
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 1]);
+    expect(new Set(pages.flat()).size).toBe(ofOrg('DTI').length + 1);
+    const found = (await api('trainer.dti', 'GET', `/reports/programme?q=${expected[1]}`)).body;
+    expect(found.learners.map((l: any) => l.learner)).toEqual([expected[1]]);
+    const byName = (await api('trainer.dti', 'GET', `/reports/programme?q=${encodeURIComponent(first.name.slice(1, -1))}`)).body;
+    expect(byName.learners.map((l: any) => l.learner)).toContain(expected[0]);
+    const exported = await lrs.app.inject({ method: 'GET', url: '/api/reports/programme.csv', cookies: { [SESSION_COOKIE]: cookies['trainer.dti']!.session } });
+    const lines = exported.body.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('learner,name,organisation,modules_passed,sessions_attended,complete,last_activity');
+    expect(lines).toHaveLength(ofOrg('DTI').length + 2);
+    expect(lines.filter((l) => l.includes(',true,'))).toHaveLength(3);
     // the Control Group: every partner, no names
     const cg = (await api('cg', 'GET', '/reports/programme')).body;
     expect(cg.orgs.map((o: any) => [o.org, o.complete])).toEqual([['DTI', 3], [OTHER, 0]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));

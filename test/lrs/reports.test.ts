@@ -9,7 +9,12 @@ import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
 import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
 import type { Course } from '../../core/content/schema.ts';
-import { VERBS } from '../../core/xapi/vocabulary.ts';
+import { ACTIVITY_TYPES, VERBS } from '../../core/xapi/vocabulary.ts';
+import { agentKey } from '../../core/xapi/identity.ts';
+import { pseudonym } from '../../lrs/storage/pseudonym.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../lrs/storage/schema.ts';
+import { backfill } from '../../lrs/storage/migrations/0009-learner-progress.ts';
 import { TEST_DATABASES } from './backends.ts';
 import { startTestLrs, type TestLrs } from './client.ts';
 
@@ -59,6 +64,23 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
     return { status: response.statusCode, body: response.json() };
   };
   const module = { module: fundamentals.id };
+  /** Every row of a paged table, page by page (the largest page size). */
+  const allRows = async (who: string, path: string, query: Record<string, string> = {}, rowsOf = (body: any) => body.learners, pageOf = (body: any) => body.paging) => {
+    const rows: any[] = [];
+    for (let page = 1; ; page++) {
+      const { status, body } = await report(who, path, { ...query, page: String(page), pageSize: '200' });
+      expect(status).toBe(200);
+      rows.push(...rowsOf(body));
+      if (page * 200 >= pageOf(body).total) return { rows, last: body };
+    }
+  };
+  const csv = async (who: string, path: string, query: Record<string, string> = {}) => {
+    const response = await lrs.app.inject({ method: 'GET', url: `/api/reports/${path}?${new URLSearchParams(query)}`, cookies: { [SESSION_COOKIE]: cookies[who]! } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.body.startsWith('\uFEFF')).toBe(true);
+    return response.body.slice(1).split('\r\n').filter(Boolean);
+  };
 
   it('overview: learners, completion and pass rates, scores, per module and organisation', async () => {
     const { status, body } = await report('cg', 'overview');
@@ -174,29 +196,115 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
     expect(item.average).toBeCloseTo(mean(values), 2);
     expect(item.distribution.map((d: any) => d.count)).toEqual([1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length));
     const comments = responses.filter((s) => !/^[1-5]$/.test(s.result.response));
-    expect(body.comments).toHaveLength(comments.length);
-    expect(body.comments.some((c: any) => c.text === '<script>alert("x")</script> please fix')).toBe(true);
+    // Comments are paged: 50 by default, newest first; every page together holds each once.
+    expect(body.commentPage).toMatchObject({ page: 1, pageSize: 50, total: comments.length, sort: 'date', dir: 'desc' });
+    expect(body.comments).toHaveLength(Math.min(50, comments.length));
+    const all = (await allRows('cg', 'feedback', module, (b) => b.comments, (b) => b.commentPage)).rows;
+    expect(all).toHaveLength(comments.length);
+    expect(all.map((c: any) => c.date)).toEqual(all.map((c: any) => c.date).sort().reverse());
+    expect(all.some((c: any) => c.text === '<script>alert("x")</script> please fix')).toBe(true);
+    // Searched in their text; the export streams every one.
+    const found = (await report('cg', 'feedback', { ...module, q: 'PLEASE FIX' })).body;
+    expect(found.commentPage.total).toBe(comments.filter((c) => /please fix/i.test(c.result.response)).length);
+    expect(found.commentPage.total).toBeGreaterThan(0);
+    const lines = await csv('cg', 'comments.csv', module);
+    expect(lines[0]).toBe('date,organisation,language,question,comment');
+    expect(lines).toHaveLength(comments.length + 1);
   });
 
   it('learners: a trainer sees their own organisation, with names where the partner sends them', async () => {
-    const { body } = await report('trainer.dti', 'learners', { asOf: '2026-09-01', stuckDays: '14' });
+    const settings = { asOf: '2026-09-01', stuckDays: '14' };
+    const { rows, last: body } = await allRows('trainer.dti', 'learners', settings);
     const dti = sent.filter((s) => s.learner.org === 'DTI');
-    expect(body.learners).toHaveLength(dti.length);
-    expect(new Set(body.learners.map((l: any) => l.org))).toEqual(new Set(['DTI']));
-    expect(body.learners.some((l: any) => l.name === '<b>Eve</b> Example')).toBe(true);
+    expect(body.paging.total).toBe(dti.length);
+    expect(rows).toHaveLength(dti.length);
+    expect(new Set(rows.map((l: any) => l.org))).toEqual(new Set(['DTI']));
+    expect(rows.some((l: any) => l.name === '<b>Eve</b> Example')).toBe(true);
     // Stuck: not completed, and nothing for 14 days before asOf.
     const stuckBefore = new Date(Date.UTC(2026, 7, 18)).toISOString();
     const expectedStuck = dti.filter((s) => !has(s.statements, VERBS.completed) && s.statements.at(-1)!.timestamp < stuckBefore).length;
-    expect(body.learners.filter((l: any) => l.stuck)).toHaveLength(expectedStuck);
+    expect(rows.filter((l: any) => l.stuck)).toHaveLength(expectedStuck);
+    expect(body.stuck).toBe(expectedStuck);
     expect(expectedStuck).toBeGreaterThan(0);
+    // Only the stuck: the total is theirs, every row stuck.
+    const stuck = await allRows('trainer.dti', 'learners', { ...settings, onlyStuck: '1' });
+    expect(stuck.last.paging.total).toBe(expectedStuck);
+    expect(stuck.rows.every((l: any) => l.stuck)).toBe(true);
+    // A trainer searches by name and sorts by it; the export has the names too.
+    const eve = (await report('trainer.dti', 'learners', { q: 'eve</B> ex', sort: 'name' })).body;
+    expect(eve.paging.total).toBe(dti.filter((s) => s.learner.name === '<b>Eve</b> Example').length);
+    expect(eve.learners.every((l: any) => l.name === '<b>Eve</b> Example')).toBe(true);
+    const lines = await csv('trainer.dti', 'learners.csv', settings);
+    expect(lines[0]).toBe('learner,name,organisation,module_id,module,lessons_done,lessons_total,status,score_percent,last_activity,stuck');
+    expect(lines).toHaveLength(dti.length + 1);
+  });
+
+  it('learners: paged, sorted and searched on the server, each row the learner\'s own statements, the export every row', async () => {
+    const keyOf = (statements: any[]) => pseudonym(agentKey(statements[0].actor)!);
+    const expected = new Map(
+      sent.map((s) => {
+        const score = scoreOf(s.statements.filter((x) => x.verb.id === VERBS.passed || x.verb.id === VERBS.failed).sort((a, b) => (b.result.score.scaled as number) - a.result.score.scaled));
+        const status = has(s.statements, VERBS.completed) ? 'completed' : has(s.statements, VERBS.passed) ? 'passed' : has(s.statements, VERBS.failed) ? 'failed' : 'in progress';
+        const lessons = new Set(s.statements.filter((x) => x.object.definition?.type === ACTIVITY_TYPES.lesson).map((x) => x.object.id)).size;
+        return [`${keyOf(s.statements)} ${s.course.id}`, { status, score: score === undefined ? '' : String(round1(score)), lessons: String(lessons), org: s.learner.org }];
+      }),
+    );
+    // The export: every row, pseudonymous for the Control Group, each as the statements say.
+    const lines = await csv('cg', 'learners.csv');
+    expect(lines[0]).toBe('learner,organisation,module_id,module,lessons_done,lessons_total,status,score_percent,last_activity,stuck');
+    expect(lines).toHaveLength(sent.length + 1);
+    for (const line of lines.slice(1)) {
+      const [learner, org, moduleId, , lessons, , status, score] = line.split(',');
+      expect({ learner, moduleId, org, lessons, status, score }).toEqual({ learner, moduleId, ...expected.get(`${learner} ${moduleId}`)! });
+    }
+    // Pages: consecutive, never overlapping, together every row once.
+    const first = (await report('cg', 'learners', { pageSize: '25' })).body;
+    const second = (await report('cg', 'learners', { pageSize: '25', page: '2' })).body;
+    expect(first.paging).toMatchObject({ page: 1, pageSize: 25, total: sent.length, sort: 'org', dir: 'asc', q: '' });
+    const key = (l: any) => `${l.learner} ${l.moduleId}`;
+    expect(second.learners.filter((l: any) => first.learners.some((f: any) => key(f) === key(l)))).toEqual([]);
+    const { rows } = await allRows('cg', 'learners', { sort: 'score', dir: 'desc' });
+    expect(new Set(rows.map(key)).size).toBe(sent.length);
+    // Sorted by score, highest first, learners without one last.
+    const scores = rows.map((l: any) => l.score);
+    const scored = scores.filter((v: number | null) => v !== null);
+    expect(scores).toEqual([...scored.sort((a: number, b: number) => b - a), ...scores.filter((v: number | null) => v === null)]);
+    const byLast = (await report('cg', 'learners', { sort: 'last', dir: 'asc', pageSize: '200' })).body.learners.map((l: any) => l.lastActivity);
+    expect(byLast).toEqual([...byLast].sort());
+    // Search by pseudonym: a learner's modules; part of one: every row containing it.
+    const one = rows[7];
+    const found = (await report('cg', 'learners', { q: one.learner })).body;
+    expect(found.paging.total).toBe(courses.length);
+    expect(found.learners.every((l: any) => l.learner === one.learner)).toBe(true);
+    const part = one.learner.slice(2, 5).toUpperCase();
+    const partly = (await report('cg', 'learners', { q: part, pageSize: '200' })).body;
+    expect(partly.paging.total).toBe(rows.filter((l: any) => l.learner.toLowerCase().includes(part.toLowerCase())).length);
+    // Names are not the Control Group's to search or sort by.
+    expect((await report('cg', 'learners', { q: 'Eve' })).body.paging.total).toBe(0);
+    expect((await report('cg', 'learners', { sort: 'name' })).status).toBe(400);
+    expect((await report('cg', 'learners', { pageSize: '201' })).status).toBe(400);
+    expect((await report('cg', 'learners', { sort: 'password' })).status).toBe(400);
+    // A search with LIKE's own characters finds them as text, not as wildcards.
+    expect((await report('cg', 'learners', { q: '%' })).body.paging.total).toBe(0);
+    expect((await report('cg', 'learners', { q: '_' })).body.paging.total).toBe(0);
+  });
+
+  it('learner progress kept as statements arrive equals the progress computed again from the facts', async () => {
+    const before = await csv('cg', 'learners.csv', { asOf: '2026-09-01' });
+    const db = (lrs.backend as unknown as { db: Kysely<Database> }).db;
+    await db.deleteFrom('learner_lessons').execute();
+    await db.deleteFrom('learner_progress').execute();
+    expect(await csv('cg', 'learners.csv', { asOf: '2026-09-01' })).toHaveLength(1);
+    await backfill(db);
+    expect(await csv('cg', 'learners.csv', { asOf: '2026-09-01' })).toEqual(before);
   });
 
   it('the control group sees every organisation, learners pseudonymous', async () => {
-    const { body } = await report('cg', 'learners');
-    expect(body.learners).toHaveLength(sent.length);
-    expect(body).toMatchObject({ limit: 5000, truncated: false });
-    expect(body.learners.every((l: any) => l.name === null && /^L-[0-9a-f]{10}$/.test(l.learner))).toBe(true);
-    expect(JSON.stringify(body)).not.toContain('Eve');
+    const { rows, last: body } = await allRows('cg', 'learners');
+    expect(rows).toHaveLength(sent.length);
+    expect(body.paging.total).toBe(sent.length);
+    expect(rows.every((l: any) => l.name === null && /^L-[0-9a-f]{10}$/.test(l.learner))).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain('Eve');
   });
 
   it('a trainer can never reach another organisation through the URL', async () => {
@@ -249,5 +357,13 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
     expect(voiding.status).toBe(200);
     const after = (await report('cg', 'overview', module)).body.modules[0];
     expect(after.passed).toBe(before.passed - 1);
+    // The learner's row is computed again from what remains: the best score of the other results.
+    const learner = pseudonym(agentKey(passed.actor)!);
+    const others = (await lrs.backend.tenant(org).queryStatements({ agentKey: agentKey(passed.actor)!, activityId: fundamentals.id, ascending: true, limit: 1000 }))
+      .map((s) => JSON.parse(s.body))
+      .filter((s) => s.id !== passed.id && s.object.id === fundamentals.id && (s.verb.id === VERBS.passed || s.verb.id === VERBS.failed));
+    const row = (await report('cg', 'learners', { ...module, q: learner })).body.learners[0];
+    expect(row.score).toBe(others.length ? round1(Math.max(...others.map((s) => s.result.score.scaled))) : null);
+    expect(row.status).not.toBe(others.some((s) => s.verb.id === VERBS.passed) ? 'failed' : 'passed');
   });
 });

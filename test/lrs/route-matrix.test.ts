@@ -5,6 +5,7 @@
  * CSRF token. Each answer is asserted. A route with no row in MATRIX fails the test, so a new
  * route cannot ship without its access rules being written down here.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allows } from '../../lrs/auth/credentials.ts';
 import { SCOPES } from '../../lrs/contracts/scopes.ts';
@@ -23,6 +24,8 @@ const ACTIVITY = 'https://a.example/course';
 const STATEMENT_ID = '0a000000-0000-4000-8000-0000000000aa';
 const PUT_ID = '0a000000-0000-4000-8000-0000000000bb';
 const MODULE = 'https://inprocap.eu/modules/fundamentals';
+/** An activity of the built module (npm test builds first: dist/review/ holds its source index). */
+const builtActivity = (n: number) => Object.keys(JSON.parse(readFileSync('dist/review/fundamentals.sources.json', 'utf8')).items)[n]!;
 
 interface Sample {
   method: string;
@@ -110,7 +113,7 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/session': { access: 'session', sample: () => ({ method: 'DELETE', url: '/api/session' }), roles: { trainer: 204, 'control-group': 204, admin: 204 }, change: true },
 
   ...Object.fromEntries(
-    ['dimensions', 'overview', 'module', 'items', 'case', 'feedback', 'learners'].map((report) => [
+    ['dimensions', 'overview', 'module', 'items', 'case', 'feedback', 'learners', 'learners.csv', 'comments.csv'].map((report) => [
       `GET /api/reports/${report}`,
       {
         access: 'session',
@@ -129,6 +132,12 @@ const MATRIX: Record<string, Row> = {
   'POST /api/admin/credentials/:key/revoke': { access: 'session', sample: (c) => ({ method: 'POST', url: `/api/admin/credentials/${c.credentialKey}/revoke` }), roles: { trainer: 403, 'control-group': 403, admin: 204 }, change: true },
 
   'GET /api/reports/programme': { access: 'session', sample: () => ({ method: 'GET', url: '/api/reports/programme' }), roles: { trainer: 200, 'control-group': 200, admin: 200 }, change: false },
+  'GET /api/reviews': { access: 'session', sample: () => ({ method: 'GET', url: `/api/reviews?${q({ module: MODULE })}` }), roles: { trainer: 200, 'control-group': 200, admin: 200 }, change: false },
+  // Marking is the Control Group's (and admins'); the activity is one of the built module's.
+  'PUT /api/reviews': { access: 'session', sample: () => ({ method: 'PUT', url: '/api/reviews', body: { moduleId: MODULE, activityId: builtActivity(0), note: 'Reviewed.' } }), roles: { trainer: 403, 'control-group': 200, admin: 200 }, change: true },
+  'DELETE /api/reviews': { access: 'session', sample: () => ({ method: 'DELETE', url: '/api/reviews', body: { moduleId: MODULE, activityId: builtActivity(1) } }), roles: { trainer: 403, 'control-group': 404, admin: 404 }, change: true },
+  'GET /review/:page': { access: 'session', sample: () => ({ method: 'GET', url: '/review/fundamentals.html' }), roles: { trainer: 200, 'control-group': 200, admin: 200 }, change: false },
+  'GET /api/reports/programme.csv': { access: 'session', sample: () => ({ method: 'GET', url: '/api/reports/programme.csv' }), roles: { trainer: 200, 'control-group': 200, admin: 200 }, change: false },
   'GET /api/training-sessions': { access: 'session', sample: () => ({ method: 'GET', url: '/api/training-sessions' }), roles: { trainer: 200, 'control-group': 200, admin: 200 }, change: false },
   'POST /api/training-sessions': { access: 'session', sample: () => ({ method: 'POST', url: '/api/training-sessions', body: { moduleId: MODULE, date: '2026-10-01', place: 'Room 1', org: 'A' } }), roles: { trainer: 201, 'control-group': 403, admin: 201 }, change: true },
   'GET /api/training-sessions/:id': { access: 'session', sample: (c) => ({ method: 'GET', url: `/api/training-sessions/${c.sessionId}` }), roles: { trainer: 200, 'control-group': 403, admin: 200 }, change: false },

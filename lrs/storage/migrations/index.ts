@@ -12,6 +12,8 @@ import { migration as m0005 } from './0005-learning-facts.ts';
 import { migration as m0006 } from './0006-tenancy.ts';
 import { migration as m0007 } from './0007-programme.ts';
 import { migration as m0008 } from './0008-hosted-launch.ts';
+import { migration as m0009 } from './0009-learner-progress.ts';
+import { migration as m0010 } from './0010-finding-reviews.ts';
 
 export function migrations(types: EngineTypes): Record<string, Migration> {
   return {
@@ -23,5 +25,7 @@ export function migrations(types: EngineTypes): Record<string, Migration> {
     '0006-tenancy': m0006(types),
     '0007-programme': m0007(),
     '0008-hosted-launch': m0008(types),
+    '0009-learner-progress': m0009(types),
+    '0010-finding-reviews': m0010(),
   };
 }
