@@ -39,6 +39,8 @@ export interface LearningFact {
   timestamp: string;
   language: string | null;
   registration: string | null;
+  /** The module's version the statement was made by (the project's module-version extension). */
+  moduleVersion: string | null;
 }
 
 /** Longest module, activity or learner identifier a fact keeps (characters). */
@@ -94,6 +96,7 @@ export function learningFact(statement: Json, writerOrg: string): LearningFact |
     timestamp: new Date(statement.timestamp).toISOString(),
     language: typeof context?.language === 'string' ? context.language.toLowerCase().split('-')[0]! : null,
     registration: typeof context?.registration === 'string' ? context.registration.toLowerCase() : null,
+    moduleVersion: typeof context?.extensions?.[EXTENSIONS.moduleVersion] === 'string' ? textColumn(context.extensions[EXTENSIONS.moduleVersion], 50) : null,
   };
 }
 

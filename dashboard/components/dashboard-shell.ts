@@ -274,6 +274,8 @@ export class DashboardShell extends LitElement {
         return html`<dash-feedback-view
           .report=${this.report as Reports['feedback']}
           .fileBase=${base}
+          .api=${this.api}
+          ?canMark=${this.canReview}
           csvHref=${this.exportUrl('comments')}
           @paging-change=${(e: CustomEvent<{ page?: number; q?: string }>) => this.pageTo(e.detail)}
           @sort-change=${(e: CustomEvent<{ sort: string; dir: string }>) => this.pageTo(e.detail)}

@@ -1,23 +1,32 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { DashboardApi } from '../api.ts';
 import type { FeedbackReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
 import '../components/table-paging.ts';
+import '../components/review-findings.ts';
 import { count, decimal } from '../format.ts';
 import { dashStyles } from '../styles.ts';
 import { ReportView } from './report-view.ts';
+
+/** A statement rated below the middle of the 1-5 scale on average, from this many ratings, is a finding. */
+const LOW_RATING = 3;
+const MIN_RATINGS = 10;
 
 /**
  * Learner feedback from the end-of-module survey: per rating statement the number of answers,
  * the average (1 = strongly disagree, 5 = strongly agree) and the distribution (charts and a
  * table); then the free-text comments, shown as plain text whatever they contain, a page at a
- * time (newest first, searchable; the CSV export holds every one).
+ * time (newest first, searchable; the CSV export holds every one). For one module, statements
+ * rated low are findings to review, linked to where the survey writes them.
  *
  * @tag dash-feedback-view
  * @property report - The feedback report.
  * @property fileBase - Words for the CSV file names.
+ * @property api - The dashboard API client (the findings' review).
+ * @property canMark - Whether the viewer may mark findings reviewed (Control Group, admins).
  */
 @customElement('dash-feedback-view')
 @localized()
@@ -30,6 +39,9 @@ export class FeedbackView extends ReportView<FeedbackReport> {
     `,
   ];
 
+
+  @property({ attribute: false }) api!: DashboardApi;
+  @property({ type: Boolean }) canMark = false;
 
   protected renderReport(r: FeedbackReport) {
     const scale = r.items[0]?.distribution.map((d) => d.value) ?? ['1', '2', '3', '4', '5'];
@@ -72,6 +84,21 @@ export class FeedbackView extends ReportView<FeedbackReport> {
           )}
         </div>
       </section>
+      ${r.moduleId
+        ? html`<dash-review-findings
+            .api=${this.api}
+            moduleId=${r.moduleId}
+            heading=${msg('Low ratings to review')}
+            .findings=${r.items
+              .filter((i) => i.average !== null && i.average < LOW_RATING && i.responses >= MIN_RATINGS)
+              .map((i) => {
+                const average = decimal(i.average);
+                const answers = count(i.responses);
+                return { activityId: i.activityId, title: i.prompt, why: msg(str`Rated ${average} on average by ${answers} learners (below 3, the middle of the scale).`) };
+              })}
+            ?canMark=${this.canMark}
+          ></dash-review-findings>`
+        : nothing}
       <section aria-labelledby="comments-heading">
         <h3 id="comments-heading">${msg('Comments')}</h3>
         <dash-table-paging .paging=${r.commentPage} search-label=${msg('Find comments containing')} table-name=${msg('Comments from learners')}></dash-table-paging>

@@ -1,5 +1,5 @@
-import { localized, msg } from '@lit/localize';
-import { html } from 'lit';
+import { localized, msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DashboardApi } from '../api.ts';
 import type { ItemReport } from '../../lrs/contracts/report-types.ts';
@@ -124,6 +124,7 @@ export class ItemsView extends ReportView<ItemReport> {
         .findings=${items.filter((i) => i.flags.length).map((i) => ({ activityId: i.activityId, title: `${questionNumber(i)}: ${i.question}`, why: flagWords(i, flags) }))}
         ?canMark=${this.canMark}
       ></dash-review-findings>
+      ${r.versions.length > 1 ? this.renderVersions(r, items) : nothing}
       <section aria-labelledby="answers-heading">
         <h3 id="answers-heading">${msg('Answers chosen')}</h3>
         <dash-data-table
@@ -136,6 +137,24 @@ export class ItemsView extends ReportView<ItemReport> {
         ></dash-data-table>
       </section>
     `;
+  }
+
+  /** Each question's facility and discrimination in every version of the module: before and after a change. */
+  private renderVersions(r: ItemReport, items: Item[]) {
+    const name = (v: string | null) => v ?? msg('unknown');
+    const versions = r.versions.map(name).join(', ');
+    return html`<section aria-labelledby="versions-heading">
+      <h3 id="versions-heading">${msg('Versions compared')}</h3>
+      <p class="hint">${msg(str`Learners answered in more than one version of the module (${versions}): each question's figures per version, oldest first.`)}</p>
+      <dash-data-table
+        id="versions"
+        caption=${msg('Facility and discrimination per module version')}
+        .columns=${[{ label: msg('No.') }, { label: msg('Version') }, { label: msg('Answers'), numeric: true }, { label: msg('Facility'), numeric: true }, { label: msg('Discrimination'), numeric: true }]}
+        .rows=${items.flatMap((i) => i.versions.map((v) => [questionNumber(i), name(v.version), count(v.answers), ratioPercent(v.facility), decimal(v.discrimination)]))}
+        row-header
+        file-name=${this.csvName('questions-by-version')}
+      ></dash-data-table>
+    </section>`;
   }
 }
 

@@ -1,9 +1,11 @@
-import { localized, msg } from '@lit/localize';
-import { html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { OverviewReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
+import '../components/heat-map.ts';
+import { dashStyles } from '../styles.ts';
 import { figureList } from '../components/figure-list.ts';
 import { count, minutes, percent, ratioPercent, weekStart, shortDay, day } from '../format.ts';
 import { ReportView } from './report-view.ts';
@@ -26,7 +28,8 @@ export function weeklyTrend(trend: OverviewReport['trend']): { week: string; sta
 /**
  * The Overview: headline figures (learners started, completion and pass rates, average and
  * median score, median time to complete), learners started and completed per week, and the
- * outcomes per module and per module and organisation.
+ * outcomes per module and per module and organisation (a heat map of the chosen measure, then the
+ * whole table).
  *
  * @tag dash-overview-view
  * @property report - The overview report.
@@ -35,6 +38,11 @@ export function weeklyTrend(trend: OverviewReport['trend']): { week: string; sta
 @customElement('dash-overview-view')
 @localized()
 export class OverviewView extends ReportView<OverviewReport> {
+  static override styles = [dashStyles, css`.measure { margin: .5rem 0; }`];
+
+  /** The measure the heat map shows. */
+  @state() private measure: 'completionRate' | 'passRate' | 'averageScore' = 'completionRate';
+
   protected renderReport(r: OverviewReport) {
     const t = r.totals;
     const weeks = weeklyTrend(r.trend);
@@ -86,6 +94,7 @@ export class OverviewView extends ReportView<OverviewReport> {
       </section>
       <section aria-labelledby="matrix-heading">
         <h3 id="matrix-heading">${msg('Per module and organisation')}</h3>
+        ${this.renderHeatMap(r)}
         <dash-data-table
           caption=${msg('Outcomes per module and organisation')}
           .columns=${[{ label: msg('Module') }, { label: msg('Organisation') }, ...outcomes]}
@@ -94,6 +103,30 @@ export class OverviewView extends ReportView<OverviewReport> {
           file-name=${this.csvName('outcomes-per-module-and-organisation')}
         ></dash-data-table>
       </section>
+    `;
+  }
+
+  private renderHeatMap(r: OverviewReport) {
+    const measures = { completionRate: msg('Completion rate'), passRate: msg('Pass rate'), averageScore: msg('Average score') };
+    const value = (o: OverviewReport['matrix'][number]) => (this.measure === 'averageScore' ? (o.averageScore === null ? null : o.averageScore / 100) : o[this.measure]);
+    const text = (o: OverviewReport['matrix'][number]) => (this.measure === 'averageScore' ? percent(o.averageScore) : ratioPercent(o[this.measure]));
+    const rows = [...new Set(r.matrix.map((o) => o.moduleName ?? ''))];
+    const shown = measures[this.measure];
+    const columns = [...new Set(r.matrix.map((o) => o.org ?? ''))].sort();
+    return html`
+      <div class="field measure">
+        <label for="heat-measure">${msg('Heat map of')}</label>
+        <select id="heat-measure" .value=${this.measure} @change=${(e: Event) => (this.measure = (e.target as HTMLSelectElement).value as typeof this.measure)}>
+          ${Object.entries(measures).map(([id, label]) => html`<option value=${id} ?selected=${id === this.measure}>${label}</option>`)}
+        </select>
+      </div>
+      <dash-heat-map
+        caption=${msg(str`${shown} per module and organisation`)}
+        row-heading=${msg('Module')}
+        .rows=${rows}
+        .columns=${columns}
+        .cells=${r.matrix.map((o) => ({ row: o.moduleName ?? '', column: o.org ?? '', value: value(o), text: text(o) }))}
+      ></dash-heat-map>
     `;
   }
 }

@@ -77,7 +77,11 @@ export interface ItemReport {
     options: { id: string; label: string; chosen: number; correct: boolean }[];
     /** For other types: the most frequent responses, as sent and in words. */
     responses: { response: string; label: string; count: number; correct: boolean }[];
+    /** The same figures per module version, oldest first, when learners answered in more than one. */
+    versions: { version: string | null; answers: number; facility: number | null; discrimination: number | null }[];
   }[];
+  /** The module versions the answers were given in, oldest first (a comparison needs two). */
+  versions: (string | null)[];
 }
 
 export interface CaseReport {

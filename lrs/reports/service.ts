@@ -83,6 +83,14 @@ async function* everyPage<Row>(fetch: (page: number, pageSize: number) => Promis
   }
 }
 
+/** Versions in order: 1.2.0 before 1.10.0; unknown (statements without a version) first. */
+function compareVersions(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
 const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 const percent = (scaled: number | null) => (scaled === null ? null : Math.round(scaled * 1000) / 10);
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 6000) / 10);
@@ -167,7 +175,17 @@ export class ReportService {
   }
 
   async items(filter: ReportFilter & { moduleId: string }): Promise<ItemReport> {
-    const [sums, responses, names] = await Promise.all([this.store.itemSums(filter), this.store.responses(filter, 'question'), this.moduleNames(filter, [filter.moduleId])]);
+    const [byVersion, responses, names] = await Promise.all([this.store.itemSums(filter, true), this.store.responses(filter, 'question'), this.moduleNames(filter, [filter.moduleId])]);
+    const versions = [...new Set(byVersion.map((v) => v.version ?? null))].sort(compareVersions);
+    // One query: the sums are per learner, so each question's totals are its versions' added up
+    // (a learner who answered in two versions counts once in each).
+    const sums = [...new Set(byVersion.map((v) => v.activityId))].map((activityId) =>
+      byVersion
+        .filter((v) => v.activityId === activityId)
+        .reduce((t, v) => ({ activityId, answers: t.answers + v.answers, correct: t.correct + v.correct, n: t.n + v.n, sumX: t.sumX + v.sumX, sumY: t.sumY + v.sumY, sumXY: t.sumXY + v.sumXY, sumYY: t.sumYY + v.sumYY }), {
+          activityId, answers: 0, correct: 0, n: 0, sumX: 0, sumY: 0, sumXY: 0, sumYY: 0,
+        }),
+    );
     const definitions = await this.definitions(filter, sums.map((s) => s.activityId));
     const items = sums.map((sum) => {
       const definition = definitions.get(sum.activityId) ?? {};
@@ -201,9 +219,16 @@ export class ReportService {
         flags: itemFlags(facilityValue, discrimination, sum.answers),
         options,
         responses: topResponses,
+        versions:
+          versions.length > 1
+            ? byVersion
+                .filter((v) => v.activityId === sum.activityId)
+                .sort((a, b) => compareVersions(a.version ?? null, b.version ?? null))
+                .map((v) => ({ version: v.version ?? null, answers: v.answers, facility: facility(v), discrimination: pointBiserial(v) }))
+            : [],
       };
     });
-    return { moduleId: filter.moduleId, moduleName: names.get(filter.moduleId)!, items };
+    return { moduleId: filter.moduleId, moduleName: names.get(filter.moduleId)!, items, versions };
   }
 
   async caseExercise(filter: ReportFilter & { moduleId: string }): Promise<CaseReport> {

@@ -19,7 +19,7 @@ export class PostgresBackend extends SqlBackend {
   }
 
   constructor(db: Kysely<Schema>) {
-    super(db, { serialPrimaryKey: 'bigserial', blob: 'bytea', float: 'double precision' });
+    super(db, { engine: 'postgres', serialPrimaryKey: 'bigserial', blob: 'bytea', float: 'double precision' });
   }
 
   protected override async migrationSchema(): Promise<string | undefined> {

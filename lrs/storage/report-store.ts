@@ -59,6 +59,8 @@ export interface StageCounts {
 
 export interface ItemSums {
   activityId: string;
+  /** The module version the answers were given in (sums by version only); null when unknown. */
+  version?: string | null;
   /** Learners whose first-attempt answer is counted (those with a module score). */
   n: number;
   /** All first-attempt answers and the correct ones, with or without a module score. */
@@ -164,7 +166,8 @@ export interface ReportStore {
   scoreHistogram(filter: ReportFilter): Promise<number[]>;
   /** Total recorded session time per learner and module (terminated statements): how many, median, 75th percentile, average. */
   sessionTimes(filter: ReportFilter): Promise<{ learners: number; medianMs: number | null; p75Ms: number | null; averageMs: number | null }>;
-  itemSums(filter: ReportFilter): Promise<ItemSums[]>;
+  /** First-attempt sums per question; `byVersion`: a row per question and module version. */
+  itemSums(filter: ReportFilter, byVersion?: boolean): Promise<ItemSums[]>;
   responses(filter: ReportFilter, kind: 'question' | 'case-decision' | 'survey'): Promise<ResponseCount[]>;
   casePaths(filter: ReportFilter, limit: number): Promise<{ paths: PathCount[]; learners: number }>;
   /** Free-text survey answers, newest first unless `descending` is false; searched in their text. */

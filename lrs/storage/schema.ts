@@ -53,6 +53,7 @@ export interface Database {
     at: string;
     language: string | null;
     registration: string | null;
+    module_version: string | null;
   };
   learner_progress: {
     org: string;
@@ -109,6 +110,7 @@ export interface Database {
 
 /** Column types that differ between engines. */
 export interface EngineTypes {
+  engine: 'sqlite' | 'postgres';
   serialPrimaryKey: 'integer' | 'bigserial';
   blob: 'blob' | 'bytea';
   float: 'real' | 'double precision';
@@ -135,11 +137,12 @@ export function factValues(seq: number, f: LearningFact): Database['learning_fac
     at: f.timestamp,
     language: f.language,
     registration: f.registration,
+    module_version: f.moduleVersion,
   };
 }
 
 export const FACT_COLUMNS = [
   'seq', 'statement_id', 'org', 'learner', 'learner_name', 'module_id', 'verb', 'activity_id', 'kind', 'success', 'score',
-  'response', 'duration_ms', 'points', 'attempt', 'at', 'language', 'registration',
+  'response', 'duration_ms', 'points', 'attempt', 'at', 'language', 'registration', 'module_version',
 ] as const;
 

@@ -281,7 +281,9 @@ export class SqlReports implements ReportStore {
     return { learners: num(row?.learners), medianMs: numOrNull(row?.median_ms), p75Ms: numOrNull(row?.p75_ms), averageMs: numOrNull(row?.average_ms) };
   }
 
-  async itemSums(f: ReportFilter): Promise<ItemSums[]> {
+  async itemSums(f: ReportFilter, byVersion = false): Promise<ItemSums[]> {
+    // By version: each answer counts for the module version it was given in.
+    const version = byVersion ? sql`coalesce(module_version, '')` : sql`''`;
     const rows = await this.rows(sql`
       with scores as materialized (
         select module_id, learner, max(score) as y from learning_facts
@@ -289,17 +291,18 @@ export class SqlReports implements ReportStore {
         group by module_id, learner
       ),
       answers as (
-        select module_id, activity_id, learner, max(success) as x from learning_facts
+        select module_id, activity_id, learner, ${version} as version, max(success) as x from learning_facts
         where ${conditions(f, sql`kind = 'question'`, sql`coalesce(attempt, 1) = 1`, sql`success is not null`)}
-        group by module_id, activity_id, learner
+        group by module_id, activity_id, learner, ${version}
       )
-      select a.activity_id, count(*) as answers, sum(a.x) as correct, count(s.y) as n,
+      select a.activity_id, a.version, count(*) as answers, sum(a.x) as correct, count(s.y) as n,
         sum(case when s.y is not null then a.x else 0 end) as sum_x, sum(s.y) as sum_y,
         sum(a.x * s.y) as sum_xy, sum(s.y * s.y) as sum_yy
       from answers a left join scores s on s.module_id = a.module_id and s.learner = a.learner
-      group by a.activity_id order by a.activity_id`);
+      group by a.activity_id, a.version order by a.activity_id, a.version`);
     return rows.map((r) => ({
       activityId: String(r.activity_id),
+      ...(byVersion ? { version: String(r.version) || null } : {}),
       answers: num(r.answers),
       correct: num(r.correct),
       n: num(r.n),

@@ -40,7 +40,7 @@ export class SqliteBackend extends SqlBackend {
     db: Kysely<Schema>,
     private readonly database: Database.Database,
   ) {
-    super(db, { serialPrimaryKey: 'integer', blob: 'blob', float: 'real' });
+    super(db, { engine: 'sqlite', serialPrimaryKey: 'integer', blob: 'blob', float: 'real' });
   }
 
   protected override makeTenant(org: string): SqlTenantStore {

@@ -323,6 +323,29 @@ describe('dashboard', () => {
     expect(new Set(column(matrix, 'Organisation'))).toEqual(new Set(['DTI', 'NWO-I', 'CDTI', 'NCBJ']));
     const weekly = await tableCells(page, 'Learners per week');
     expect(column(weekly, 'Started').reduce((sum, n) => sum + Number(n.replace(/,/g, '')), 0)).toBe(all.started);
+    // The matrix as a heat map: each cell's value written in it (the same as the table's), darker
+    // for higher, its text readable on its colour (WCAG AA); the measure switched by keyboard.
+    const heat = await tableCells(page, 'Completion rate per module and organisation');
+    expect(heat[0]).toEqual(['Module', 'CDTI', 'DTI', 'NCBJ', 'NWO-I']);
+    const matrixRow = (org: string) => matrix.find((r) => r[0] === fundamentals.content.en!.title && r[1] === org)!;
+    const completionIndex = matrix[0]!.indexOf('Completion rate');
+    expect(heat.find((r) => r[0] === fundamentals.content.en!.title)!.slice(1)).toEqual(['CDTI', 'DTI', 'NCBJ', 'NWO-I'].map((org) => matrixRow(org)[completionIndex]));
+    const cellColours = await page.locator('dash-heat-map td[data-value]').evaluateAll((cells) =>
+      cells.map((cell) => ({ value: Number(cell.getAttribute('data-value')), background: getComputedStyle(cell).backgroundColor, color: getComputedStyle(cell).color })),
+    );
+    const rgb = (css: string) => css.match(/\d+/g)!.slice(0, 3).map(Number);
+    const luminance = (c: number[]) => c.map((x) => (x / 255 <= 0.03928 ? x / 255 / 12.92 : ((x / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+    const contrast = (a: string, b: string) => {
+      const [x, y] = [luminance(rgb(a)), luminance(rgb(b))];
+      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    };
+    expect(cellColours.length).toBe(courses.length * 4);
+    for (const cell of cellColours) expect(contrast(cell.background, cell.color)).toBeGreaterThanOrEqual(4.5);
+    const byValue = [...cellColours].sort((a, b) => a.value - b.value);
+    expect(luminance(rgb(byValue[0]!.background))).toBeGreaterThanOrEqual(luminance(rgb(byValue.at(-1)!.background)));
+    await page.locator('dash-overview-view #heat-measure').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('table', { name: 'Pass rate per module and organisation', exact: true }).waitFor();
     await check(page, 'overview');
 
     // The module filter narrows the overview and is kept in the address.

@@ -9,12 +9,13 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database as Schema } from '../../lrs/storage/schema.ts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
 import { agentKey, indexStatement } from '../../core/xapi/identity.ts';
-import { CONTEXT, VERBS } from '../../core/xapi/vocabulary.ts';
+import { CONTEXT, EXTENSIONS, VERBS } from '../../core/xapi/vocabulary.ts';
 import { TEST_DATABASES } from './backends.ts';
 import { pseudonym } from '../../lrs/storage/pseudonym.ts';
 
@@ -39,7 +40,11 @@ function oldStatements(): { org: string; body: Record<string, any> }[] {
           actor: learner(org, who),
           verb: { id: VERBS.experienced, display: { en: 'experienced' } },
           object: { objectType: 'Activity', id: LESSON, definition: { type: 'http://adlnet.gov/expapi/activities/lesson', name: org === 'A' ? { en: 'Why EU law (A)' } : { fr: 'Pourquoi (B)' } } },
-          context: { contextActivities: { parent: [{ id: MODULE }], category: [{ id: CONTEXT.profile }] } },
+          context: {
+            contextActivities: { parent: [{ id: MODULE }], category: [{ id: CONTEXT.profile }] },
+            // Organisation A's package says its module's version; B's is older and does not.
+            ...(org === 'A' ? { extensions: { [EXTENSIONS.moduleVersion]: `1.0.${who}` } } : {}),
+          },
           timestamp: `2026-10-0${who}T10:00:00.000Z`,
           stored: `2026-10-0${who}T10:00:00.000Z`,
           authority: { objectType: 'Agent', account: { homePage: 'https://lrs', name: org } },
@@ -136,6 +141,10 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('upgrading a %s L
     expect(await upgraded.reports.lessonsSeen({ orgs: ['A'] }, [MODULE])).toEqual(new Map([[MODULE, 1]]));
     const programme = await upgraded.reports.programme({ orgs: ['A'] }, { offset: 0, limit: 10, sort: 'learner', descending: false, modules: [MODULE], sessions: 0 });
     expect(programme.rows.map((r) => r.pseudonym).sort()).toEqual([1, 2].map((n) => pseudonym(agentKey(learner('A', n))!)).sort());
+    // Each fact has the module version its statement names (0011), read from the stored JSON.
+    const db = (upgraded as unknown as { db: Kysely<Schema> }).db;
+    const versions = await db.selectFrom('learning_facts').select(['org', 'learner', 'module_version']).orderBy('org').orderBy('learner').execute();
+    expect(versions.map((v) => [v.org, v.module_version])).toEqual([['A', '1.0.1'], ['A', '1.0.2'], ['B', null], ['B', null]]);
     // Lessons alone do not make a row of the learner table, which starts with the module.
     expect((await upgraded.reports.learners({ orgs: ['A'] }, { offset: 0, limit: 10, sort: 'learner', descending: false, stuckBefore: '2030-01-01', onlyStuck: false })).total).toBe(0);
   });

@@ -9,7 +9,8 @@ import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
 import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
 import type { Course } from '../../core/content/schema.ts';
-import { ACTIVITY_TYPES, VERBS } from '../../core/xapi/vocabulary.ts';
+import { randomUUID } from 'node:crypto';
+import { ACTIVITY_TYPES, EXTENSIONS, VERBS } from '../../core/xapi/vocabulary.ts';
 import { agentKey } from '../../core/xapi/identity.ts';
 import { pseudonym } from '../../lrs/storage/pseudonym.ts';
 import type { Kysely } from 'kysely';
@@ -365,5 +366,28 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
     const row = (await report('cg', 'learners', { ...module, q: learner })).body.learners[0];
     expect(row.score).toBe(others.length ? round1(Math.max(...others.map((s) => s.result.score.scaled))) : null);
     expect(row.status).not.toBe(others.some((s) => s.verb.id === VERBS.passed) ? 'failed' : 'passed');
+  });
+
+  it('item analysis compares module versions: the same figures per version the answers were given in', async () => {
+    // Twenty more learners took an older version (0.9.0) of the module: their statements, re-made.
+    const older = seedLearners({ ...options, learners: 20, seed: 99 }).map((l, i) => ({ ...l, org: 'DTI', account: { ...l.account, name: `older-${i}` } }));
+    const statements = older.flatMap((l) =>
+      (learnerStatements(fundamentals, l, options) as any[]).map((st) => ({ ...st, id: randomUUID(), context: { ...st.context, extensions: { ...st.context.extensions, [EXTENSIONS.moduleVersion]: '0.9.0' } } })),
+    );
+    const auth = await lrs.auth(['statements/write'], 'DTI');
+    for (let i = 0; i < statements.length; i += 200) expect((await lrs.request('POST', '/xapi/statements', { auth, body: statements.slice(i, i + 200) })).status).toBe(200);
+    const { body } = await report('cg', 'items', module);
+    expect(body.versions).toEqual(['0.9.0', fundamentals.version]);
+    const firstAnswers = (list: any[], id: string) =>
+      new Map(list.filter((st) => st.verb.id === VERBS.answered && st.object.id === id && (st.result.extensions?.[EXTENSIONS.attempt] ?? 1) === 1).map((st) => [agentKey(st.actor), st.result.success as boolean]));
+    for (const item of body.items) {
+      const before = firstAnswers(statements, item.activityId);
+      const now = firstAnswers(ofModule(fundamentals).flatMap((r) => r.statements), item.activityId);
+      expect(item.versions.map((v: any) => [v.version, v.answers])).toEqual([['0.9.0', before.size], [fundamentals.version, now.size]]);
+      const right = (m: Map<unknown, boolean>) => [...m.values()].filter(Boolean).length;
+      expect(item.versions[0].facility).toBeCloseTo(right(before) / before.size, 10);
+      expect(item.versions[1].facility).toBeCloseTo(right(now) / now.size, 10);
+      expect(item.answers).toBe(before.size + now.size);
+    }
   });
 });

@@ -14,7 +14,7 @@ const answered = (extra: Record<string, unknown> = {}): any => ({
   context: {
     language: 'fr-BE',
     contextActivities: { parent: [{ id: 'https://inprocap.eu/modules/pcp' }], category: [{ id: CONTEXT.profile }] },
-    extensions: { [EXTENSIONS.organisation]: 'CDTI' },
+    extensions: { [EXTENSIONS.organisation]: 'CDTI', [EXTENSIONS.moduleVersion]: '1.2.0' },
   },
   ...extra,
 });
@@ -33,7 +33,12 @@ describe('learning facts', () => {
       durationMs: 90_500,
       attempt: 2,
       language: 'fr',
+      moduleVersion: '1.2.0',
     });
+    // A statement without the version (an older package) keeps none.
+    const older = answered();
+    delete older.context.extensions[EXTENSIONS.moduleVersion];
+    expect(learningFact(older, 'CDTI')!.moduleVersion).toBeNull();
   });
 
   it('leaves out statements that are not the project\'s, or whose module is unknown', () => {

@@ -61,7 +61,10 @@ export const migration = (types: EngineTypes): Migration => ({
       after = Number(page[page.length - 1]!.seq);
       const facts = page.flatMap((r) => {
         const fact = learningFact(JSON.parse(r.body), r.org);
-        return fact ? [factValues(Number(r.seq), fact)] : [];
+        if (!fact) return [];
+        // The columns of this migration's table: later ones (module_version, 0011) fill their own.
+        const { module_version: _, ...row } = factValues(Number(r.seq), fact);
+        return [row];
       });
       for (let i = 0; i < facts.length; i += 100) await typed.insertInto('learning_facts').values(facts.slice(i, i + 100)).execute();
     }

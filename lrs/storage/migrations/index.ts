@@ -14,6 +14,7 @@ import { migration as m0007 } from './0007-programme.ts';
 import { migration as m0008 } from './0008-hosted-launch.ts';
 import { migration as m0009 } from './0009-learner-progress.ts';
 import { migration as m0010 } from './0010-finding-reviews.ts';
+import { migration as m0011 } from './0011-fact-module-version.ts';
 
 export function migrations(types: EngineTypes): Record<string, Migration> {
   return {
@@ -27,5 +28,6 @@ export function migrations(types: EngineTypes): Record<string, Migration> {
     '0008-hosted-launch': m0008(types),
     '0009-learner-progress': m0009(types),
     '0010-finding-reviews': m0010(),
+    '0011-fact-module-version': m0011(types),
   };
 }
