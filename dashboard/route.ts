@@ -6,7 +6,7 @@
 import { msg } from '@lit/localize';
 import type { Viewer } from '../lrs/contracts/report-types.ts';
 
-export type ViewId = 'overview' | 'module' | 'items' | 'case' | 'feedback' | 'learners' | 'programme' | 'sessions' | 'admin';
+export type ViewId = 'overview' | 'module' | 'items' | 'case' | 'feedback' | 'learners' | 'programme' | 'sessions' | 'report' | 'admin';
 
 export interface ViewInfo {
   id: ViewId;
@@ -26,6 +26,7 @@ export const VIEWS: readonly ViewInfo[] = [
   { id: 'learners', get title() { return msg('Learners'); }, module: 'optional' },
   { id: 'programme', get title() { return msg('Programme'); }, module: 'none' },
   { id: 'sessions', get title() { return msg('In-person sessions'); }, module: 'none' },
+  { id: 'report', get title() { return msg('Period report'); }, module: 'optional' },
   { id: 'admin', get title() { return msg('Admin'); }, module: 'none', adminOnly: true },
 ];
 

@@ -15,6 +15,7 @@ import '../views/items-view.ts';
 import '../views/learners-view.ts';
 import '../views/module-view.ts';
 import '../views/overview-view.ts';
+import '../views/period-report-view.ts';
 import '../views/programme-view.ts';
 import '../views/sessions-view.ts';
 import './filter-bar.ts';
@@ -53,6 +54,11 @@ export class DashboardShell extends LitElement {
       nav a:hover { text-decoration: underline; }
       nav a[aria-current='page'] { color: var(--dash-text); border-bottom-color: var(--dash-primary); }
       main { padding: 1.25rem 1.5rem 3rem; max-width: 90rem; }
+      /* Printed (the period report): the content only, not the dashboard's own controls. */
+      @media print {
+        header, nav, .skip-link, dash-filter-bar { display: none; }
+        main { padding: 0; max-width: none; }
+      }
       @media (max-width: 40rem) {
         header, nav, main { padding-left: .75rem; padding-right: .75rem; }
         nav a { padding: .5rem .6rem; }
@@ -144,8 +150,8 @@ export class DashboardShell extends LitElement {
       if (!admin) this.error = msg('The Admin view is for administrators only.');
       return;
     }
-    if (view === 'sessions') {
-      // The view loads its own lists: sessions and, when one is open, its attendance.
+    if (view === 'sessions' || view === 'report') {
+      // These views load their own: sessions and attendance; the period report's several reports.
       this.loadState = 'ready';
       return;
     }
@@ -258,6 +264,9 @@ export class DashboardShell extends LitElement {
         sessionId=${this.route.params.session ?? ''}
         @session-change=${(e: CustomEvent<string>) => this.navigate({ ...this.route.params, session: e.detail || undefined })}
       ></dash-sessions-view>`;
+    }
+    if (this.route.view === 'report') {
+      return html`<dash-period-report-view .api=${this.api} .params=${this.route.params} ?canMark=${this.canReview}></dash-period-report-view>`;
     }
     if (this.loadState === 'loading' || !this.report) return html`<p>${msg('Loading…')}</p>`;
     const base = this.fileBase;

@@ -73,6 +73,12 @@ export class DataTable extends LitElement {
         border: 2px solid var(--dash-primary); color: var(--dash-primary); font-weight: 600; text-decoration: none;
       }
       a.button:hover { text-decoration: underline; }
+      @media print {
+        [part='download'] { display: none !important; }
+        .scroll { overflow: visible; }
+        th button.sort { font-weight: 700; }
+        tr { break-inside: avoid; }
+      }
       th button.sort { all: unset; cursor: pointer; display: inline-flex; gap: .3rem; align-items: baseline; font-weight: 700; }
       th button.sort:focus-visible { outline: 3px solid var(--dash-focus, #1a5fb4); outline-offset: 2px; }
       th button.sort:hover { text-decoration: underline; }

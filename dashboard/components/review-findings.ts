@@ -46,6 +46,7 @@ export class ReviewFindings extends LitElement {
       textarea { min-width: min(28rem, 100%); min-height: 2.75rem; border: 2px solid var(--dash-border); border-radius: .375rem; padding: .3rem .5rem; }
       .status-reviewed { color: var(--dash-good); font-weight: 600; }
       .status-open { color: var(--dash-accent); font-weight: 600; }
+      @media print { form, button { display: none; } li { break-inside: avoid; } }
     `,
   ];
 

@@ -33,6 +33,7 @@ export class TablePaging extends LitElement {
       form { display: flex; gap: .5rem; align-items: flex-end; }
       input[type='search'] { min-width: 16rem; }
       nav { display: flex; gap: .5rem; align-items: center; }
+      @media print { form, nav { display: none; } }
     `,
   ];
 

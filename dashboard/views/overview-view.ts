@@ -38,7 +38,7 @@ export function weeklyTrend(trend: OverviewReport['trend']): { week: string; sta
 @customElement('dash-overview-view')
 @localized()
 export class OverviewView extends ReportView<OverviewReport> {
-  static override styles = [dashStyles, css`.measure { margin: .5rem 0; }`];
+  static override styles = [dashStyles, css`.measure { margin: .5rem 0; } @media print { .measure { display: none; } }`];
 
   /** The measure the heat map shows. */
   @state() private measure: 'completionRate' | 'passRate' | 'averageScore' = 'completionRate';

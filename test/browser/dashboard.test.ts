@@ -301,7 +301,7 @@ describe('dashboard', () => {
     expect(await signIn(page, ACCOUNTS.control.username)).toBe(200);
     await waitForView(page, 'overview');
     expect(await page.locator('dash-shell [data-signed-in]').textContent()).toContain('control (Control Group)');
-    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Programme', 'In-person sessions']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Programme', 'In-person sessions', 'Period report']);
     expect(await page.locator('dash-shell nav a[aria-current="page"]').textContent()).toBe('Overview');
     // Focus lands on the view's heading.
     expect(await page.evaluate(() => document.querySelector('dash-app')!.shadowRoot!.querySelector('dash-shell')!.shadowRoot!.activeElement?.id)).toBe('view-heading');
@@ -562,7 +562,7 @@ describe('dashboard', () => {
   it('trainer: only their organisation, names as literal text, no admin', async () => {
     const { page, errors } = await newPage();
     await open(page, ACCOUNTS.trainerDti.username);
-    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Programme', 'In-person sessions']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Programme', 'In-person sessions', 'Period report']);
     expect(await page.locator('dash-filter-bar #org').count()).toBe(0);
     expect(await page.locator('dash-filter-bar [data-fixed-org]').getAttribute('data-fixed-org')).toBe('DTI');
     const dti = statements.filter((s) => orgOf(s) === 'DTI');
@@ -624,7 +624,7 @@ describe('dashboard', () => {
   it('admin: creates an account and sees its password once; the account signs in', async () => {
     const { page, errors } = await newPage();
     await open(page, ACCOUNTS.admin.username);
-    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Programme', 'In-person sessions', 'Admin']);
+    expect(await navLinks(page)).toEqual(['Overview', 'Module', 'Questions', 'Case exercise', 'Feedback', 'Learners', 'Programme', 'In-person sessions', 'Period report', 'Admin']);
     await backTo(page, 'Admin');
     await page.keyboard.press('Enter');
     await waitForView(page, 'admin');
@@ -740,6 +740,47 @@ describe('dashboard', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it("control group: a module's period report, the screens' own figures, printed to a PDF without the controls", async () => {
+    const { page, errors } = await newPage();
+    await open(page, ACCOUNTS.control.username);
+    await goToHash(page, `#/report?module=${encodeURIComponent(fundamentals.id)}&from=2026-09-01&to=2027-01-31`, 'report');
+    await page.locator('dash-period-report-view[data-state="ready"]').waitFor();
+    await page.locator('dash-period-report-view dash-feedback-view').waitFor();
+    const title = fundamentals.content.en!.title;
+    expect((await page.locator('dash-period-report-view [data-period]').textContent())!.replace(/\s+/g, ' ')).toContain(`Period report on ${title}, from`);
+    // The same views as the screens: the item table of the report is the Questions view's.
+    const items = await tableCells(page, 'Item analysis per question');
+    const questions = fundamentals.content.en!.quiz!.questions;
+    expect(column(items, 'No.')).toEqual(expect.arrayContaining(questions.map((q) => q.id)));
+    await check(page, 'report');
+    await page.emulateMedia({ media: 'print' });
+    const file = join(ROOT, 'test-artifacts', 'period-report-fundamentals.pdf');
+    // Chromium's own print to PDF, as "Save as PDF" in its print dialog makes it: tagged, with an outline.
+    await page.pdf({ path: file, format: 'A4', printBackground: true, tagged: true, outline: true, margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    await page.emulateMedia({ media: 'screen' });
+    const raw = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const text = raw.replace(/\s+/g, ' ');
+    const pages = raw.split('\f').filter((p) => p.trim()).length;
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(pages).toBeLessThanOrEqual(40);
+    expect(text).toContain(`Period report on ${title}`);
+    // Its parts in order, each on its own pages.
+    const order = ['Outcomes per partner', 'Progress through the module', 'Item analysis', 'Case exercise', 'Survey results and comments'].map((h) => text.indexOf(h));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The figures of the screens: partners, the module's completion rate, every question and its flags.
+    for (const org of ['CDTI', 'DTI', 'NCBJ', 'NWO-I']) expect(text).toContain(org);
+    const f = outcomes(fundamentals.id);
+    expect(text).toContain(ratio(f.completed, f.started));
+    for (const q of questions) expect(text).toContain(q.id);
+    expect(text).toContain('Too easy');
+    expect(text).toContain('Comments from learners');
+    // Printed without the dashboard's controls.
+    for (const control of ['Download CSV', 'Print or save as PDF', 'Mark reviewed', 'Next page', 'Sign out', 'Dashboard language']) expect(text).not.toContain(control);
+    expect(unexpected(errors)).toEqual([]);
+  });
+
   it('control group: programme completion per partner, under pseudonyms', async () => {
     const { page, errors } = await newPage();
     await open(page, ACCOUNTS.control.username);
@@ -761,7 +802,7 @@ describe('dashboard', () => {
     await open(page, ACCOUNTS.control.username);
     const titles: [string, string][] = [
       ['overview', 'Overview'], ['module', 'Module'], ['items', 'Questions'], ['case', 'Case exercise'],
-      ['feedback', 'Feedback'], ['learners', 'Learners'], ['programme', 'Programme'], ['sessions', 'In-person sessions'],
+      ['feedback', 'Feedback'], ['learners', 'Learners'], ['programme', 'Programme'], ['sessions', 'In-person sessions'], ['report', 'Period report'],
     ];
     const started = outcomes().started;
     for (const language of ['fr', 'es', 'nl', 'pl', 'da', 'sk', 'de', 'en']) {
@@ -772,6 +813,7 @@ describe('dashboard', () => {
       for (const [view, title] of titles) {
         await goToHash(page, `#/${view}`, view);
         expect(await page.locator('dash-shell #view-heading').textContent()).toBe(t(title));
+        if (view === 'report') await page.locator('dash-period-report-view[data-state="ready"]').waitFor();
         if (view === 'overview') {
           // Numbers as the language writes them (1,400 / 1 400 / 1.400), from the seed's own count.
           expect(await figure(page, t('Learners started'))).toBe(new Intl.NumberFormat(language === 'en' ? 'en-GB' : language).format(started));
@@ -792,7 +834,7 @@ describe('dashboard', () => {
   }, 600_000);
 
   it('ran axe on every view', () => {
-    const inLanguages = ['fr', 'es', 'nl', 'pl', 'da', 'sk', 'de', 'en'].flatMap((l) => ['overview', 'module', 'items', 'case', 'feedback', 'learners', 'programme', 'sessions'].map((v) => `${l}-${v}`));
-    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'items-review', 'learners', 'learners-search', 'learners-trainer', 'module', 'overview', 'overview-phone', 'programme', 'programme-trainer', 'sessions', 'sessions-attendance', 'sign-in', ...inLanguages].sort());
+    const inLanguages = ['fr', 'es', 'nl', 'pl', 'da', 'sk', 'de', 'en'].flatMap((l) => ['overview', 'module', 'items', 'case', 'feedback', 'learners', 'programme', 'sessions', 'report'].map((v) => `${l}-${v}`));
+    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'items-review', 'learners', 'learners-search', 'learners-trainer', 'module', 'overview', 'overview-phone', 'programme', 'programme-trainer', 'report', 'sessions', 'sessions-attendance', 'sign-in', ...inLanguages].sort());
   });
 });
