@@ -313,14 +313,18 @@ export class ReportService {
     for await (const rows of everyPage((page, pageSize) => comments({ ...options, page, pageSize }))) yield rows;
   }
 
-  async learners(filter: ReportFilter, options: LearnerOptions, lessonsTotals = new Map<string, number>()): Promise<LearnerReport> {
+  /** @param known lessons and names per module already read (an export's batches share them). */
+  async learners(filter: ReportFilter, options: LearnerOptions, known = { lessonsTotals: new Map<string, number>(), names: new Map<string, string>() }): Promise<LearnerReport> {
+    const { lessonsTotals } = known;
     const stuckBefore = new Date(options.asOf.getTime() - options.stuckDays * 86_400_000).toISOString();
     const found = await this.store.learners(filter, { ...pageRequest(options, options.names), stuckBefore, onlyStuck: options.onlyStuck });
     const modules = [...new Set(found.rows.map((r) => r.moduleId))];
     const unknown = modules.filter((id) => !lessonsTotals.has(id));
     // The lessons of a module: every lesson any learner of the viewer's organisations has seen.
     if (unknown.length) for (const [id, n] of await this.store.lessonsSeen({ ...(filter.orgs ? { orgs: filter.orgs } : {}) }, unknown)) lessonsTotals.set(id, n);
-    const names = await this.moduleNames(filter, modules);
+    const unnamed = modules.filter((id) => !known.names.has(id));
+    if (unnamed.length) for (const [id, name] of await this.moduleNames(filter, unnamed)) known.names.set(id, name);
+    const names = known.names;
     return {
       stuckDays: options.stuckDays,
       asOf: options.asOf.toISOString(),
@@ -346,8 +350,8 @@ export class ReportService {
 
   /** Every row of the learner table for the filter and search, in the chosen order, a batch at a time. */
   async *allLearners(filter: ReportFilter, options: Omit<LearnerOptions, 'page' | 'pageSize'>): AsyncGenerator<LearnerReport['learners']> {
-    const lessonsTotals = new Map<string, number>();
-    for await (const rows of everyPage((page, pageSize) => this.learners(filter, { ...options, page, pageSize }, lessonsTotals).then((r) => ({ rows: r.learners })))) yield rows;
+    const known = { lessonsTotals: new Map<string, number>(), names: new Map<string, string>() };
+    for await (const rows of everyPage((page, pageSize) => this.learners(filter, { ...options, page, pageSize }, known).then((r) => ({ rows: r.learners })))) yield rows;
   }
 
   /** The modules and sessions the programme takes: as configured, or every module learners started. */
@@ -355,38 +359,46 @@ export class ReportService {
     return { modules: programme.modules ?? (await this.store.allModules()), sessions: programme.sessions };
   }
 
+  /** One page of the programme's learners, as the report and the export show them. */
+  private async programmePage(filter: Pick<ReportFilter, 'orgs'>, required: { modules: string[]; sessions: number }, options: PageOptions<ProgrammeSort> & { names: boolean }) {
+    const found = await this.store.programme(filter, { ...pageRequest(options, options.names), modules: required.modules, sessions: required.sessions });
+    const complete = (r: { modulesPassed: number; sessions: number }) => r.modulesPassed >= required.modules.length && r.sessions >= required.sessions;
+    const learners: ProgrammeReport['learners'] = found.rows.map((r) => ({
+      learner: r.pseudonym,
+      name: options.names ? r.learnerName : null,
+      org: r.org,
+      modulesPassed: r.modulesPassed,
+      sessions: r.sessions,
+      complete: complete(r),
+      lastActivity: r.last,
+    }));
+    return { ...found, learners };
+  }
+
   async programme(filter: Pick<ReportFilter, 'orgs'>, programme: { modules?: string[]; sessions: number }, options: PageOptions<ProgrammeSort> & { names: boolean }): Promise<ProgrammeReport> {
     const required = await this.programmeRequirements(programme);
     const [found, byOrg, names] = await Promise.all([
-      this.store.programme(filter, { ...pageRequest(options, options.names), modules: required.modules, sessions: required.sessions }),
+      this.programmePage(filter, required, options),
       this.store.programmeByOrg(filter, required.modules, required.sessions),
       this.moduleNames({ ...(filter.orgs ? { orgs: filter.orgs } : {}) }, required.modules),
     ]);
-    const complete = (r: { modulesPassed: number; sessions: number }) => r.modulesPassed >= required.modules.length && r.sessions >= required.sessions;
     return {
       required: { modules: required.modules.map((id) => ({ id, name: names.get(id) ?? id })), sessions: required.sessions },
       namesShown: options.names,
       complete: found.complete,
       paging: { page: options.page, pageSize: options.pageSize, total: found.total, sort: options.sort, dir: options.dir, q: options.q },
-      learners: found.rows.map((r) => ({
-        learner: r.pseudonym,
-        name: options.names ? r.learnerName : null,
-        org: r.org,
-        modulesPassed: r.modulesPassed,
-        sessions: r.sessions,
-        complete: complete(r),
-        lastActivity: r.last,
-      })),
+      learners: found.learners,
       orgs: byOrg.map((o) => ({ ...o, rate: ratio(o.complete, o.learners) })),
     };
   }
 
-  /** Every learner's programme row for the search, in the chosen order, a batch at a time. */
+  /** Every learner's programme row for the search, in the chosen order, a batch at a time (the requirements read once). */
   async *allProgramme(
     filter: Pick<ReportFilter, 'orgs'>,
     programme: { modules?: string[]; sessions: number },
     options: Omit<PageOptions<ProgrammeSort>, 'page' | 'pageSize'> & { names: boolean },
   ): AsyncGenerator<ProgrammeReport['learners']> {
-    for await (const rows of everyPage((page, pageSize) => this.programme(filter, programme, { ...options, page, pageSize }).then((r) => ({ rows: r.learners })))) yield rows;
+    const required = await this.programmeRequirements(programme);
+    for await (const rows of everyPage((page, pageSize) => this.programmePage(filter, required, { ...options, page, pageSize }).then((r) => ({ rows: r.learners })))) yield rows;
   }
 }
