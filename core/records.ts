@@ -20,6 +20,17 @@ export type InteractionRecord =
       timestamp: Date;
     }
   | {
+      /** An answer to the pre-check: not scored for the module, never sent to an LMS. */
+      kind: 'precheck';
+      question: Question;
+      response: Response;
+      result: QuestionResult;
+      latencyMs: number;
+      /** The question is also in the quiz (its answer there is the one the gain compares with). */
+      inQuiz: boolean;
+      timestamp: Date;
+    }
+  | {
       kind: 'case-decision';
       caseId: string;
       node: DecisionNode;

@@ -99,6 +99,20 @@ export const quizSchema = z.strictObject({
   /** Shuffle question and option order, seeded per learner so a resumed attempt looks the same. */
   shuffle: z.boolean().default(false),
   questions: z.array(questionSchema).min(1, 'needs at least one question').max(40),
+  /**
+   * A short pre-check asked before the first lesson: not graded, skippable, reported to the LRS
+   * only (never to the LMS). Its answers measure what learners knew before the module, so the
+   * dashboard can report the learning gain on the same items in the quiz.
+   */
+  precheck: z
+    .strictObject({
+      title: text.max(200),
+      /** Markdown. */
+      intro: markdown.optional(),
+      /** Ids of this quiz's questions (gain is measured on these), or questions of its own. */
+      questions: z.array(z.union([id, questionSchema])).min(1, 'needs at least one question').max(10),
+    })
+    .optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -204,6 +218,14 @@ export type Survey = z.infer<typeof surveySchema>;
 export type SurveyItem = Survey['items'][number];
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 
+/** The compiled pre-check: the questions it asks, in order (quiz items share the quiz's ids). */
+export interface Precheck {
+  id: string;
+  title: string;
+  intro?: string;
+  questions: Question[];
+}
+
 export interface CompiledLesson {
   id: string;
   title: string;
@@ -213,6 +235,7 @@ export interface CompiledLesson {
 
 /** One section of the compiled module, in play order. */
 export type CourseSection =
+  | { kind: 'precheck'; id: string }
   | { kind: 'lesson'; id: string }
   | { kind: 'quiz'; id: string }
   | { kind: 'case'; id: string }
@@ -225,6 +248,8 @@ export interface CourseContent {
   objectives: string[];
   lessons: CompiledLesson[];
   quiz?: Quiz;
+  /** The pre-check, its quiz items resolved; compiled from the quiz file's `precheck`. */
+  precheck?: Precheck;
   case?: CaseExercise;
   survey?: Survey;
   glossary: GlossaryTerm[];

@@ -28,6 +28,7 @@ export type InteractionLike = Exclude<InteractionRecord, { kind: 'lesson' }>;
 export function interactionParts(record: InteractionLike): InteractionParts {
   switch (record.kind) {
     case 'question':
+    case 'precheck':
       return questionParts(record.question, record.response, record.result.correct, record.latencyMs, record.timestamp);
     case 'case-decision': {
       const choices = record.node.choices;

@@ -17,6 +17,8 @@ import { B36 } from './b36.ts';
 
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 const FORMAT = 1;
+/** Index in the serialised form; -1 (not found) while the pre-check is open. */
+const PRECHECK_OUTCOMES = ['sent', 'skipped'] as const;
 
 export interface QuizState {
   /** Attempts started (1 = first attempt). 0 = not started. */
@@ -52,6 +54,13 @@ export interface SurveyState {
   submitted: boolean;
 }
 
+export interface PrecheckState {
+  /** Answers by pre-check question index, kept until the learner sends them. */
+  answers: (Response | undefined)[];
+  /** Sent (its answers reported) or skipped: either way it is not asked again. */
+  outcome?: 'sent' | 'skipped';
+}
+
 export interface LearnerState {
   /** The module version this state was made with: answers refer to its structure. */
   version: string;
@@ -62,6 +71,7 @@ export interface LearnerState {
   step: number;
   visited: boolean[];
   quiz: QuizState;
+  precheck: PrecheckState;
   case: CaseState;
   survey: SurveyState;
   /** The learner reached the end (completion summary) at least once. */
@@ -75,6 +85,7 @@ export function createState(course: Course, seed = Math.floor(Math.random() * 2 
     step: 0,
     visited: course.sections.map(() => false),
     quiz: { attempt: 0, seed, answers: [], checked: [], submitted: false },
+    precheck: { answers: [] },
     case: { path: [], consequenceSeen: false, finished: false },
     survey: { ratings: [], texts: [], submitted: false },
     finished: false,
@@ -110,6 +121,7 @@ export function serialiseState(state: LearnerState, course: Course): string {
   const survey = structure(course).survey;
   const q = state.quiz;
   const s = state.survey;
+  const precheck = structure(course).precheck?.questions ?? [];
   return JSON.stringify([
     FORMAT,
     state.version,
@@ -133,6 +145,8 @@ export function serialiseState(state: LearnerState, course: Course): string {
       (survey?.items ?? []).map((_, i) => (s.ratings[i] === undefined ? '-' : String(s.ratings[i]))).join(''),
       (survey?.items ?? []).map((item, i) => (item.type === 'text' ? (s.texts[i] ?? '') : 0)),
     ],
+    // Added after the first release: states saved before it have no tenth element.
+    [state.precheck.outcome ? PRECHECK_OUTCOMES.indexOf(state.precheck.outcome) : -1, precheck.map((question, i) => encodeResponse(question, state.precheck.answers[i]))],
   ]);
 }
 
@@ -149,12 +163,15 @@ export function deserialiseState(text: string | null | undefined, course: Course
     return undefined;
   }
   if (!Array.isArray(raw) || raw[0] !== FORMAT || raw[1] !== course.version) return undefined;
-  const [, version, language, section, step, visited, finished, quiz, exercise, survey] = raw as [
+  const [, version, language, section, step, visited, finished, quiz, exercise, survey, precheck] = raw as [
     number, string, string, number, number, string, number,
     [number, string, number, number, number, string, unknown[]],
     [string, number, number],
     [number, string, unknown[]],
+    [number, unknown[]] | undefined,
   ];
+  const precheckQuestions = structure(course).precheck?.questions ?? [];
+  const precheckOutcome = PRECHECK_OUTCOMES[Number(precheck?.[0])];
   const questions = structure(course).quiz?.questions ?? [];
   const surveyItems = structure(course).survey?.items ?? [];
   const percent = (n: number) => (n >= 0 ? n : undefined);
@@ -175,6 +192,10 @@ export function deserialiseState(text: string | null | undefined, course: Course
       ...(percent(quiz?.[4] ?? -1) !== undefined ? { lastPercent: quiz![4] } : {}),
       checked: unbits(String(quiz?.[5] ?? ''), questions.length),
       answers: questions.map((question, i) => decodeResponse(question, (quiz?.[6] ?? [])[i])),
+    },
+    precheck: {
+      answers: precheckQuestions.map((question, i) => decodeResponse(question, (precheck?.[1] ?? [])[i])),
+      ...(precheckOutcome ? { outcome: precheckOutcome } : {}),
     },
     case: {
       path: [...String(exercise?.[0] ?? '')].map((c) => B36.indexOf(c)).filter((i) => i >= 0),
@@ -223,6 +244,7 @@ export function worstCaseState(course: Course): LearnerState {
       checked: questions.map(() => true),
       answers: questions.map((q): Response => questionType(q).longestResponse(q)),
     },
+    precheck: { answers: (content.precheck?.questions ?? []).map((q): Response => questionType(q).longestResponse(q)), outcome: 'skipped' },
     case: { path: Array.from({ length: caseLength }, () => maxChoices - 1), consequenceSeen: true, finished: true },
     survey: {
       submitted: true,

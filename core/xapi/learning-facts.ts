@@ -7,10 +7,12 @@
  */
 import { ACTIVITY_TYPES, CONTEXT, EXTENSIONS, VERBS, type VerbName } from './vocabulary.ts';
 import { agentKey } from './identity.ts';
+import { precheckActivityId } from '../quiz/precheck.ts';
 
 type Json = Record<string, any>;
 
-export type FactKind = 'module' | 'lesson' | 'question' | 'case-decision' | 'survey' | 'session' | 'other';
+/** `precheck`: an answer before the lessons, to a question the quiz may ask again (see core/quiz/precheck.ts). */
+export type FactKind = 'module' | 'lesson' | 'question' | 'precheck' | 'case-decision' | 'survey' | 'session' | 'other';
 
 export interface LearningFact {
   statementId: string;
@@ -69,10 +71,12 @@ export function learningFact(statement: Json, writerOrg: string): LearningFact |
   if (!verb || (object?.objectType ?? 'Activity') !== 'Activity' || typeof object.id !== 'string') return undefined;
   const learner = agentKey(statement.actor);
   if (!learner) return undefined;
-  const kind = KINDS.get(object.definition?.type) ?? (isModuleVerb(verb) ? 'module' : 'other');
+  const typed = KINDS.get(object.definition?.type) ?? (isModuleVerb(verb) ? 'module' : 'other');
   const parent = asList(activities?.parent)[0]?.id;
-  const moduleId = kind === 'module' ? object.id : typeof parent === 'string' ? parent : undefined;
+  const moduleId = typed === 'module' ? object.id : typeof parent === 'string' ? parent : undefined;
   if (!moduleId) return undefined;
+  const precheck = precheckActivityId(moduleId);
+  const kind: FactKind = typed === 'question' && asList(activities?.grouping).some((a) => a?.id === precheck) ? 'precheck' : typed;
   // The project's identifiers are short; giant ones would only bloat the report indexes.
   if (moduleId.length > MAX_KEY_LENGTH || object.id.length > MAX_KEY_LENGTH || learner.length > MAX_KEY_LENGTH) return undefined;
   const result = (statement.result ?? {}) as Json;

@@ -9,6 +9,7 @@ import { isoDuration } from '../time.ts';
 import { correctPatternXapi, formatXapiResponse, interactionParts, type InteractionLike } from '../interactions/interactions.ts';
 import type { CompletionStatus, InteractionRecord, Score, SuccessStatus } from '../records.ts';
 import { questionType } from '../question-types/registry.ts';
+import { precheckActivityId } from '../quiz/precheck.ts';
 import { ACTIVITY_TYPES, CONTEXT, EXTENSIONS, VERBS, verbDisplay, type VerbName } from './vocabulary.ts';
 
 export type Statement = Record<string, unknown> & { id: string; timestamp: string };
@@ -63,11 +64,11 @@ export class StatementFactory {
     return this.context.language;
   }
 
-  private build(verb: VerbName, object: Record<string, unknown>, extra: { result?: Record<string, unknown>; parent?: boolean } = {}): Statement {
+  private build(verb: VerbName, object: Record<string, unknown>, extra: { result?: Record<string, unknown>; parent?: boolean; grouping?: Record<string, unknown>[] } = {}): Statement {
     const template = (this.context.template ?? {}) as { contextActivities?: Record<string, unknown[]>; extensions?: Record<string, unknown> };
     const contextActivities: Record<string, unknown[]> = { ...(template.contextActivities ?? {}) };
     if (extra.parent) contextActivities.parent = [{ objectType: 'Activity', id: this.moduleId }];
-    contextActivities.grouping = [...(contextActivities.grouping ?? []), { objectType: 'Activity', id: CONTEXT.curriculum }];
+    contextActivities.grouping = [...(contextActivities.grouping ?? []), { objectType: 'Activity', id: CONTEXT.curriculum }, ...(extra.grouping ?? [])];
     const categories = [CONTEXT.profile, ...(this.context.categories?.(verb) ?? [])];
     contextActivities.category = [...(contextActivities.category ?? []), ...categories.map((id) => ({ objectType: 'Activity', id }))];
     return {
@@ -135,15 +136,18 @@ export class StatementFactory {
   interaction(record: InteractionRecord): Statement | undefined {
     if (record.kind === 'lesson') return this.lessonExperienced(record.lessonId, record.title);
     const parts = interactionParts(record as InteractionLike);
-    const verb: VerbName = record.kind === 'question' ? 'answered' : record.kind === 'case-decision' ? 'decided' : 'responded';
+    const asked = record.kind === 'question' || record.kind === 'precheck';
+    const verb: VerbName = asked ? 'answered' : record.kind === 'case-decision' ? 'decided' : 'responded';
     const id =
-      record.kind === 'question'
+      record.kind === 'question' || (record.kind === 'precheck' && record.inQuiz)
         ? `${this.course.id}/questions/${record.question.id}`
-        : record.kind === 'case-decision'
+        : record.kind === 'precheck'
+          ? `${precheckActivityId(this.course.id)}/${record.question.id}`
+          : record.kind === 'case-decision'
           ? `${this.course.id}/case/${record.caseId}/${record.node.id}`
           : `${this.course.id}/survey/${record.surveyId}/${record.item.id}`;
     const definition: Record<string, unknown> = {
-      type: record.kind === 'question' ? ACTIVITY_TYPES.interaction : record.kind === 'case-decision' ? ACTIVITY_TYPES.caseDecision : ACTIVITY_TYPES.surveyItem,
+      type: asked ? ACTIVITY_TYPES.interaction : record.kind === 'case-decision' ? ACTIVITY_TYPES.caseDecision : ACTIVITY_TYPES.surveyItem,
       name: { [this.lang]: parts.description.slice(0, 250) || parts.id },
       interactionType: parts.type,
       ...(parts.correct.length ? { correctResponsesPattern: parts.correct.map(correctPatternXapi) } : {}),
@@ -157,7 +161,9 @@ export class StatementFactory {
       ...(record.kind === 'question' ? { extensions: { [EXTENSIONS.attempt]: record.attempt } } : {}),
     };
     if (record.kind === 'question') result.score = { raw: record.result.credit * record.question.points, min: 0, max: record.question.points };
-    return this.build(verb, { objectType: 'Activity', id, definition }, { result, parent: true });
+    // A pre-check answer is grouped under the module's pre-check: that, not its activity, tells it from the quiz's.
+    const grouping = record.kind === 'precheck' ? [{ objectType: 'Activity', id: precheckActivityId(this.moduleId), definition: { type: ACTIVITY_TYPES.assessment } }] : undefined;
+    return this.build(verb, { objectType: 'Activity', id, definition }, { result, parent: true, ...(grouping ? { grouping } : {}) });
   }
 
   /** The interaction components (choices, source/target, scale) a definition lists. */
@@ -167,7 +173,7 @@ export class StatementFactory {
     if (record.kind === 'survey') {
       return record.item.type === 'likert' ? { scale: [1, 2, 3, 4, 5].map((v) => ({ id: String(v), description: { [this.lang]: String(v) } })) } : {};
     }
-    if (record.kind !== 'question') return {};
+    if (record.kind !== 'question' && record.kind !== 'precheck') return {};
     const q: Question = record.question;
     return questionType(q).xapiComponents?.(q, text) ?? {};
   }

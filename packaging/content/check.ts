@@ -140,6 +140,32 @@ function checkQuiz(issues: IssueList, { source, data: quiz }: Loaded<Quiz>, item
       duplicates: (values, pathOf, what) => checkDuplicates(issues, source, values, (i) => ({ position: at([...path, ...pathOf(i)]) }), what),
     });
   });
+  if (quiz.precheck) checkPrecheck(issues, source, quiz);
+}
+
+/** A pre-check names questions of its quiz, each once, or brings its own with ids of their own. */
+function checkPrecheck(issues: IssueList, source: YamlSource, quiz: Quiz): void {
+  const ids = new Set(quiz.questions.map((q) => q.id));
+  const entries = quiz.precheck!.questions;
+  const idOf = (entry: (typeof entries)[number]) => (typeof entry === 'string' ? entry : entry.id);
+  checkDuplicates(issues, source, entries.map(idOf), (i) => ({ position: source.positionOf(['precheck', 'questions', i]) }), 'pre-check question');
+  entries.forEach((entry, i) => {
+    const at = source.positionOf(['precheck', 'questions', i]);
+    if (typeof entry === 'string') {
+      if (!ids.has(entry)) issues.add(source.file, at, `pre-check question "${entry}" is not a question of this quiz (${[...ids].join(', ')})`);
+    } else {
+      if (ids.has(entry.id)) issues.add(source.file, at, `pre-check question '${entry.id}' has the id of a quiz question: name the quiz question ("- ${entry.id}") or give this one an id of its own`);
+      authoringOf(entry).check?.(entry, {
+        name: `pre-check question '${entry.id}'`,
+        add: (relative, message) => issues.add(source.file, source.positionOf(['precheck', 'questions', i, ...relative]), message),
+        warn: () => undefined,
+        duplicates: (values, pathOf, what) => checkDuplicates(issues, source, values, (k) => ({ position: source.positionOf(['precheck', 'questions', i, ...pathOf(k)]) }), what),
+      });
+    }
+  });
+  if (!entries.some((entry) => typeof entry === 'string')) {
+    issues.add(source.file, source.positionOf(['precheck', 'questions']), 'the pre-check names none of the quiz\'s questions, so no learning gain can be measured: list some quiz question ids');
+  }
 }
 
 function checkCase(issues: IssueList, { source, data: exercise }: Loaded<CaseExercise>): void {

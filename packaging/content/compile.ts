@@ -8,10 +8,12 @@ import type {
   CourseContent,
   CourseSection,
   GlossaryTerm,
+  Precheck,
   Question,
   Quiz,
   Survey,
 } from '../../core/content/schema.ts';
+import { PRECHECK_ID } from '../../core/quiz/precheck.ts';
 import { authoringOf } from '../../core/question-types/authoring.ts';
 import { SHARED_DEFAULT_LANGUAGE, type LoadedContent, type LoadedModule } from './load.ts';
 import { GlossaryIndex, MarkdownCompiler } from './markdown.ts';
@@ -31,6 +33,11 @@ export function compileCourse(content: LoadedContent, loaded: LoadedModule): Cou
     else if ('case' in section) sections.push({ kind: 'case', id: defaultFiles.case!.data.id });
     else sections.push({ kind: 'survey', id: surveyFor(content, source.defaultLanguage)!.id });
   }
+  // The pre-check comes before the first lesson: it measures what learners knew before reading.
+  if (defaultFiles.quiz?.data.precheck) {
+    const firstLesson = sections.findIndex((s) => s.kind === 'lesson');
+    sections.splice(Math.max(0, firstLesson), 0, { kind: 'precheck', id: PRECHECK_ID });
+  }
 
   const byLanguage: Record<string, CourseContent> = {};
   for (const [language, files] of loaded.languages) {
@@ -49,6 +56,7 @@ export function compileCourse(content: LoadedContent, loaded: LoadedModule): Cou
         html: md.block(lesson.body),
       })),
       ...(files.quiz ? { quiz: compileQuiz(files.quiz.data, md) } : {}),
+      ...(files.quiz?.data.precheck ? { precheck: compilePrecheck(files.quiz.data, md) } : {}),
       ...(files.case ? { case: compileCase(files.case.data, md) } : {}),
       ...(survey ? { survey: compileSurvey(survey, md) } : {}),
       // Every term, not only those marked: the glossary page lists them all.
@@ -75,11 +83,23 @@ function surveyFor(content: LoadedContent, language: string): Survey | undefined
   return (content.survey.get(language) ?? content.survey.get(SHARED_DEFAULT_LANGUAGE))?.data;
 }
 
-function compileQuiz(quiz: Quiz, md: MarkdownCompiler): Quiz {
+function compileQuiz({ precheck: _precheck, ...quiz }: Quiz, md: MarkdownCompiler): Quiz {
   return {
     ...quiz,
     ...(quiz.intro ? { intro: md.block(quiz.intro) } : {}),
     questions: quiz.questions.map((q) => compileQuestion(q, md)),
+  };
+}
+
+/** The pre-check with its quiz items resolved (the check has made sure each id is in the quiz). */
+function compilePrecheck(quiz: Quiz, md: MarkdownCompiler): Precheck {
+  const precheck = quiz.precheck!;
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  return {
+    id: PRECHECK_ID,
+    title: precheck.title,
+    ...(precheck.intro ? { intro: md.block(precheck.intro) } : {}),
+    questions: precheck.questions.map((q) => compileQuestion(typeof q === 'string' ? byId.get(q)! : q, md)),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Course, CourseContent, CourseSection, Question } from '../../core/
 import type { QuestionResult } from '../../core/question-types/question-type.ts';
 import { isPassed, scoreQuestion, scoreQuiz } from '../../core/quiz/scoring.ts';
 import type { Response } from '../../core/quiz/responses.ts';
+import { PRECHECK_ID } from '../../core/quiz/precheck.ts';
 import { deriveSeed, shuffledIndices } from '../../core/quiz/shuffle.ts';
 import { cleanText } from '../../core/quiz/text.ts';
 import { questionType } from '../../core/question-types/registry.ts';
@@ -123,6 +124,8 @@ export class CoursePlayer extends EventTarget {
     if (!section) return 'not-started';
     const visited = this.state.visited[index] === true;
     switch (section.kind) {
+      case 'precheck':
+        return this.state.precheck.outcome || !this.precheckOpen ? 'done' : visited ? 'started' : 'not-started';
       case 'lesson':
         return visited ? 'done' : 'not-started';
       case 'quiz':
@@ -134,9 +137,9 @@ export class CoursePlayer extends EventTarget {
     }
   }
 
-  /** Sections that count towards completion (the survey is optional). */
+  /** Sections that count towards completion (the pre-check and the survey are optional). */
   get requiredSections(): number[] {
-    return this.course.sections.map((s, i) => (s.kind === 'survey' ? -1 : i)).filter((i) => i >= 0);
+    return this.course.sections.map((s, i) => (s.kind === 'survey' || s.kind === 'precheck' ? -1 : i)).filter((i) => i >= 0);
   }
 
   get progress(): { done: number; total: number; percent: number } {
@@ -274,6 +277,79 @@ export class CoursePlayer extends EventTarget {
 
   get lastQuizScore() {
     return this.content.quiz ? scoreQuiz(this.content.quiz, this.state.quiz.answers) : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Pre-check: answered before the lessons, not scored for the module, sent to the LRS only
+
+  /** Open until the learner sends or skips it, and only before the quiz: after it, it would measure nothing. */
+  get precheckOpen(): boolean {
+    return !!this.content.precheck && !this.state.precheck.outcome && this.state.quiz.attempt === 0;
+  }
+
+  precheckDisplayOrder(questionIndex: number): number[] {
+    const question = this.content.precheck!.questions[questionIndex]!;
+    const order = questionType(question).displayOrder;
+    const seed = deriveSeed(this.state.quiz.seed, `${PRECHECK_ID}:${question.id}`);
+    return order ? order(question, (count) => shuffledIndices(count, seed), this.content.quiz?.shuffle ?? false) : [];
+  }
+
+  precheckResponseFor(questionIndex: number): Response | undefined {
+    const saved = this.state.precheck.answers[questionIndex];
+    if (saved !== undefined) return saved;
+    const question = this.content.precheck!.questions[questionIndex]!;
+    return questionType(question).initialResponse?.(question, this.precheckDisplayOrder(questionIndex));
+  }
+
+  setPrecheckAnswer(questionIndex: number, response: Response): void {
+    if (!this.precheckOpen) return;
+    const question = this.content.precheck!.questions[questionIndex]!;
+    const clean = questionType(question).clean;
+    this.state.precheck.answers[questionIndex] = clean ? clean(question, response) : response;
+    this.shownAt.set(`${PRECHECK_ID}:${questionIndex}`, Date.now());
+    this.commit({ report: false });
+  }
+
+  /** Indices of the pre-check's questions not answered yet. */
+  get precheckUnanswered(): number[] {
+    return (this.content.precheck?.questions ?? []).flatMap((q, i) => (scoreQuestion(q, this.precheckResponseFor(i)).answered ? [] : [i]));
+  }
+
+  /** Records every answer (all must be answered) and closes the pre-check. Returns false when some are not. */
+  sendPrecheck(): boolean {
+    const precheck = this.content.precheck;
+    if (!precheck || !this.precheckOpen || this.precheckUnanswered.length) return false;
+    const opened = this.shownAt.get(PRECHECK_ID) ?? Date.now();
+    const inQuiz = new Set(this.content.quiz?.questions.map((q) => q.id));
+    precheck.questions.forEach((question, i) => {
+      const response = this.precheckResponseFor(i)!;
+      const answeredAt = this.shownAt.get(`${PRECHECK_ID}:${i}`) ?? Date.now();
+      this.state.precheck.answers[i] = response;
+      void this.report(() =>
+        this.tracker.recordInteraction({
+          kind: 'precheck',
+          question,
+          response,
+          result: scoreQuestion(question, response),
+          latencyMs: Math.max(0, answeredAt - opened),
+          inQuiz: inQuiz.has(question.id),
+          timestamp: new Date(),
+        }),
+      );
+    });
+    this.state.precheck.outcome = 'sent';
+    this.commit();
+    return true;
+  }
+
+  skipPrecheck(): void {
+    if (!this.precheckOpen) return;
+    this.state.precheck.outcome = 'skipped';
+    this.commit();
+  }
+
+  precheckShown(): void {
+    if (!this.shownAt.has(PRECHECK_ID)) this.shownAt.set(PRECHECK_ID, Date.now());
   }
 
   // -------------------------------------------------------------------------------------------

@@ -54,8 +54,8 @@ export class LocalPreviewTracker implements Tracker {
   async recordInteraction(interaction: InteractionRecord): Promise<void> {
     const at = interaction.timestamp.toISOString();
     const entry =
-      interaction.kind === 'question'
-        ? { kind: 'question', id: interaction.question.id, result: interaction.result.correct ? 'correct' : 'incorrect', value: interaction.response, at }
+      interaction.kind === 'question' || interaction.kind === 'precheck'
+        ? { kind: interaction.kind, id: interaction.question.id, result: interaction.result.correct ? 'correct' : 'incorrect', value: interaction.response, at }
         : interaction.kind === 'case-decision'
           ? { kind: 'case-decision', id: `${interaction.node.id}.${interaction.choice.id}`, value: interaction.choice.points, at }
           : interaction.kind === 'lesson'

@@ -27,7 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Course, CourseContent, Question } from '../../core/content/schema.ts';
 import { allLocales, sourceLocale } from '../../src/i18n/generated/locale-codes.ts';
 import type { Response } from '../../core/quiz/responses.ts';
-import { correctResponse, scoreQuiz } from '../../core/quiz/scoring.ts';
+import { correctResponse, scoreQuiz, wrongResponse } from '../../core/quiz/scoring.ts';
 import type { PreviewRecord } from '../../src/tracker/local-preview-tracker.ts';
 import {
   answerByKeyboard,
@@ -324,7 +324,7 @@ class Walk {
       const first = this.course.sections[0]!;
       const c = this.content;
       const title =
-        first.kind === 'lesson' ? c.lessons.find((l) => l.id === first.id)!.title : first.kind === 'quiz' ? c.quiz!.title : first.kind === 'case' ? c.case!.title : c.survey!.title;
+        first.kind === 'precheck' ? c.precheck!.title : first.kind === 'lesson' ? c.lessons.find((l) => l.id === first.id)!.title : first.kind === 'quiz' ? c.quiz!.title : first.kind === 'case' ? c.case!.title : c.survey!.title;
       await this.tabTo((e) => e.tag === 'button' && e.host === 'inp-course' && e.name.includes(collapse(title)), `the contents entry "${title}"`, { backwards: true });
       await this.page.keyboard.press('Enter');
       await this.expectHeading(title);
@@ -338,7 +338,8 @@ class Walk {
     const sections = this.course.sections;
     for (let index = 0; index < sections.length; index++) {
       const section = sections[index]!;
-      if (section.kind === 'lesson') await this.lesson(index, shots);
+      if (section.kind === 'precheck') await this.precheck();
+      else if (section.kind === 'lesson') await this.lesson(index, shots);
       else if (section.kind === 'quiz') await this.quiz(shots);
       else if (section.kind === 'case') await this.caseExercise(shots);
       else await this.survey();
@@ -361,6 +362,28 @@ class Walk {
       await this.press(`${this.t('Next')} →`, 'inp-course');
       // Focus moves to the next page's heading, so the next Tab starts at the top of the page.
       await expect.poll(async () => (await focused(this.page))?.tag, { message: 'focus on the next page heading', timeout: 5_000, interval: 25 }).toBe('h2');
+    });
+  }
+
+  /**
+   * The pre-check by keyboard: every question answered (wrong, as a newcomer might), sent without
+   * feedback, recorded as pre-check answers (not quiz answers), then on to the first lesson.
+   */
+  async precheck(): Promise<void> {
+    const precheck = this.content.precheck!;
+    const t = this.t;
+    await this.step('pre-check', async () => {
+      await this.expectHeading(precheck.title);
+      await this.check('pre-check');
+      for (const [nth, q] of precheck.questions.entries()) await answerByKeyboard(this.page, q, wrongResponse(q), { view: 'inp-precheck', nth });
+      await this.press(t('Send my answers'), 'inp-precheck');
+      await this.expectHeading(precheck.title);
+      await this.check('pre-check sent');
+      const saved = await this.record();
+      expect(saved.interactions.filter((i) => i.kind === 'precheck').map((i) => [i.id, i.result])).toEqual(precheck.questions.map((q) => [q.id, 'incorrect']));
+      expect(saved.interactions.filter((i) => i.kind === 'question'), 'no quiz answer from the pre-check').toEqual([]);
+      expect(saved.score, 'no score from the pre-check').toBeUndefined();
+      await this.press(t('Start the lessons'), 'inp-precheck');
     });
   }
 
@@ -578,8 +601,10 @@ describe('the full curriculum, every module by keyboard', () => {
       course.sections.forEach((section, index) => {
         const content = course.content[course.defaultLanguage]!;
         const name =
-          section.kind === 'lesson'
-            ? `reads lesson ${index + 1}, "${content.lessons.find((l) => l.id === section.id)?.title}", and moves on`
+          section.kind === 'precheck'
+            ? 'answers the pre-check by keyboard, without feedback or score'
+            : section.kind === 'lesson'
+            ? `reads lesson ${course.sections.slice(0, index + 1).filter((s) => s.kind === 'lesson').length}, "${content.lessons.find((l) => l.id === section.id)?.title}", and moves on`
             : section.kind === 'quiz'
               ? 'answers every question correctly, submits the quiz and passes'
               : section.kind === 'case'
@@ -587,7 +612,8 @@ describe('the full curriculum, every module by keyboard', () => {
                 : 'sends the survey';
         it(name, async ({ skip }) => {
           guard(skip);
-          if (section.kind === 'lesson') await walk.lesson(index);
+          if (section.kind === 'precheck') await walk.precheck();
+          else if (section.kind === 'lesson') await walk.lesson(index);
           else if (section.kind === 'quiz') await walk.quiz();
           else if (section.kind === 'case') await walk.caseExercise();
           else await walk.survey();

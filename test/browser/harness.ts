@@ -228,17 +228,23 @@ export async function chooseRadio(page: Page, host: string, value: string, count
   expect((await focused(page))!.checked, `${what}: the option is checked`).toBe(true);
 }
 
+/** Which question on screen: the quiz's one, or the nth of the pre-check's. */
+export interface QuestionOnScreen {
+  view: 'inp-quiz' | 'inp-precheck';
+  nth: number;
+}
+
 /** The order of the sequencing items on screen, by item index. */
-function sequenceShown(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const quiz = document.querySelector('inp-course')!.shadowRoot!.querySelector('inp-quiz')!.shadowRoot!;
-    const q = quiz.querySelector('inp-question')!.shadowRoot!;
+function sequenceShown(page: Page, at: QuestionOnScreen): Promise<number[]> {
+  return page.evaluate(({ view, nth }) => {
+    const root = document.querySelector('inp-course')!.shadowRoot!.querySelector(view)!.shadowRoot!;
+    const q = root.querySelectorAll('inp-question')[nth]!.shadowRoot!;
     return [...q.querySelectorAll('button[data-move="up"]')].map((b) => Number((b as HTMLElement).dataset.item));
-  });
+  }, at);
 }
 
 /** Answers the question on screen with the keyboard only, as a learner would, every type. */
-export async function answerByKeyboard(page: Page, q: Question, response: Response): Promise<void> {
+export async function answerByKeyboard(page: Page, q: Question, response: Response, at: QuestionOnScreen = { view: 'inp-quiz', nth: 0 }): Promise<void> {
   switch (q.type) {
     case 'single':
     case 'truefalse':
@@ -274,12 +280,12 @@ export async function answerByKeyboard(page: Page, q: Question, response: Respon
       const wanted = response as number[];
       for (let position = 0; position < wanted.length; position++) {
         const item = wanted[position]!;
-        const from = (await sequenceShown(page)).indexOf(item);
+        const from = (await sequenceShown(page, at)).indexOf(item);
         if (from === position) continue;
         await tabTo(page, (e) => e.data.move === 'up' && e.data.item === String(item), `"Move up" for item ${item}`);
         for (let i = from; i > position; i--) await page.keyboard.press('Enter');
       }
-      expect(await sequenceShown(page), 'items in order').toEqual(wanted);
+      expect(await sequenceShown(page, at), 'items in order').toEqual(wanted);
       break;
     }
     case 'fillin':

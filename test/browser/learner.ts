@@ -87,8 +87,7 @@ export class Learner {
   }
 
   /** Answers one question with the mouse (the question must be on screen). */
-  async answer(q: Question, response: Response): Promise<void> {
-    const question = this.frame.locator('inp-question');
+  async answer(q: Question, response: Response, question: Locator = this.frame.locator('inp-question')): Promise<void> {
     switch (q.type) {
       case 'single':
       case 'truefalse':
@@ -196,12 +195,33 @@ export class Learner {
     await this.button('Continue', 'inp-survey').click();
   }
 
-  /** Every section in order: lessons read, quiz, case, survey; ends on the summary. */
-  async takeModule({ answers = 'right', path = 'best', from = 0, survey = { rating: 4, comment: 'Practical and clear.' } }: { answers?: Answers; path?: 'best' | 'worst'; from?: number; survey?: { rating: number; comment: string } } = {}): Promise<void> {
+  /**
+   * The pre-check: every question answered (right or wrong) and sent, or skipped; then on to the
+   * first lesson. No feedback is shown: the quiz asks the same questions later.
+   */
+  async takePrecheck(answers: Answers | 'skip'): Promise<void> {
+    const precheck = this.content.precheck!;
+    await this.expectHeading(precheck.title);
+    if (answers === 'skip') {
+      await this.button('Skip the pre-check', 'inp-precheck').click();
+    } else {
+      for (const [i, q] of precheck.questions.entries()) {
+        await this.answer(q, answers === 'right' ? correctResponse(q) : wrongResponse(q), this.frame.locator('inp-precheck inp-question').nth(i));
+      }
+      await this.button('Send my answers', 'inp-precheck').click();
+      expect(await this.frame.locator('inp-precheck .feedback').count(), 'no feedback on pre-check answers').toBe(0);
+    }
+    await this.expectHeading(precheck.title);
+    await this.button('Start the lessons', 'inp-precheck').click();
+  }
+
+  /** Every section in order: pre-check, lessons read, quiz, case, survey; ends on the summary. */
+  async takeModule({ answers = 'right', precheck = 'wrong', path = 'best', from = 0, survey = { rating: 4, comment: 'Practical and clear.' } }: { answers?: Answers; precheck?: Answers | 'skip'; path?: 'best' | 'worst'; from?: number; survey?: { rating: number; comment: string } } = {}): Promise<void> {
     const sections = this.course.sections;
     for (let index = from; index < sections.length; index++) {
       const kind = sections[index]!.kind;
-      if (kind === 'lesson') await this.readLesson(index);
+      if (kind === 'precheck') await this.takePrecheck(precheck);
+      else if (kind === 'lesson') await this.readLesson(index);
       else if (kind === 'quiz') await this.takeQuiz(answers);
       else if (kind === 'case') await this.playCase(path);
       else await this.sendSurvey(survey.rating, survey.comment);

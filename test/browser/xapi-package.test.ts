@@ -13,8 +13,10 @@ import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
 import type { Course } from '../../core/content/schema.ts';
 import { correctResponse } from '../../core/quiz/scoring.ts';
+import { learningFact } from '../../core/xapi/learning-facts.ts';
 import { VERBS } from '../../core/xapi/vocabulary.ts';
 import { ROOT, answerFirst, builtCourses, launchBrowser, playModule, screenshot, until } from './harness.ts';
+import { Learner } from './learner.ts';
 import { readZip, startLms } from './lms-host.ts';
 
 const courses = builtCourses();
@@ -209,6 +211,31 @@ describe.each(courses.map((c) => [c.slug, c] as const))('xAPI package %s', (slug
     const answers = (await statementsOf(learner)).filter((s) => s.verb.id === VERBS.answered);
     expect(new Set(answers.map((s) => s.id)).size).toBe(3);
     await next.page.close();
+    await context.close();
+  });
+});
+
+describe('the pre-check over xAPI', () => {
+  const course = courses.find((c) => c.slug === 'pcp')!;
+  const precheck = course.content[course.defaultLanguage]!.precheck!;
+
+  it('sends each answer, by the learner on screen, as a pre-check answer on the quiz item itself, before the first lesson', async () => {
+    const context = await browser.newContext();
+    const learner = 'learner-pcp-precheck';
+    const { frame } = await open(context, launchUrl(course, learner, crypto.randomUUID()));
+    const taking = new Learner(frame, course);
+    await taking.takePrecheck('right');
+    await taking.readLesson(course.sections.findIndex((s) => s.kind === 'lesson'));
+    await until(async () => (await statementsOf(learner)).some((s) => s.verb.id === VERBS.experienced), 'the first lesson read');
+    const all = await statementsOf(learner);
+    const answered = all.filter((s) => s.verb.id === VERBS.answered);
+    expect(answered.map((s) => s.object.id)).toEqual(precheck.questions.map((q) => `${course.id}/questions/${q.id}`));
+    expect(answered.map((s) => [s.result.success, s.result.score])).toEqual(precheck.questions.map(() => [true, undefined]));
+    expect(answered.map((s) => learningFact(s, 'DTI')?.kind)).toEqual(precheck.questions.map(() => 'precheck'));
+    const verbs = all.map((s) => s.verb.id);
+    expect(verbs.indexOf(VERBS.experienced), 'the pre-check comes before the first lesson').toBeGreaterThan(verbs.lastIndexOf(VERBS.answered));
+    expect(verbs, 'no score or status from the pre-check').not.toContain(VERBS.passed);
+    expect(verbs).not.toContain(VERBS.failed);
     await context.close();
   });
 });

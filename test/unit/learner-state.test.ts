@@ -58,6 +58,12 @@ describe('learner state', () => {
           }
         }),
       };
+      // The pre-check's answers: its questions answered as the quiz's, the last one not.
+      const precheck = content.precheck?.questions ?? [];
+      state.precheck = {
+        answers: precheck.map((q, i) => (i === precheck.length - 1 ? undefined : state.quiz.answers[questions.findIndex((x) => x.id === q.id)] ?? undefined)),
+        ...(precheck.length ? { outcome: 'sent' as const } : {}),
+      };
       state.case = { path: [1, 0], consequenceSeen: true, finished: false };
       const items = content.survey?.items ?? [];
       state.survey = {

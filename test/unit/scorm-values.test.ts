@@ -317,3 +317,29 @@ describe('the score reaches the LMS only after the final status, in a later comm
     });
   }
 });
+
+describe('the pre-check never reaches the LMS', () => {
+  const course = courses.find((c) => c.slug === 'pcp')!;
+  const trackers = {
+    'SCORM 1.2': (api: Scorm12Api & Scorm2004Api) => createScorm12Tracker(api, course),
+    'SCORM 2004': (api: Scorm12Api & Scorm2004Api) => new ScormTracker(scorm2004Adapter(api), scorm2004Model, course, new MemoryStorage()),
+  };
+  for (const [standard, make] of Object.entries(trackers)) {
+    it(`${standard}: its answers write no interaction; the quiz's answer to the same question does`, async () => {
+      const { api, commits } = recordingApi();
+      const tracker = make(api);
+      await tracker.start();
+      const question = course.content.en!.precheck!.questions[0]!;
+      const response = correctResponse(question);
+      const result = scoreQuestion(question, response);
+      await tracker.recordInteraction({ kind: 'precheck', question, response, result, latencyMs: 900, inQuiz: true, timestamp: new Date() });
+      await tracker.flush?.();
+      const interactionKeys = () => commits.flatMap((c) => Object.keys(c)).filter((k) => k.startsWith('cmi.interactions.'));
+      expect(interactionKeys()).toEqual([]);
+      await tracker.recordInteraction({ kind: 'question', question, response, result, latencyMs: 900, attempt: 1, timestamp: new Date() });
+      await tracker.flush?.();
+      expect(interactionKeys().length, 'the quiz answer is written, so the check above can fail').toBeGreaterThan(0);
+      await tracker.finish();
+    });
+  }
+});

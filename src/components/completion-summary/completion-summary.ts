@@ -46,7 +46,7 @@ export class CompletionSummary extends PlayerElement {
           const status = player.sectionStatus(i);
           const name = sectionTitle(player, i);
           return html`<li>
-            <span><span lang=${this.contentLang}>${name}</span>${section.kind === 'survey' ? html` <span class="muted">(${msg('optional')})</span>` : nothing}</span>
+            <span><span lang=${this.contentLang}>${name}</span>${section.kind === 'survey' || section.kind === 'precheck' ? html` <span class="muted">(${msg('optional')})</span>` : nothing}</span>
             <span>
               <span class=${status === 'done' ? 'done' : 'todo'}>${status === 'done' ? msg('Done') : msg('To do')}</span>
               ${status !== 'done'
@@ -72,6 +72,8 @@ export function sectionTitle(player: CompletionSummary['player'], index: number)
   switch (section?.kind) {
     case 'lesson':
       return content.lessons.find((l) => l.id === section.id)?.title ?? section.id;
+    case 'precheck':
+      return content.precheck?.title ?? msg('Pre-check');
     case 'quiz':
       return content.quiz?.title ?? msg('Quiz');
     case 'case':

@@ -10,6 +10,7 @@ import '../feedback-survey/feedback-survey.ts';
 import '../glossary-page/glossary-page.ts';
 import '../glossary-term/glossary-term.ts';
 import '../lesson-page/lesson-page.ts';
+import '../precheck/precheck-view.ts';
 import '../quiz/quiz-view.ts';
 import type { TrackerHealth } from '../../tracker/tracker.ts';
 import { PlayerElement } from '../shared/player-element.ts';
@@ -209,6 +210,8 @@ export class CourseShell extends PlayerElement {
     const section = player.currentSection;
     const onContinue = () => this.navigate(player.state.section + 1);
     switch (section?.kind) {
+      case 'precheck':
+        return html`<inp-precheck .player=${player} @continue=${onContinue}></inp-precheck>`;
       case 'lesson':
         return html`<inp-lesson .player=${player} lesson-id=${section.id}></inp-lesson>`;
       case 'quiz':

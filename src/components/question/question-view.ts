@@ -29,7 +29,8 @@ export function viewOf(question: Question): QuestionTypeView<any, any> {
  * keyboard and screen readers work as they do everywhere.
  *
  * @tag inp-question
- * @attr question-index - The question's index in the quiz (source order).
+ * @attr question-index - The question's index in the quiz (source order), or in the pre-check.
+ * @attr precheck - The question is the pre-check's: answered without feedback.
  * @csspart feedback - The feedback shown after checking.
  */
 @customElement('inp-question')
@@ -78,23 +79,25 @@ export class QuestionView extends PlayerElement {
   ];
 
   @property({ type: Number, attribute: 'question-index' }) questionIndex = 0;
+  @property({ type: Boolean }) precheck = false;
   /** Announced after a sequencing move ("moved to position 2 of 5"). */
   @state() private announcement = '';
 
   private get question(): Question {
-    return this.player.content.quiz!.questions[this.questionIndex]!;
+    return (this.precheck ? this.player.content.precheck! : this.player.content.quiz!).questions[this.questionIndex]!;
   }
 
   private get checked(): boolean {
-    return this.player.state.quiz.checked[this.questionIndex] === true;
+    return !this.precheck && this.player.state.quiz.checked[this.questionIndex] === true;
   }
 
   private get response(): Response | undefined {
-    return this.player.responseFor(this.questionIndex);
+    return this.precheck ? this.player.precheckResponseFor(this.questionIndex) : this.player.responseFor(this.questionIndex);
   }
 
   private answer(response: Response): void {
-    this.player.setAnswer(this.questionIndex, response);
+    if (this.precheck) this.player.setPrecheckAnswer(this.questionIndex, response);
+    else this.player.setAnswer(this.questionIndex, response);
     this.requestUpdate();
   }
 
@@ -115,11 +118,11 @@ export class QuestionView extends PlayerElement {
     const view = viewOf(q);
     return view.render({
       question: q,
-      name: `q-${q.id}`,
+      name: `${this.precheck ? 'pre' : 'q'}-${q.id}`,
       response: this.response,
       checked: this.checked,
       lang: this.contentLang,
-      displayOrder: this.player.displayOrder(this.questionIndex),
+      displayOrder: this.precheck ? this.player.precheckDisplayOrder(this.questionIndex) : this.player.displayOrder(this.questionIndex),
       answer: (response) => this.answer(response),
       announce: (text) => (this.announcement = text),
       focusAfterUpdate: async (selector) => {

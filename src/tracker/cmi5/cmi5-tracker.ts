@@ -146,7 +146,7 @@ export class Cmi5Tracker implements Tracker {
 
   async recordInteraction(interaction: InteractionRecord): Promise<void> {
     // Browse and Review launches may not record results (cmi5 10.2).
-    if (!this.normalMode && interaction.kind === 'question') return;
+    if (!this.normalMode && (interaction.kind === 'question' || interaction.kind === 'precheck')) return;
     const statement = this.factory.interaction(interaction);
     if (statement) await this.send([statement]);
   }

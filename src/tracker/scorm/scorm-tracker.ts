@@ -137,7 +137,8 @@ export class ScormTracker implements Tracker {
   }
 
   async recordInteraction(interaction: InteractionRecord): Promise<void> {
-    if (interaction.kind === 'lesson') return; // SCORM records answers, not reading
+    // SCORM records answers, not reading; the pre-check is for the LRS only, never the LMS's record.
+    if (interaction.kind === 'lesson' || interaction.kind === 'precheck') return;
     this.queue(this.model.interaction(this.nextInteraction++, interaction));
     this.flush();
   }
