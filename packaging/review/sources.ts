@@ -7,6 +7,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Course } from '../../core/content/schema.ts';
 import type { SourceIndex, SourcePlace } from '../../core/content/source-index.ts';
+import { precheckActivityId } from '../../core/quiz/precheck.ts';
 import type { Loaded, LoadedContent, LoadedModule } from '../content/load.ts';
 
 /** The line a list item starts at in a YAML file. */
@@ -26,6 +27,10 @@ export function sourceIndex(root: string, content: LoadedContent, module: Loaded
       items[`${course.id}/questions/${q.id}`] = { file: file(files.quiz!.source.file), line: lineOf(files.quiz!, ['questions', i]), anchor: `question-${q.id}` };
     });
   }
+  // A pre-check's own questions (its quiz items are indexed above, under the quiz's activities).
+  files.quiz?.data.precheck?.questions.forEach((q, i) => {
+    if (typeof q !== 'string') items[`${precheckActivityId(course.id)}/${q.id}`] = { file: file(files.quiz!.source.file), line: lineOf(files.quiz!, ['precheck', 'questions', i]) };
+  });
   if (files.case) {
     const exercise = files.case.data;
     exercise.nodes.forEach((n, i) => {

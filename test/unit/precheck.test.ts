@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCheckedCourses } from '../../packaging/build.ts';
 import { checkContent } from '../../packaging/content/check.ts';
+import { sourceIndex } from '../../packaging/review/sources.ts';
 import { formatIssue } from '../../packaging/content/issues.ts';
 import { loadContent } from '../../packaging/content/load.ts';
 import type { Course } from '../../core/content/schema.ts';
@@ -193,5 +194,22 @@ describe('checking a pre-check', () => {
     expect(problems(own)).toEqual([
       "modules/demo/quiz.yaml:7:5: the pre-check names none of the quiz's questions, so no learning gain can be measured: list some quiz question ids",
     ]);
+  });
+});
+
+describe("a pre-check's questions in the source index", () => {
+  it('finds a question of its own at its line, and a quiz item at the quiz question', () => {
+    const quiz = VALID_FILES['modules/demo/quiz.yaml']!.replace(
+      'questions:\n',
+      'precheck:\n  title: Before\n  questions:\n    - q2\n    - id: p1\n      type: truefalse\n      prompt: True?\n      answer: true\nquestions:\n',
+    );
+    const root = writeContent({ 'modules/demo/quiz.yaml': quiz });
+    const content = loadContent(root);
+    const [result] = checkContent(content);
+    expect(content.issues.errors.map(formatIssue)).toEqual([]);
+    const index = sourceIndex(root, content, result!.loaded, result!.course!);
+    const id = result!.course!.id;
+    expect(index.items[`${id}/precheck/p1`]).toEqual({ file: 'modules/demo/quiz.yaml', line: 8 });
+    expect(index.items[`${id}/questions/q2`]?.anchor).toBe('question-q2');
   });
 });
