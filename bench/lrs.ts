@@ -282,6 +282,9 @@ async function reportQueries(): Promise<void> {
   await measure('overview, all modules', '/api/reports/overview');
   await measure('overview, one module', `/api/reports/overview?module=${moduleId}`, courses[0]!.id);
   await measure('item analysis, one module', `/api/reports/items?module=${moduleId}`, courses[0]!.id);
+  // The learning gain of a module with a pre-check (its learners' pre-check against their first quiz attempt).
+  const withPrecheck = courses.find((c) => c.content[c.defaultLanguage]?.precheck) ?? courses[0]!;
+  await measure('learning gain, one module', `/api/reports/gain?module=${encodeURIComponent(withPrecheck.id)}`, withPrecheck.id);
   await measure('module funnel, one module', `/api/reports/module?module=${moduleId}`, courses[0]!.id);
   await measure('case exercise, one module', `/api/reports/case?module=${moduleId}`, courses[0]!.id);
   await measure('feedback, one module', `/api/reports/feedback?module=${moduleId}`, courses[0]!.id);

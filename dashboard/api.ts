@@ -7,6 +7,7 @@ import type {
   CaseReport,
   Dimensions,
   FeedbackReport,
+  GainReport,
   ItemReport,
   LearnerReport,
   ModuleReport,
@@ -26,6 +27,8 @@ export interface Reports {
   overview: OverviewReport;
   module: ModuleReport;
   items: ItemReport;
+  /** The learning gain of a module with a pre-check (shown in the Questions view). */
+  gain: GainReport;
   case: CaseReport;
   feedback: FeedbackReport;
   learners: LearnerReport;

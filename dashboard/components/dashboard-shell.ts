@@ -72,6 +72,8 @@ export class DashboardShell extends LitElement {
   @state() private route: Route = parseHash(location.hash);
   @state() private dimensions?: Dimensions;
   @state() private report?: Reports[ReportName];
+  /** The learning gain, with the Questions view's report. */
+  @state() private gain?: Reports['gain'];
   @state() private loadState: LoadState = 'loading';
   @state() private error = '';
 
@@ -158,9 +160,11 @@ export class DashboardShell extends LitElement {
     this.loadState = 'loading';
     this.announce(msg(str`Loading ${title}…`));
     try {
-      const report = await this.api.report(view, this.reportQuery());
+      // The Questions view shows the module's learning gain beside the quiz results.
+      const [report, gain] = await Promise.all([this.api.report(view, this.reportQuery()), view === 'items' ? this.api.report('gain', this.reportQuery()) : undefined]);
       if (id !== this.requestId) return;
       this.report = report;
+      this.gain = gain;
       this.loadState = 'ready';
       this.announce(msg(str`${title} loaded.`));
     } catch (error) {
@@ -276,7 +280,7 @@ export class DashboardShell extends LitElement {
       case 'module':
         return html`<dash-module-view .report=${this.report as Reports['module']} .fileBase=${base}></dash-module-view>`;
       case 'items':
-        return html`<dash-items-view .report=${this.report as Reports['items']} .fileBase=${base} .api=${this.api} ?canMark=${this.canReview}></dash-items-view>`;
+        return html`<dash-items-view .report=${this.report as Reports['items']} .gain=${this.gain} .fileBase=${base} .api=${this.api} ?canMark=${this.canReview}></dash-items-view>`;
       case 'case':
         return html`<dash-case-view .report=${this.report as Reports['case']} .fileBase=${base} .api=${this.api} ?canMark=${this.canReview}></dash-case-view>`;
       case 'feedback':

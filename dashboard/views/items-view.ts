@@ -2,10 +2,11 @@ import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DashboardApi } from '../api.ts';
-import type { ItemReport } from '../../lrs/contracts/report-types.ts';
+import type { GainReport, ItemReport } from '../../lrs/contracts/report-types.ts';
 import '../components/bar-chart.ts';
 import '../components/data-table.ts';
 import '../components/review-findings.ts';
+import './gain-view.ts';
 import { count, decimal, lastSegment, naturalCompare, percent, ratioPercent } from '../format.ts';
 import { ReportView } from './report-view.ts';
 
@@ -55,19 +56,22 @@ function answerRows(items: Item[]): string[][] {
  * Item analysis of a module's quiz: per question its text, type, number of first-attempt answers,
  * facility (share answered right), discrimination (point-biserial correlation with the module
  * score) and flags in words; the flagged questions as findings to review, each linked to where
- * it is written; then how often each answer was chosen.
+ * it is written; the module's learning gain from its pre-check (when the view is given one); then
+ * how often each answer was chosen.
  *
  * @tag dash-items-view
  * @property report - The item report.
  * @property fileBase - Words for the CSV file names.
  * @property api - The dashboard API client (the findings' review).
  * @property canMark - Whether the viewer may mark findings reviewed (Control Group, admins).
+ * @property gain - The module's learning gain report, shown beside the quiz results.
  */
 @customElement('dash-items-view')
 @localized()
 export class ItemsView extends ReportView<ItemReport> {
   @property({ attribute: false }) api!: DashboardApi;
   @property({ type: Boolean }) canMark = false;
+  @property({ attribute: false }) gain?: GainReport;
 
   protected renderReport(r: ItemReport) {
     const items = [...r.items].sort((a, b) => naturalCompare(a.activityId, b.activityId));
@@ -124,6 +128,7 @@ export class ItemsView extends ReportView<ItemReport> {
         .findings=${items.filter((i) => i.flags.length).map((i) => ({ activityId: i.activityId, title: `${questionNumber(i)}: ${i.question}`, why: flagWords(i, flags) }))}
         ?canMark=${this.canMark}
       ></dash-review-findings>
+      ${this.gain ? html`<dash-gain-view .report=${this.gain} .fileBase=${this.fileBase}></dash-gain-view>` : nothing}
       ${r.versions.length > 1 ? this.renderVersions(r, items) : nothing}
       <section aria-labelledby="answers-heading">
         <h3 id="answers-heading">${msg('Answers chosen')}</h3>

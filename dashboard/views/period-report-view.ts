@@ -13,12 +13,12 @@ import './case-view.ts';
 import './feedback-view.ts';
 import './programme-view.ts';
 
-type Sections = Partial<Pick<Reports, 'overview' | 'module' | 'items' | 'case' | 'feedback' | 'programme'>>;
+type Sections = Partial<Pick<Reports, 'overview' | 'module' | 'items' | 'gain' | 'case' | 'feedback' | 'programme'>>;
 
 /**
  * The Control Group's period report, for one module or the whole programme: the same reports
  * and the same views the screens show (outcomes per partner, the module's funnel, item analysis
- * with flags, case paths, survey results and the newest comments; for the programme, completion
+ * with flags and the learning gain, case paths, survey results and the newest comments; for the programme, completion
  * per partner), one after another for the filters' period, printable; "Print or save as PDF" opens
  * the browser's print, whose print styles leave out the dashboard's controls.
  *
@@ -64,16 +64,17 @@ export class PeriodReportView extends LitElement {
     for (const name of FILTER_PARAMS) query[name] = this.params[name];
     const module = this.params.module;
     try {
-      const [overview, moduleReport, items, exercise, feedback, programme] = await Promise.all([
+      const [overview, moduleReport, items, gain, exercise, feedback, programme] = await Promise.all([
         this.api.report('overview', query),
         module ? this.api.report('module', query) : undefined,
         module ? this.api.report('items', query) : undefined,
+        module ? this.api.report('gain', query) : undefined,
         module ? this.api.report('case', query) : undefined,
         this.api.report('feedback', query),
         module ? undefined : this.api.report('programme', { org: this.params.org }),
       ]);
       if (id !== this.requestId) return;
-      this.sections = { overview, module: moduleReport, items, case: exercise, feedback, programme };
+      this.sections = { overview, module: moduleReport, items, gain, case: exercise, feedback, programme };
       this.dataset.state = 'ready';
     } catch (error) {
       if (id !== this.requestId) return;
@@ -130,7 +131,7 @@ export class PeriodReportView extends LitElement {
       ${s.items
         ? html`<section class="part" aria-labelledby="part-items">
             <h3 id="part-items">${msg('Item analysis')}</h3>
-            <dash-items-view .report=${s.items} .api=${this.api} ?canMark=${this.canMark}></dash-items-view>
+            <dash-items-view .report=${s.items} .gain=${s.gain} .api=${this.api} ?canMark=${this.canMark}></dash-items-view>
           </section>`
         : nothing}
       ${s.case

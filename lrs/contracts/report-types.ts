@@ -130,3 +130,47 @@ export interface LearnerReport {
     stuck: boolean;
   }[];
 }
+
+/**
+ * The learning gain of one group of learners (a module overall, a partner, a language): each
+ * learner's pre-check against their first quiz attempt on the same items.
+ */
+export interface GainFigures {
+  /** Matched learners: every item they answered in the pre-check has a first-attempt quiz answer. */
+  learners: number;
+  /** Of those, learners with every pre-check item right: no gain to measure, left out of the figures below. */
+  atCeiling: number;
+  /** Learners the figures below are made of (matched, not at the ceiling). */
+  n: number;
+  /** Percent, 0-100: the mean of the n learners' pre-check scores and of their quiz scores on the same items. */
+  meanPre: number | null;
+  meanPost: number | null;
+  /** The mean of the n learners' normalised gains, (post − pre) / (100 − pre); null without learners. */
+  gain: number | null;
+  /** The gains' sample standard deviation (null below 2 learners). */
+  sd: number | null;
+  /** The 95% confidence interval of the mean gain, mean ± t(0.975, n − 1)·sd/√n (null below 2 learners). */
+  ci: { low: number; high: number } | null;
+}
+
+export interface GainReport {
+  moduleId: string;
+  moduleName: string;
+  /** Learners who answered the module's pre-check (quiz items) in the filters: 0 when it has none, or nobody took it. */
+  precheckLearners: number;
+  overall: GainFigures;
+  orgs: (GainFigures & { org: string })[];
+  /** By the language of the learner's pre-check answers. */
+  languages: (GainFigures & { language: string | null })[];
+  /** Each pre-check item (a quiz question) over the matched learners who answered it, ceiling included. */
+  items: {
+    activityId: string;
+    question: string;
+    learners: number;
+    /** Share right in the pre-check, and at the first quiz attempt. */
+    preFacility: number | null;
+    postFacility: number | null;
+    /** (post − pre) / (1 − pre) of the two facilities; null when everyone was right before. */
+    gain: number | null;
+  }[];
+}

@@ -153,6 +153,11 @@ export async function reportRoutes(app: FastifyInstance, { backend, config }: Ro
     return sendJson(reply, 200, await reports.items(requireModule(filter)));
   });
 
+  app.get('/reports/gain', ONE_MODULE, async (request, reply) => {
+    const { filter } = filterOf(request);
+    return sendJson(reply, 200, await reports.gain(requireModule(filter)));
+  });
+
   app.get('/reports/case', ONE_MODULE, async (request, reply) => {
     const { filter } = filterOf(request);
     return sendJson(reply, 200, await reports.caseExercise(requireModule(filter)));

@@ -7,9 +7,17 @@
  * - question 1 is easy (about 95% correct), question 2 hard (about 10%), question 3
  *   discriminates negatively (stronger learners get it wrong more often), the rest follow ability;
  * - some learners stop after a lesson and some stall for weeks ("stuck");
- * - survey ratings lean positive; some comments contain markup, which must be shown as text.
+ * - survey ratings lean positive; some comments contain markup, which must be shown as text;
+ * - in modules with a pre-check, 85% of learners take it before the first lesson, and each
+ *   learner's normalised learning gain on its quiz items is exactly their organisation's
+ *   {@link seededGain} (0.75 for the first organisation, 0.5 for the others): the pre-check has
+ *   k items right and the first quiz attempt k + g·(n − k) of the same items, so
+ *   (post − pre) / (100 − pre) = g, k chosen so that this is near what the learner would have
+ *   scored on them. Which items are right follows their patterns above (the easy question is
+ *   mostly among them, the hard one mostly not). Some strong learners, likely to get them all
+ *   right anyway, are at the ceiling: every item right before, no gain to measure.
  */
-import type { Course, Question } from '../../core/content/schema.ts';
+import type { Course, CourseContent, Question } from '../../core/content/schema.ts';
 import { questionType } from '../../core/question-types/registry.ts';
 import { seededRandom } from '../../core/quiz/shuffle.ts';
 import { correctResponse, isPassed, scoreQuestion, scoreQuiz } from '../../core/quiz/scoring.ts';
@@ -106,6 +114,81 @@ function wrongResponse(question: Question, random: () => number): Response {
   return questionType(question).seedWrongResponse(question, random);
 }
 
+/** Share of learners who take a module's pre-check (the rest skip it). */
+export const SEED_PRECHECK_SHARE = 0.85;
+
+/**
+ * The normalised learning gain every seeded learner of the organisation makes in a module with a
+ * pre-check: 0.75 for the first organisation, 0.5 for the others.
+ */
+export function seededGain(org: string): number {
+  return org === SEED_ORGS[0] ? 0.75 : 0.5;
+}
+
+/**
+ * Which of `items` are right: `count` of them, drawn without replacement with weights the odds
+ * of `chance` (so a likely item is more often among them: the answer patterns are kept).
+ */
+function pickRight(items: Question[], count: number, chance: (question: Question) => number, random: () => number): Set<string> {
+  const keyed = items.map((question) => {
+    const p = Math.min(0.99, Math.max(0.01, chance(question)));
+    // Gumbel top-k: log-odds plus Gumbel noise, the largest `count` win.
+    return { id: question.id, key: Math.log(p / (1 - p)) - Math.log(-Math.log(1 - random() * 0.999999)) };
+  });
+  return new Set(keyed.sort((a, b) => b.key - a.key).slice(0, count).map((k) => k.id));
+}
+
+/** A learner's pre-check in a module: the quiz items it asks, which are right before, which at the first quiz attempt. */
+interface PrecheckPlan {
+  /** Its questions in order, with whether the quiz asks them too. */
+  questions: { question: Question; inQuiz: boolean }[];
+  before: Set<string>;
+  /** Undefined at the ceiling (every item right before): the quiz is answered as without a pre-check. */
+  after?: Set<string>;
+  random: () => number;
+}
+
+/**
+ * The pre-check a learner takes (undefined when they skip it or the module has none), built so
+ * that their normalised gain on its quiz items is exactly {@link seededGain}: with n items and
+ * k right before, k + g·(n − k) right after, k chosen among those making that a whole number.
+ */
+function precheckPlan(course: Course, content: CourseContent, learner: SeededLearner, options: SeedOptions): PrecheckPlan | undefined {
+  const precheck = content.precheck;
+  const quiz = content.quiz;
+  if (!precheck || !quiz) return undefined;
+  // A stream of its own: the learner's other answers and times stay as they were without a pre-check.
+  const random = seededRandom((options.seed * 7919 + learner.index * 104729 + course.id.length) ^ 0x5eed1);
+  if (random() >= SEED_PRECHECK_SHARE) return undefined;
+  const quizIndex = new Map(quiz.questions.map((q, i) => [q.id, i]));
+  const questions = precheck.questions.map((question) => ({ question, inQuiz: quizIndex.has(question.id) }));
+  const items = questions.filter((q) => q.inQuiz).map((q) => q.question);
+  const n = items.length;
+  const gain = seededGain(learner.org);
+  const whole = (x: number) => Math.abs(x - Math.round(x)) < 1e-9;
+  const chance = (question: Question) => chanceCorrect(quizIndex.get(question.id)!, quiz.questions.length, learner.ability);
+  // A learner likely to get every item right in the quiz anyway may know them all already: at the
+  // ceiling (every item right before, as often as the square of that likelihood), their quiz
+  // answered as it would have been.
+  if (random() < items.reduce((p, q) => p * chance(q), 1) ** 2) return { questions, before: new Set(items.map((q) => q.id)), random };
+  // Otherwise k right before, chosen so that the first attempt's count is near what the learner
+  // would have scored on these items (the module's pass rate stays as it was).
+  const afterOf = (k: number) => k + Math.round((n - k) * gain);
+  const expected = items.reduce((sum, q) => sum + chance(q), 0);
+  const choices = Array.from({ length: n }, (_, k) => k).filter((k) => whole((n - k) * gain));
+  if (!choices.length) return undefined;
+  const nearest = Math.min(...choices.map((k) => Math.abs(afterOf(k) - expected)));
+  const near = choices.filter((k) => Math.abs(afterOf(k) - expected) < nearest + 0.5);
+  const k = near[Math.floor(random() * near.length)]!;
+  const post = afterOf(k);
+  // Before the lessons: fewer right, the same items' patterns.
+  const before = pickRight(items, k, chance, random);
+  // After: what was right stays right (a real learner may forget; this one does not), plus more.
+  const rest = items.filter((q) => !before.has(q.id));
+  const after = new Set([...before, ...pickRight(rest, post - k, chance, random)]);
+  return { questions, before, after, random };
+}
+
 /** All statements of one learner in one module, in time order. */
 export function learnerStatements(course: Course, learner: SeededLearner, options: SeedOptions): Statement[] {
   const random = seededRandom(options.seed * 7919 + learner.index * 104729 + course.id.length);
@@ -124,6 +207,19 @@ export function learnerStatements(course: Course, learner: SeededLearner, option
   });
   const statements: Statement[] = [factory.initialized()];
   const started = clock;
+  // The pre-check, before the first lesson: its answers 10 s apart, all before the first lesson
+  // (at least two minutes on), leaving the clock where it was.
+  const plan = precheckPlan(course, content, learner, options);
+  if (plan) {
+    for (const [i, { question, inQuiz }] of plan.questions.entries()) {
+      const right = inQuiz ? plan.before.has(question.id) : plan.random() < 0.5;
+      const response = right ? correctResponse(question) : wrongResponse(question, plan.random);
+      const timestamp = new Date(started + (i + 1) * 10_000);
+      clock = timestamp.getTime();
+      statements.push(factory.interaction({ kind: 'precheck', question, response, result: scoreQuestion(question, response), latencyMs: 8_000, inQuiz, timestamp })!);
+    }
+    clock = started;
+  }
   // Drop-off: 15% stop after some lessons, 10% more stall before the quiz (stuck learners).
   const leaveAfterLesson = random() < 0.15 ? Math.floor(random() * content.lessons.length) : undefined;
   const stallBeforeQuiz = leaveAfterLesson === undefined && random() < 0.1;
@@ -143,8 +239,13 @@ export function learnerStatements(course: Course, learner: SeededLearner, option
   const quiz = content.quiz;
   const answers: Response[] = quiz.questions.map((question, i) => {
     tick(30);
-    const right = random() < chanceCorrect(i, quiz.questions.length, learner.ability);
-    const response = right ? correctResponse(question) : wrongResponse(question, random);
+    const drawn = random() < chanceCorrect(i, quiz.questions.length, learner.ability);
+    // The wrong answer is drawn as before whenever the pattern says wrong, so the learner's
+    // later answers stay the same; a pre-check item's first attempt is right as planned.
+    const wrong = drawn ? undefined : wrongResponse(question, random);
+    const planned = plan?.after && plan.questions.some((q) => q.inQuiz && q.question.id === question.id) ? plan.after.has(question.id) : undefined;
+    const right = planned ?? drawn;
+    const response = right ? correctResponse(question) : (wrong ?? wrongResponse(question, plan!.random));
     const statement = factory.interaction({ kind: 'question', question, response, result: scoreQuestion(question, response), latencyMs: 20_000 + random() * 40_000, attempt: 1, timestamp: new Date(clock) });
     statements.push(statement!);
     return response;

@@ -153,6 +153,37 @@ export interface ProgrammePageRequest extends PageRequest<ProgrammeSort> {
   sessions: number;
 }
 
+/**
+ * Sums over the learners of a group for the learning gain (storage/sql-reports.ts says which
+ * learners count): `learners` matched, `n` of them below the ceiling, and over those n the sums
+ * of their gains, squared gains, and pre-check and quiz scores in percent.
+ */
+export interface GainSums {
+  learners: number;
+  n: number;
+  sumGain: number;
+  sumGainSquares: number;
+  sumPre: number;
+  sumPost: number;
+}
+
+/** One pre-check item over the matched learners who answered it: how many were right before and at the first quiz attempt. */
+export interface GainItemSums {
+  activityId: string;
+  learners: number;
+  preCorrect: number;
+  postCorrect: number;
+}
+
+export interface GainRows {
+  /** Learners with a pre-check answer to a quiz item in the filter. */
+  precheckLearners: number;
+  overall: GainSums;
+  orgs: (GainSums & { org: string })[];
+  languages: (GainSums & { language: string | null })[];
+  items: GainItemSums[];
+}
+
 export interface ReportStore {
   /** Modules, organisations and languages present in the facts (within the filter's organisations). */
   dimensions(filter: ReportFilter): Promise<{ modules: string[]; orgs: string[]; languages: string[] }>;
@@ -168,6 +199,12 @@ export interface ReportStore {
   sessionTimes(filter: ReportFilter): Promise<{ learners: number; medianMs: number | null; p75Ms: number | null; averageMs: number | null }>;
   /** First-attempt sums per question; `byVersion`: a row per question and module version. */
   itemSums(filter: ReportFilter, byVersion?: boolean): Promise<ItemSums[]>;
+  /**
+   * The learning gain's sums for one module: each learner's first pre-check answer to each quiz
+   * item (answers after their first quiz answer in the module left out) against their
+   * first-attempt quiz answer to it; a learner counts when every pre-check item has one.
+   */
+  gainSums(filter: ReportFilter & { moduleId: string }): Promise<GainRows>;
   responses(filter: ReportFilter, kind: 'question' | 'case-decision' | 'survey'): Promise<ResponseCount[]>;
   casePaths(filter: ReportFilter, limit: number): Promise<{ paths: PathCount[]; learners: number }>;
   /** Free-text survey answers, newest first unless `descending` is false; searched in their text. */

@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../dashboard/csv.ts';
 import { saveAccount } from '../../lrs/dashboard/accounts.ts';
-import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
+import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seededGain, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { createLrsServer } from '../../lrs/server.ts';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
@@ -100,6 +100,28 @@ function facility(course: Course, questionIndex: number): string {
   const id = `${course.id}/questions/${course.content.en!.quiz!.questions[questionIndex]!.id}`;
   const answers = statements.filter((s) => s.verb.id === VERBS.answered && s.object.id === id);
   return ratio(answers.filter((s) => s.result.success === true).length, answers.length);
+}
+
+/**
+ * Each learner's normalised gain in a module with a pre-check, from their statements: first
+ * pre-check answer per quiz item before their first quiz answer, against the first attempt.
+ */
+function learnerGains(course: Course): { org: string; gain: number | null }[] {
+  const group = `${course.id}/precheck`;
+  const byLearner = new Map<string, any[]>();
+  for (const s of statements) if (moduleOf(s) === course.id && s.verb.id === VERBS.answered) byLearner.set(learnerOf(s), [...(byLearner.get(learnerOf(s)) ?? []), s]);
+  return [...byLearner.values()].flatMap((answers) => {
+    const isPre = (s: any) => (s.context.contextActivities.grouping ?? []).some((g: any) => g.id === group);
+    const firstQuiz = answers.filter((s) => !isPre(s)).map((s) => s.timestamp).sort()[0] ?? '9999';
+    const pre = new Map<string, boolean>();
+    for (const s of answers.filter((s) => isPre(s) && s.timestamp < firstQuiz).sort((a, b) => a.timestamp.localeCompare(b.timestamp))) if (!pre.has(s.object.id)) pre.set(s.object.id, s.result.success);
+    if (!pre.size) return [];
+    const post = [...pre.keys()].map((id) => answers.find((s) => !isPre(s) && s.object.id === id && s.result.extensions?.['https://inprocap.eu/xapi/extensions/attempt'] === 1));
+    if (post.some((s) => !s)) return [];
+    const p = [...pre.values()].filter(Boolean).length / pre.size;
+    const q = post.filter((s) => s.result.success).length / pre.size;
+    return [{ org: orgOf(answers[0]), gain: p === 1 ? null : (q - p) / (1 - p) }];
+  });
 }
 
 /** English interface text to its translation, as the dashboard's XLIFF file for `language` has it (plain messages). */
@@ -781,6 +803,45 @@ describe('dashboard', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it('control group: the learning gain of a module with a pre-check is the gain the seed was built with', async () => {
+    const { page, errors } = await newPage();
+    await open(page, ACCOUNTS.control.username);
+    const pcp = courses.find((c) => c.slug === 'pcp')!;
+    await goToHash(page, `#/items?module=${encodeURIComponent(pcp.id)}`, 'items');
+    await page.getByRole('heading', { name: 'Learning gain', exact: true }).waitFor();
+    const summary = await tableCells(page, 'Learning gain per partner and language');
+    expect(summary[0]).toEqual(['Group', 'Learners', 'At the ceiling', 'Mean pre-check score', 'Mean quiz score, same questions', 'Gain', '95% confidence interval']);
+    // Each partner: exactly the seed's gain, every learner alike (a zero-width interval); the
+    // learners at the ceiling (every pre-check question right) counted apart.
+    const gains = learnerGains(pcp);
+    for (const org of ['CDTI', 'DTI', 'NCBJ', 'NWO-I']) {
+      const g = seededGain(org).toFixed(2);
+      const ceiling = gains.filter((l) => l.org === org && l.gain === null).length;
+      expect(row(summary, `Partner ${org}`)).toMatchObject({ Gain: g, '95% confidence interval': `${g} to ${g}`, 'At the ceiling': count(ceiling) });
+    }
+    // Overall: the mean of the learners' gains, counted here from the seed's statements.
+    const counted = gains.filter((g) => g.gain !== null);
+    expect(counted.length).toBeGreaterThan(50);
+    const overall = row(summary, 'All learners');
+    expect(overall.Learners).toBe(count(counted.length));
+    expect(overall.Gain).toBe((counted.reduce((sum, g) => sum + g.gain!, 0) / counted.length).toFixed(2));
+    for (const org of ['CDTI', 'DTI', 'NCBJ', 'NWO-I']) expect(row(summary, `Partner ${org}`).Learners).toBe(count(counted.filter((g) => g.org === org).length));
+    expect(row(summary, 'Language en').Gain).toBe(overall.Gain);
+    // Item by item: the pre-check's five questions.
+    const perQuestion = await tableCells(page, 'Learning gain per question');
+    expect(column(perQuestion, 'No.')).toEqual(pcp.content.en!.precheck!.questions.map((q) => q.id).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(await page.getByRole('img', { name: 'Share right per question: in the pre-check and at the first quiz attempt' }).count()).toBe(1);
+    await check(page, 'items-gain');
+    // A module without a pre-check says so.
+    await goToHash(page, `#/items?module=${encodeURIComponent(fundamentals.id)}`, 'items');
+    expect(await page.locator('dash-gain-view [data-no-precheck]').textContent()).toContain('No learner answered a pre-check');
+    // The period report of the module carries it too.
+    await goToHash(page, `#/report?module=${encodeURIComponent(pcp.id)}`, 'report');
+    await page.locator('dash-period-report-view[data-state="ready"]').waitFor();
+    expect(row(await tableCells(page, 'Learning gain per partner and language'), 'Partner DTI').Gain).toBe('0.75');
+    expect(unexpected(errors)).toEqual([]);
+  });
+
   it('control group: programme completion per partner, under pseudonyms', async () => {
     const { page, errors } = await newPage();
     await open(page, ACCOUNTS.control.username);
@@ -835,6 +896,6 @@ describe('dashboard', () => {
 
   it('ran axe on every view', () => {
     const inLanguages = ['fr', 'es', 'nl', 'pl', 'da', 'sk', 'de', 'en'].flatMap((l) => ['overview', 'module', 'items', 'case', 'feedback', 'learners', 'programme', 'sessions', 'report'].map((v) => `${l}-${v}`));
-    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'items-review', 'learners', 'learners-search', 'learners-trainer', 'module', 'overview', 'overview-phone', 'programme', 'programme-trainer', 'report', 'sessions', 'sessions-attendance', 'sign-in', ...inLanguages].sort());
+    expect(Object.keys(axeByView).sort()).toEqual(['admin', 'case', 'feedback', 'items', 'items-gain', 'items-review', 'learners', 'learners-search', 'learners-trainer', 'module', 'overview', 'overview-phone', 'programme', 'programme-trainer', 'report', 'sessions', 'sessions-attendance', 'sign-in', ...inLanguages].sort());
   });
 });

@@ -113,7 +113,7 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/session': { access: 'session', sample: () => ({ method: 'DELETE', url: '/api/session' }), roles: { trainer: 204, 'control-group': 204, admin: 204 }, change: true },
 
   ...Object.fromEntries(
-    ['dimensions', 'overview', 'module', 'items', 'case', 'feedback', 'learners', 'learners.csv', 'comments.csv'].map((report) => [
+    ['dimensions', 'overview', 'module', 'items', 'gain', 'case', 'feedback', 'learners', 'learners.csv', 'comments.csv'].map((report) => [
       `GET /api/reports/${report}`,
       {
         access: 'session',

@@ -15,6 +15,7 @@ import { migration as m0008 } from './0008-hosted-launch.ts';
 import { migration as m0009 } from './0009-learner-progress.ts';
 import { migration as m0010 } from './0010-finding-reviews.ts';
 import { migration as m0011 } from './0011-fact-module-version.ts';
+import { migration as m0012 } from './0012-learning-gain-indexes.ts';
 
 export function migrations(types: EngineTypes): Record<string, Migration> {
   return {
@@ -29,5 +30,6 @@ export function migrations(types: EngineTypes): Record<string, Migration> {
     '0009-learner-progress': m0009(types),
     '0010-finding-reviews': m0010(),
     '0011-fact-module-version': m0011(types),
+    '0012-learning-gain-indexes': m0012(),
   };
 }
