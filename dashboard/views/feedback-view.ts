@@ -99,6 +99,20 @@ export class FeedbackView extends ReportView<FeedbackReport> {
             ?canMark=${this.canMark}
           ></dash-review-findings>`
         : nothing}
+      ${r.moduleId && r.commentItems.some((i) => i.comments > 0)
+        ? html`<dash-review-findings
+            .api=${this.api}
+            moduleId=${r.moduleId}
+            heading=${msg('Comments to review')}
+            .findings=${r.commentItems
+              .filter((i) => i.comments > 0)
+              .map((i) => {
+                const comments = count(i.comments);
+                return { activityId: i.activityId, title: i.prompt, why: msg(str`${comments} comments answer this question: read them below.`) };
+              })}
+            ?canMark=${this.canMark}
+          ></dash-review-findings>`
+        : nothing}
       <section aria-labelledby="comments-heading">
         <h3 id="comments-heading">${msg('Comments')}</h3>
         <dash-table-paging .paging=${r.commentPage} search-label=${msg('Find comments containing')} table-name=${msg('Comments from learners')}></dash-table-paging>

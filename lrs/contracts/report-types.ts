@@ -101,6 +101,8 @@ export interface CaseReport {
 export interface FeedbackReport {
   moduleId: string | null;
   items: { activityId: string; prompt: string; responses: number; average: number | null; distribution: { value: string; count: number }[] }[];
+  /** The free-text questions answered, each a finding to review, with how many answers it has. */
+  commentItems: { activityId: string; prompt: string; comments: number }[];
   /** One page of the free-text answers, newest first unless sorted otherwise. */
   comments: { prompt: string; text: string; date: string; org: string; language: string | null }[];
   commentPage: PageInfo<CommentSort>;

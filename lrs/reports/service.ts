@@ -349,8 +349,11 @@ export class ReportService {
         distribution: scale.map((value) => ({ value, count: counted.find((r) => r.response === value)?.count ?? 0 })),
       };
     });
+    const commentItems = ids
+      .filter((id) => !isScale(id))
+      .map((id) => ({ activityId: id, prompt: prompt(id), comments: responses.filter((r) => r.activityId === id).reduce((s, r) => s + r.count, 0) }));
     const comments = await commentsOf(commentPage);
-    return { moduleId: filter.moduleId ?? null, items, comments: comments.rows, commentPage: { ...commentPage, total: comments.total } };
+    return { moduleId: filter.moduleId ?? null, items, commentItems, comments: comments.rows, commentPage: { ...commentPage, total: comments.total } };
   }
 
   /** Every comment of the filter and search, in the chosen order, a batch at a time. */

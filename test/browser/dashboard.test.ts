@@ -492,6 +492,14 @@ describe('dashboard', () => {
     expect(comments.every((c) => c === SCRIPT_COMMENT)).toBe(true);
     expect(await page.locator('dash-feedback-view script').count()).toBe(0);
     expect(await page.locator('dash-feedback-view td b').count()).toBe(0);
+    // The comments' question is a finding: linked to where the shared survey writes it.
+    const textItem = survey.items.find((i) => i.type === 'text')!;
+    const commentFinding = page.locator(`dash-feedback-view dash-review-findings li[data-finding="${fundamentals.id}/survey/${survey.id}/${textItem.id}"]`);
+    await commentFinding.getByRole('link').first().waitFor();
+    const [surveyFile, surveyLine] = (await commentFinding.getByRole('link').first().textContent())!.split(':');
+    expect(surveyFile).toBe('modules/survey.yaml');
+    expect(readFileSync(join(ROOT, surveyFile!), 'utf8').split('\n')[Number(surveyLine) - 1]).toContain(`id: ${textItem.id}`);
+    expect(await commentFinding.textContent()).toContain(`comments answer this question`);
     await check(page, 'feedback');
 
     // Learners: pseudonyms only, no name column, every organisation; paged by the server, 50 a page.

@@ -197,6 +197,10 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
     expect(item.average).toBeCloseTo(mean(values), 2);
     expect(item.distribution.map((d: any) => d.count)).toEqual([1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length));
     const comments = responses.filter((s) => !/^[1-5]$/.test(s.result.response));
+    // Each free-text question is a finding to review, with its number of answers.
+    const textIds = [...new Set(comments.map((s) => s.object.id as string))].sort();
+    expect(body.commentItems.map((i: any) => [i.activityId, i.comments])).toEqual(textIds.map((id) => [id, comments.filter((s) => s.object.id === id).length]));
+    expect(body.commentItems.every((i: any) => i.prompt && i.prompt !== i.activityId)).toBe(true);
     // Comments are paged: 50 by default, newest first; every page together holds each once.
     expect(body.commentPage).toMatchObject({ page: 1, pageSize: 50, total: comments.length, sort: 'date', dir: 'desc' });
     expect(body.comments).toHaveLength(Math.min(50, comments.length));
