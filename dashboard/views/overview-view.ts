@@ -12,6 +12,21 @@ import { ReportView } from './report-view.ts';
 import { outcomeCells, outcomeColumns } from './outcome-rows.ts';
 
 /** Started and completed per week (weeks start on Monday, UTC). */
+/** Each organisation's learners and outcomes summed over the modules of the matrix (a learner counts once per module). */
+export function partnerTotals(matrix: OverviewReport['matrix']): { org: string; learners: number; completed: number; passed: number; scored: number }[] {
+  const totals = new Map<string, { org: string; learners: number; completed: number; passed: number; scored: number }>();
+  for (const o of matrix) {
+    const org = o.org ?? '';
+    const t = totals.get(org) ?? { org, learners: 0, completed: 0, passed: 0, scored: 0 };
+    t.learners += o.learners;
+    t.completed += o.completed;
+    t.passed += o.passed;
+    t.scored += o.scored;
+    totals.set(org, t);
+  }
+  return [...totals.values()].sort((a, b) => a.org.localeCompare(b.org));
+}
+
 export function weeklyTrend(trend: OverviewReport['trend']): { week: string; started: number; completed: number }[] {
   const weeks = new Map<string, { week: string; started: number; completed: number }>();
   for (const day of trend) {
@@ -92,6 +107,7 @@ export class OverviewView extends ReportView<OverviewReport> {
           file-name=${this.csvName('outcomes-per-module')}
         ></dash-data-table>
       </section>
+      ${this.renderPartners(r)}
       <section aria-labelledby="matrix-heading">
         <h3 id="matrix-heading">${msg('Per module and organisation')}</h3>
         ${this.renderHeatMap(r)}
@@ -104,6 +120,34 @@ export class OverviewView extends ReportView<OverviewReport> {
         ></dash-data-table>
       </section>
     `;
+  }
+
+  /** Partners side by side: completion and pass rates over every module, as bars and as a table. */
+  private renderPartners(r: OverviewReport) {
+    const partners = partnerTotals(r.matrix);
+    const rate = (part: number, whole: number) => (whole ? part / whole : null);
+    return html`<section aria-labelledby="partners-heading">
+      <h3 id="partners-heading">${msg('Per organisation')}</h3>
+      <div class="pair">
+        <dash-bar-chart
+          label=${msg('Completion rate and pass rate per organisation, over every module')}
+          .categories=${partners.map((p) => p.org)}
+          .series=${[
+            { name: msg('Completion rate'), values: partners.map((p) => 100 * (rate(p.completed, p.learners) ?? 0)) },
+            { name: msg('Pass rate'), values: partners.map((p) => 100 * (rate(p.passed, p.scored) ?? 0)) },
+          ]}
+          .max=${100}
+          .format=${percent}
+        ></dash-bar-chart>
+        <dash-data-table
+          caption=${msg('Outcomes per organisation')}
+          .columns=${[{ label: msg('Organisation') }, { label: msg('Learners started'), numeric: true }, { label: msg('Completed'), numeric: true }, { label: msg('Completion rate'), numeric: true }, { label: msg('Passed'), numeric: true }, { label: msg('Pass rate'), numeric: true }]}
+          .rows=${partners.map((p) => [p.org, count(p.learners), count(p.completed), ratioPercent(rate(p.completed, p.learners)), count(p.passed), ratioPercent(rate(p.passed, p.scored))])}
+          row-header
+          file-name=${this.csvName('outcomes-per-organisation')}
+        ></dash-data-table>
+      </div>
+    </section>`;
   }
 
   private renderHeatMap(r: OverviewReport) {

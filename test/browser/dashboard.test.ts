@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../dashboard/csv.ts';
 import { saveAccount } from '../../lrs/dashboard/accounts.ts';
-import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seededGain, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
+import { learnerStatements, orgIri, postSeed, SEED_ORGS, seedCredentials, seededGain, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { createLrsServer } from '../../lrs/server.ts';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import { openBackend } from '../../lrs/storage/open.ts';
@@ -341,6 +341,15 @@ describe('dashboard', () => {
     expect(fundamentalsRow['Learners started']).toBe(count(OPTIONS.learners));
     expect(fundamentalsRow['Completion rate']).toBe(ratio(f.completed, f.started));
     expect(fundamentalsRow['Pass rate']).toBe(ratio(f.passed, f.scored));
+    // Partners compared: completion and pass rates over every module, counted from the seed.
+    const perPartner = await tableCells(page, 'Outcomes per organisation');
+    expect(column(perPartner, 'Organisation')).toEqual(['CDTI', 'DTI', 'NCBJ', 'NWO-I']);
+    for (const org of ['CDTI', 'DTI', 'NCBJ', 'NWO-I']) {
+      const mine = (s: any) => s.actor.account.homePage === orgIri(org);
+      const [started, completed, passed, scored] = [() => true, (s: any) => s.verb.id === VERBS.completed, (s: any) => s.verb.id === VERBS.passed, (s: any) => s.verb.id === VERBS.passed || s.verb.id === VERBS.failed].map((f) => pairs((s) => mine(s) && f(s)).size);
+      expect(row(perPartner, org)).toMatchObject({ 'Learners started': count(started!), 'Completion rate': ratio(completed!, started!), 'Pass rate': ratio(passed!, scored!) });
+    }
+    expect(await page.locator('dash-overview-view dash-bar-chart[label^="Completion rate and pass rate per organisation"] svg[role="img"]').count()).toBe(1);
     const matrix = await tableCells(page, 'Outcomes per module and organisation');
     expect(new Set(column(matrix, 'Organisation'))).toEqual(new Set(['DTI', 'NWO-I', 'CDTI', 'NCBJ']));
     const weekly = await tableCells(page, 'Learners per week');
