@@ -148,6 +148,7 @@
 's57135d862c2e3c10': str`Download CSV, alle rækker: ${0}`,
 's5736ca698d723850': `Itemanalyse`,
 's57655479a52d6271': `Kommentarer fra deltagerne`,
+'s5867a0733d02b354': `Serveren kunne ikke svare. Prøv igen om et øjeblik.`,
 's5991ed8aa8cefd70': str`Logget ind som ${0}.`,
 's5a2f44594b77a2e5': `(din organisation)`,
 's5b6a1140834aa043': `Forrige side`,
@@ -187,6 +188,7 @@
 's6ed00c8970e988de': str`Sessionen kunne ikke åbnes: ${0}`,
 's6f4d3733f4006fdb': `Negativ diskrimination`,
 's6f58f5853b269616': str`Gennemgangen kunne ikke gemmes: ${0}`,
+'s6fc0f0941cfdcf1a': str`For mange forespørgsler. Vent ${0} minutter, før du prøver igen.`,
 's7160a4ef7de16d77': `Registrer fremmøde`,
 's723846221dec1ef0': `Rapportfiltre`,
 's7254ca27b16ae2d8': `Falsk`,
@@ -235,6 +237,7 @@
 's94c65098cc539474': str`${0} er indlæst.`,
 's94e8fa06366cbaf8': str`Dashboardet kunne ikke starte: ${0}`,
 's954176fce8e4ec93': `Uge fra`,
+'s954bc3ea7c88e7a2': `For mange forespørgsler. Vent et minut, før du prøver igen.`,
 's96a11d1191243735': `hele programmet`,
 's981f232bd33ec927': `Andel`,
 's9841212bd35bac27': `Placering`,
@@ -351,6 +354,7 @@
 'se874764a22399120': `Ingen deltagere matcher denne søgning.`,
 'se9425c3a36a5b16f': `Sværhedsgrad (p) og diskrimination pr. modulversion`,
 'se97835b3046fd1d9': `Markér, hvem der deltog, eller tilføj en person.`,
+'se99fa27322cd3ce7': `Ikke fundet: det er måske fjernet eller omdøbt.`,
 'se9e6b4d6b9aadb27': `Hemmeligheden vises kun denne ene gang:`,
 'sea0bd31310964122': str`Kursusbevis udstedt til ${0}. Verifikationskode: ${1}`,
 'sef49aec68fd1dc66': `Navn`,
@@ -372,5 +376,6 @@
 'sf98c56508a1ee768': str`Deltagerne svarede i mere end én version af modulet (${0}): hvert spørgsmåls tal pr. version, ældste først.`,
 'sfa251e3af0f9c14c': str`${0} til ${1}`,
 'sfa9d8c928d994bf5': `Tilbagekaldt`,
+'sfd65c3d7add1bcd1': `Serveren kunne ikke nås. Tjek forbindelsen, og prøv igen.`,
     };
   

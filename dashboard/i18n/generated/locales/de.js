@@ -148,6 +148,7 @@
 's57135d862c2e3c10': str`CSV herunterladen, alle Zeilen: ${0}`,
 's5736ca698d723850': `Itemanalyse`,
 's57655479a52d6271': `Kommentare von Lernenden`,
+'s5867a0733d02b354': `Der Server konnte nicht antworten. Versuchen Sie es gleich noch einmal.`,
 's5991ed8aa8cefd70': str`Angemeldet als ${0}.`,
 's5a2f44594b77a2e5': `(Ihre Organisation)`,
 's5b6a1140834aa043': `Vorherige Seite`,
@@ -187,6 +188,7 @@
 's6ed00c8970e988de': str`Die Veranstaltung konnte nicht geöffnet werden: ${0}`,
 's6f4d3733f4006fdb': `Negative Trennschärfe`,
 's6f58f5853b269616': str`Die Prüfung konnte nicht gespeichert werden: ${0}`,
+'s6fc0f0941cfdcf1a': str`Zu viele Anfragen. Warten Sie ${0} Minuten, bevor Sie es erneut versuchen.`,
 's7160a4ef7de16d77': `Anwesenheit erfassen`,
 's723846221dec1ef0': `Berichtsfilter`,
 's7254ca27b16ae2d8': `Falsch`,
@@ -235,6 +237,7 @@
 's94c65098cc539474': str`${0} geladen.`,
 's94e8fa06366cbaf8': str`Das Dashboard konnte nicht gestartet werden: ${0}`,
 's954176fce8e4ec93': `Woche ab`,
+'s954bc3ea7c88e7a2': `Zu viele Anfragen. Warten Sie eine Minute, bevor Sie es erneut versuchen.`,
 's96a11d1191243735': `das gesamte Programm`,
 's981f232bd33ec927': `Quote`,
 's9841212bd35bac27': `Rang`,
@@ -351,6 +354,7 @@
 'se874764a22399120': `Keine Lernenden passen zu dieser Suche.`,
 'se9425c3a36a5b16f': `Lösungshäufigkeit und Trennschärfe pro Modulversion`,
 'se97835b3046fd1d9': `Kreuzen Sie an, wer anwesend war, oder fügen Sie eine Person hinzu.`,
+'se99fa27322cd3ce7': `Nicht gefunden: Es wurde vielleicht entfernt oder umbenannt.`,
 'se9e6b4d6b9aadb27': `Der geheime Schlüssel wird nur dieses eine Mal angezeigt:`,
 'sea0bd31310964122': str`Zertifikat für ${0} ausgestellt. Prüfcode: ${1}`,
 'sef49aec68fd1dc66': `Name`,
@@ -372,5 +376,6 @@
 'sf98c56508a1ee768': str`Lernende haben in mehr als einer Version des Moduls geantwortet (${0}): die Zahlen jeder Frage pro Version, die älteste zuerst.`,
 'sfa251e3af0f9c14c': str`${0} bis ${1}`,
 'sfa9d8c928d994bf5': `Widerrufen`,
+'sfd65c3d7add1bcd1': `Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.`,
     };
   

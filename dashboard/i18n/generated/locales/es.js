@@ -148,6 +148,7 @@
 's57135d862c2e3c10': str`Descargar CSV, todas las filas: ${0}`,
 's5736ca698d723850': `Análisis de ítems`,
 's57655479a52d6271': `Comentarios de los participantes`,
+'s5867a0733d02b354': `El servidor no pudo responder. Inténtelo de nuevo en un momento.`,
 's5991ed8aa8cefd70': str`Sesión iniciada como ${0}.`,
 's5a2f44594b77a2e5': `(su organización)`,
 's5b6a1140834aa043': `Página anterior`,
@@ -187,6 +188,7 @@
 's6ed00c8970e988de': str`No se ha podido abrir la sesión: ${0}`,
 's6f4d3733f4006fdb': `Discriminación negativa`,
 's6f58f5853b269616': str`No se pudo guardar la revisión: ${0}`,
+'s6fc0f0941cfdcf1a': str`Demasiadas solicitudes. Espere ${0} minutos antes de volver a intentarlo.`,
 's7160a4ef7de16d77': `Registrar la asistencia`,
 's723846221dec1ef0': `Filtros del informe`,
 's7254ca27b16ae2d8': `Falso`,
@@ -235,6 +237,7 @@
 's94c65098cc539474': str`Vista ${0} cargada.`,
 's94e8fa06366cbaf8': str`No se ha podido iniciar el panel: ${0}`,
 's954176fce8e4ec93': `Semana del`,
+'s954bc3ea7c88e7a2': `Demasiadas solicitudes. Espere un minuto antes de volver a intentarlo.`,
 's96a11d1191243735': `todo el programa`,
 's981f232bd33ec927': `Tasa`,
 's9841212bd35bac27': `Posición`,
@@ -351,6 +354,7 @@
 'se874764a22399120': `Ningún participante coincide con esta búsqueda.`,
 'se9425c3a36a5b16f': `Facilidad y discriminación por versión del módulo`,
 'se97835b3046fd1d9': `Marque a los asistentes o añada una persona.`,
+'se99fa27322cd3ce7': `No encontrado: puede que se haya eliminado o cambiado de nombre.`,
 'se9e6b4d6b9aadb27': `Su secreto solo se muestra esta vez:`,
 'sea0bd31310964122': str`Certificado emitido para ${0}. Código de verificación: ${1}`,
 'sef49aec68fd1dc66': `Nombre`,
@@ -372,5 +376,6 @@
 'sf98c56508a1ee768': str`Los participantes respondieron en más de una versión del módulo (${0}): las cifras de cada pregunta por versión, de la más antigua a la más reciente.`,
 'sfa251e3af0f9c14c': str`${0} a ${1}`,
 'sfa9d8c928d994bf5': `Revocada`,
+'sfd65c3d7add1bcd1': `No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.`,
     };
   

@@ -148,6 +148,7 @@
 's57135d862c2e3c10': str`Télécharger le CSV, toutes les lignes : ${0}`,
 's5736ca698d723850': `Analyse des questions`,
 's57655479a52d6271': `Commentaires des apprenants`,
+'s5867a0733d02b354': `Le serveur n’a pas pu répondre. Réessayez dans un instant.`,
 's5991ed8aa8cefd70': str`Connecté en tant que ${0}.`,
 's5a2f44594b77a2e5': `(votre organisation)`,
 's5b6a1140834aa043': `Page précédente`,
@@ -187,6 +188,7 @@
 's6ed00c8970e988de': str`La session n’a pas pu être ouverte : ${0}`,
 's6f4d3733f4006fdb': `Discrimination négative`,
 's6f58f5853b269616': str`La revue n’a pas pu être enregistrée : ${0}`,
+'s6fc0f0941cfdcf1a': str`Trop de demandes. Attendez ${0} minutes avant de réessayer.`,
 's7160a4ef7de16d77': `Saisir les présences`,
 's723846221dec1ef0': `Filtres du rapport`,
 's7254ca27b16ae2d8': `Faux`,
@@ -235,6 +237,7 @@
 's94c65098cc539474': str`Vue ${0} chargée.`,
 's94e8fa06366cbaf8': str`Le tableau de bord n’a pas pu démarrer : ${0}`,
 's954176fce8e4ec93': `Semaine du`,
+'s954bc3ea7c88e7a2': `Trop de demandes. Attendez une minute avant de réessayer.`,
 's96a11d1191243735': `l’ensemble du programme`,
 's981f232bd33ec927': `Taux`,
 's9841212bd35bac27': `Rang`,
@@ -351,6 +354,7 @@
 'se874764a22399120': `Aucun apprenant ne correspond à cette recherche.`,
 'se9425c3a36a5b16f': `Facilité et discrimination par version du module`,
 'se97835b3046fd1d9': `Cochez les personnes présentes ou ajoutez une personne.`,
+'se99fa27322cd3ce7': `Introuvable : il a peut-être été supprimé ou renommé.`,
 'se9e6b4d6b9aadb27': `Son secret n’est affiché que cette fois-ci :`,
 'sea0bd31310964122': str`Certificat délivré à ${0}. Code de vérification : ${1}`,
 'sef49aec68fd1dc66': `Nom`,
@@ -372,5 +376,6 @@
 'sf98c56508a1ee768': str`Des apprenants ont répondu dans plusieurs versions du module (${0}) : les chiffres de chaque question par version, de la plus ancienne à la plus récente.`,
 'sfa251e3af0f9c14c': str`${0} à ${1}`,
 'sfa9d8c928d994bf5': `Révoqué`,
+'sfd65c3d7add1bcd1': `Le serveur est injoignable. Vérifiez la connexion et réessayez.`,
     };
   

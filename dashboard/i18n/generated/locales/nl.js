@@ -148,6 +148,7 @@
 's57135d862c2e3c10': str`CSV downloaden, alle rijen: ${0}`,
 's5736ca698d723850': `Itemanalyse`,
 's57655479a52d6271': `Opmerkingen van cursisten`,
+'s5867a0733d02b354': `De server kon niet antwoorden. Probeer het zo opnieuw.`,
 's5991ed8aa8cefd70': str`Aangemeld als ${0}.`,
 's5a2f44594b77a2e5': `(uw organisatie)`,
 's5b6a1140834aa043': `Vorige pagina`,
@@ -187,6 +188,7 @@
 's6ed00c8970e988de': str`De sessie kon niet worden geopend: ${0}`,
 's6f4d3733f4006fdb': `Negatieve discriminatie`,
 's6f58f5853b269616': str`De beoordeling kon niet worden opgeslagen: ${0}`,
+'s6fc0f0941cfdcf1a': str`Te veel verzoeken. Wacht ${0} minuten voordat u het opnieuw probeert.`,
 's7160a4ef7de16d77': `Aanwezigheid registreren`,
 's723846221dec1ef0': `Rapportfilters`,
 's7254ca27b16ae2d8': `Onwaar`,
@@ -235,6 +237,7 @@
 's94c65098cc539474': str`${0} geladen.`,
 's94e8fa06366cbaf8': str`Het dashboard kon niet starten: ${0}`,
 's954176fce8e4ec93': `Week vanaf`,
+'s954bc3ea7c88e7a2': `Te veel verzoeken. Wacht een minuut voordat u het opnieuw probeert.`,
 's96a11d1191243735': `het hele programma`,
 's981f232bd33ec927': `Percentage`,
 's9841212bd35bac27': `Rang`,
@@ -351,6 +354,7 @@
 'se874764a22399120': `Geen cursist komt overeen met deze zoekopdracht.`,
 'se9425c3a36a5b16f': `p-waarde en discriminatie per moduleversie`,
 'se97835b3046fd1d9': `Vink aan wie aanwezig was, of voeg een persoon toe.`,
+'se99fa27322cd3ce7': `Niet gevonden: het is misschien verwijderd of hernoemd.`,
 'se9e6b4d6b9aadb27': `Het geheim wordt alleen deze ene keer getoond:`,
 'sea0bd31310964122': str`Certificaat uitgereikt aan ${0}. Verificatiecode: ${1}`,
 'sef49aec68fd1dc66': `Naam`,
@@ -372,5 +376,6 @@
 'sf98c56508a1ee768': str`Cursisten antwoordden in meer dan één versie van de module (${0}): de cijfers van elke vraag per versie, de oudste eerst.`,
 'sfa251e3af0f9c14c': str`${0} tot ${1}`,
 'sfa9d8c928d994bf5': `Ingetrokken`,
+'sfd65c3d7add1bcd1': `De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.`,
     };
   

@@ -148,6 +148,7 @@
 's57135d862c2e3c10': str`Pobierz CSV, wszystkie wiersze: ${0}`,
 's5736ca698d723850': `Analiza pytań`,
 's57655479a52d6271': `Komentarze osób uczących się`,
+'s5867a0733d02b354': `Serwer nie mógł odpowiedzieć. Spróbuj ponownie za chwilę.`,
 's5991ed8aa8cefd70': str`Zalogowano jako ${0}.`,
 's5a2f44594b77a2e5': `(Twoja organizacja)`,
 's5b6a1140834aa043': `Poprzednia strona`,
@@ -187,6 +188,7 @@
 's6ed00c8970e988de': str`Nie udało się otworzyć sesji: ${0}`,
 's6f4d3733f4006fdb': `Ujemna moc różnicująca`,
 's6f58f5853b269616': str`Nie udało się zapisać przeglądu: ${0}`,
+'s6fc0f0941cfdcf1a': str`Zbyt wiele żądań. Liczba minut do odczekania przed ponowną próbą: ${0}.`,
 's7160a4ef7de16d77': `Odnotuj obecność`,
 's723846221dec1ef0': `Filtry raportu`,
 's7254ca27b16ae2d8': `Fałsz`,
@@ -235,6 +237,7 @@
 's94c65098cc539474': str`Wczytano: ${0}.`,
 's94e8fa06366cbaf8': str`Nie udało się uruchomić panelu: ${0}`,
 's954176fce8e4ec93': `Tydzień od`,
+'s954bc3ea7c88e7a2': `Zbyt wiele żądań. Odczekaj minutę przed ponowną próbą.`,
 's96a11d1191243735': `cały program`,
 's981f232bd33ec927': `Odsetek`,
 's9841212bd35bac27': `Miejsce`,
@@ -351,6 +354,7 @@
 'se874764a22399120': `Żadna osoba nie pasuje do tego wyszukiwania.`,
 'se9425c3a36a5b16f': `Łatwość i moc różnicująca według wersji modułu`,
 'se97835b3046fd1d9': `Zaznacz obecne osoby lub dodaj osobę.`,
+'se99fa27322cd3ce7': `Nie znaleziono: mogło zostać usunięte lub przemianowane.`,
 'se9e6b4d6b9aadb27': `Sekret jest wyświetlany tylko ten jeden raz:`,
 'sea0bd31310964122': str`Wystawiono certyfikat dla: ${0}. Kod weryfikacyjny: ${1}`,
 'sef49aec68fd1dc66': `Imię i nazwisko`,
@@ -372,5 +376,6 @@
 'sf98c56508a1ee768': str`Osoby uczące się odpowiadały w więcej niż jednej wersji modułu (${0}): wyniki każdego pytania według wersji, od najstarszej.`,
 'sfa251e3af0f9c14c': str`od ${0} do ${1}`,
 'sfa9d8c928d994bf5': `Unieważnione`,
+'sfd65c3d7add1bcd1': `Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.`,
     };
   

@@ -148,6 +148,7 @@
 's57135d862c2e3c10': str`Stiahnuť CSV, všetky riadky: ${0}`,
 's5736ca698d723850': `Analýza otázok`,
 's57655479a52d6271': `Komentáre účastníkov`,
+'s5867a0733d02b354': `Server nemohol odpovedať. Skúste to znova o chvíľu.`,
 's5991ed8aa8cefd70': str`Prihlásený používateľ: ${0}.`,
 's5a2f44594b77a2e5': `(vaša organizácia)`,
 's5b6a1140834aa043': `Predchádzajúca strana`,
@@ -187,6 +188,7 @@
 's6ed00c8970e988de': str`Školenie sa nepodarilo otvoriť: ${0}`,
 's6f4d3733f4006fdb': `Záporná citlivosť (diskriminácia)`,
 's6f58f5853b269616': str`Kontrolu sa nepodarilo uložiť: ${0}`,
+'s6fc0f0941cfdcf1a': str`Príliš veľa požiadaviek. Počet minút, ktoré treba počkať pred ďalším pokusom: ${0}.`,
 's7160a4ef7de16d77': `Zaznamenať účasť`,
 's723846221dec1ef0': `Filtre zostavy`,
 's7254ca27b16ae2d8': `Nepravda`,
@@ -235,6 +237,7 @@
 's94c65098cc539474': str`Načítané: ${0}.`,
 's94e8fa06366cbaf8': str`Prehľad sa nepodarilo spustiť: ${0}`,
 's954176fce8e4ec93': `Týždeň od`,
+'s954bc3ea7c88e7a2': `Príliš veľa požiadaviek. Pred ďalším pokusom počkajte minútu.`,
 's96a11d1191243735': `celý program`,
 's981f232bd33ec927': `Miera`,
 's9841212bd35bac27': `Poradie`,
@@ -351,6 +354,7 @@
 'se874764a22399120': `Tomuto vyhľadávaniu nezodpovedá žiadny účastník.`,
 'se9425c3a36a5b16f': `Obťažnosť (p) a citlivosť (diskriminácia) podľa verzie modulu`,
 'se97835b3046fd1d9': `Označte prítomných alebo pridajte osobu.`,
+'se99fa27322cd3ce7': `Nenájdené: možno bolo odstránené alebo premenované.`,
 'se9e6b4d6b9aadb27': `Tajný kľúč sa zobrazuje iba tento jediný raz:`,
 'sea0bd31310964122': str`Certifikát pre ${0} bol vydaný. Overovací kód: ${1}`,
 'sef49aec68fd1dc66': `Meno`,
@@ -372,5 +376,6 @@
 'sf98c56508a1ee768': str`Účastníci odpovedali vo viac ako jednej verzii modulu (${0}): údaje každej otázky podľa verzie, od najstaršej.`,
 'sfa251e3af0f9c14c': str`${0} až ${1}`,
 'sfa9d8c928d994bf5': `Zneplatnené`,
+'sfd65c3d7add1bcd1': `Server je nedostupný. Skontrolujte pripojenie a skúste to znova.`,
     };
   
