@@ -333,9 +333,10 @@ export class ReportService {
 
   async feedback(filter: ReportFilter, commentPage: PageOptions<CommentSort>): Promise<FeedbackReport> {
     const { responses, definitions, ids, isScale, prompt, comments: commentsOf } = await this.survey(filter);
+    const answersTo = (id: string) => responses.filter((r) => r.activityId === id);
+    const total = (counted: typeof responses) => counted.reduce((s, r) => s + r.count, 0);
     const items = ids.filter(isScale).map((id) => {
-      const counted = responses.filter((r) => r.activityId === id);
-      const total = counted.reduce((s, r) => s + r.count, 0);
+      const counted = answersTo(id);
       const values = ((definitions.get(id)?.scale ?? []) as Json[]).map((s) => String(s.id));
       const scale = values.length ? values : [...new Set(counted.map((r) => r.response))].sort();
       const numeric = counted.filter((r) => Number.isFinite(Number(r.response)));
@@ -344,14 +345,14 @@ export class ReportService {
       return {
         activityId: id,
         prompt: prompt(id),
-        responses: total,
+        responses: total(counted),
         average: numericTotal ? Math.round((sum / numericTotal) * 100) / 100 : null,
         distribution: scale.map((value) => ({ value, count: counted.find((r) => r.response === value)?.count ?? 0 })),
       };
     });
     const commentItems = ids
       .filter((id) => !isScale(id))
-      .map((id) => ({ activityId: id, prompt: prompt(id), comments: responses.filter((r) => r.activityId === id).reduce((s, r) => s + r.count, 0) }));
+      .map((id) => ({ activityId: id, prompt: prompt(id), comments: total(answersTo(id)) }));
     const comments = await commentsOf(commentPage);
     return { moduleId: filter.moduleId ?? null, items, commentItems, comments: comments.rows, commentPage: { ...commentPage, total: comments.total } };
   }

@@ -170,6 +170,23 @@ export class CoursePlayer extends EventTarget {
     return this.state.quiz.seed + this.state.quiz.attempt;
   }
 
+  /** A question's display order (choices, matching targets, sequencing start order) from a seed. */
+  private orderOf(question: Question, seed: number): number[] {
+    const order = questionType(question).displayOrder;
+    return order ? order(question, (count) => shuffledIndices(count, seed), this.content.quiz?.shuffle ?? false) : [];
+  }
+
+  /** The response shown: the saved one, or the starting arrangement of the question's type. */
+  private shownResponse(question: Question, saved: Response | undefined, displayOrder: () => number[]): Response | undefined {
+    return saved !== undefined ? saved : questionType(question).initialResponse?.(question, displayOrder());
+  }
+
+  /** A response as kept: the question's type tidies what was typed. */
+  private cleaned(question: Question, response: Response): Response {
+    const clean = questionType(question).clean;
+    return clean ? clean(question, response) : response;
+  }
+
   /** Question indices in the order this attempt shows them. */
   get questionOrder(): number[] {
     const count = this.content.quiz?.questions.length ?? 0;
@@ -181,9 +198,7 @@ export class CoursePlayer extends EventTarget {
   /** Display order of a question's options (choices, matching targets, sequencing start order). */
   displayOrder(questionIndex: number): number[] {
     const question = this.content.quiz!.questions[questionIndex]!;
-    const seed = deriveSeed(this.attemptSeed, question.id);
-    const order = questionType(question).displayOrder;
-    return order ? order(question, (count) => shuffledIndices(count, seed), this.content.quiz!.shuffle) : [];
+    return this.orderOf(question, deriveSeed(this.attemptSeed, question.id));
   }
 
   startQuiz(): void {
@@ -200,10 +215,7 @@ export class CoursePlayer extends EventTarget {
 
   /** The response shown for a question: the saved one, or the starting arrangement. */
   responseFor(questionIndex: number): Response | undefined {
-    const saved = this.state.quiz.answers[questionIndex];
-    if (saved !== undefined) return saved;
-    const question = this.content.quiz!.questions[questionIndex]!;
-    return questionType(question).initialResponse?.(question, this.displayOrder(questionIndex));
+    return this.shownResponse(this.content.quiz!.questions[questionIndex]!, this.state.quiz.answers[questionIndex], () => this.displayOrder(questionIndex));
   }
 
   questionShown(questionIndex: number): void {
@@ -213,9 +225,7 @@ export class CoursePlayer extends EventTarget {
 
   setAnswer(questionIndex: number, response: Response): void {
     if (this.state.quiz.checked[questionIndex] || this.state.quiz.submitted) return;
-    const question = this.content.quiz!.questions[questionIndex]!;
-    const clean = questionType(question).clean;
-    this.state.quiz.answers[questionIndex] = clean ? clean(question, response) : response;
+    this.state.quiz.answers[questionIndex] = this.cleaned(this.content.quiz!.questions[questionIndex]!, response);
     this.commit({ report: false });
   }
 
@@ -289,23 +299,16 @@ export class CoursePlayer extends EventTarget {
 
   precheckDisplayOrder(questionIndex: number): number[] {
     const question = this.content.precheck!.questions[questionIndex]!;
-    const order = questionType(question).displayOrder;
-    const seed = deriveSeed(this.state.quiz.seed, `${PRECHECK_ID}:${question.id}`);
-    return order ? order(question, (count) => shuffledIndices(count, seed), this.content.quiz?.shuffle ?? false) : [];
+    return this.orderOf(question, deriveSeed(this.state.quiz.seed, `${PRECHECK_ID}:${question.id}`));
   }
 
   precheckResponseFor(questionIndex: number): Response | undefined {
-    const saved = this.state.precheck.answers[questionIndex];
-    if (saved !== undefined) return saved;
-    const question = this.content.precheck!.questions[questionIndex]!;
-    return questionType(question).initialResponse?.(question, this.precheckDisplayOrder(questionIndex));
+    return this.shownResponse(this.content.precheck!.questions[questionIndex]!, this.state.precheck.answers[questionIndex], () => this.precheckDisplayOrder(questionIndex));
   }
 
   setPrecheckAnswer(questionIndex: number, response: Response): void {
     if (!this.precheckOpen) return;
-    const question = this.content.precheck!.questions[questionIndex]!;
-    const clean = questionType(question).clean;
-    this.state.precheck.answers[questionIndex] = clean ? clean(question, response) : response;
+    this.state.precheck.answers[questionIndex] = this.cleaned(this.content.precheck!.questions[questionIndex]!, response);
     this.shownAt.set(`${PRECHECK_ID}:${questionIndex}`, Date.now());
     this.commit({ report: false });
   }

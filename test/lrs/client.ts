@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { createCredential } from '../../lrs/auth/credentials.ts';
 import type { LrsConfig } from '../../lrs/config.ts';
+import type { AccountRole } from '../../lrs/contracts/admin.ts';
+import { saveAccount } from '../../lrs/dashboard/accounts.ts';
 import { createLrsServer } from '../../lrs/server.ts';
 import type { LrsBackend } from '../../lrs/storage/backend.ts';
 import type { TestDatabase } from './backends.ts';
@@ -59,3 +61,18 @@ export const statement = (overrides: Record<string, unknown> = {}) => ({
   object: { objectType: 'Activity', id: 'https://inprocap.eu/modules/pcp', definition: { name: { en: 'PCP', fr: 'Achats avant commercialisation' } } },
   ...overrides,
 });
+
+/** A dashboard session per account: each is saved with `password`, then signs in. */
+export async function signInAccounts(
+  lrs: TestLrs,
+  accounts: readonly (readonly [username: string, role: AccountRole, org?: string])[],
+  password: string,
+): Promise<Record<string, { session: string; csrf: string }>> {
+  const sessions: Record<string, { session: string; csrf: string }> = {};
+  for (const [username, role, org] of accounts) {
+    await saveAccount(lrs.backend, { username, role, ...(org ? { org } : {}), password });
+    const response = await lrs.app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+    sessions[username] = { session: /inprocap_session=([^;]+)/.exec(String(response.headers['set-cookie']))![1]!, csrf: response.json().csrfToken };
+  }
+  return sessions;
+}

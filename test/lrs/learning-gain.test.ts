@@ -7,7 +7,6 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveAccount } from '../../lrs/dashboard/accounts.ts';
 import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
 import { learnerStatements, orgIri, postSeed, SEED_PRECHECK_SHARE, seedCredentials, seededGain, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
@@ -18,7 +17,7 @@ import { seededRandom } from '../../core/quiz/shuffle.ts';
 import { StatementFactory } from '../../core/xapi/statement-factory.ts';
 import { EXTENSIONS, VERBS } from '../../core/xapi/vocabulary.ts';
 import { TEST_DATABASES } from './backends.ts';
-import { startTestLrs, type TestLrs } from './client.ts';
+import { signInAccounts, startTestLrs, type TestLrs } from './client.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const courses: Course[] = loadCheckedCourses(resolve(import.meta.dirname, '../..'), { only: ['fundamentals', 'pcp'] }, quiet).map((c) => c.course!);
@@ -143,22 +142,18 @@ describe('the seed builds a known gain', () => {
 
 describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('the learning gain on %s', (_name, database) => {
   let lrs: TestLrs;
-  const cookies: Record<string, string> = {};
+  const cookies: Record<string, { session: string; csrf: string }> = {};
 
   beforeAll(async () => {
     lrs = await startTestLrs(database);
     const address = await lrs.app.listen({ port: 0, host: '127.0.0.1' });
     await postSeed(`${address}/xapi`, seedCredentials(lrs.backend).authorization, courses, options);
-    for (const [username, role, org] of [['cg', 'control-group'], ['trainer.dti', 'trainer', 'DTI'], ['trainer.cdti', 'trainer', 'CDTI']] as const) {
-      await saveAccount(lrs.backend, { username, role, ...(org ? { org } : {}), password: PASSWORD });
-      const response = await lrs.app.inject({ method: 'POST', url: '/api/session', payload: JSON.stringify({ username, password: PASSWORD }), headers: { 'content-type': 'application/json' } });
-      cookies[username] = /inprocap_session=([^;]+)/.exec(String(response.headers['set-cookie']))![1]!;
-    }
+    Object.assign(cookies, await signInAccounts(lrs, [['cg', 'control-group'], ['trainer.dti', 'trainer', 'DTI'], ['trainer.cdti', 'trainer', 'CDTI']], PASSWORD));
   }, 120_000);
   afterAll(async () => lrs?.close());
 
   const report = async (who: string, query: Record<string, string>) => {
-    const response = await lrs.app.inject({ method: 'GET', url: `/api/reports/gain?${new URLSearchParams(query)}`, cookies: { [SESSION_COOKIE]: cookies[who]! } });
+    const response = await lrs.app.inject({ method: 'GET', url: `/api/reports/gain?${new URLSearchParams(query)}`, cookies: { [SESSION_COOKIE]: cookies[who]!.session } });
     return { status: response.statusCode, body: response.json() };
   };
 

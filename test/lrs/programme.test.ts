@@ -10,14 +10,13 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Course } from '../../core/content/schema.ts';
 import { VERBS } from '../../core/xapi/vocabulary.ts';
-import { saveAccount } from '../../lrs/dashboard/accounts.ts';
 import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
 import { pseudonym } from '../../lrs/reports/service.ts';
 import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { agentKey } from '../../core/xapi/identity.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
 import { TEST_DATABASES } from './backends.ts';
-import { startTestLrs, type TestLrs } from './client.ts';
+import { signInAccounts, startTestLrs, type TestLrs } from './client.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const courses: Course[] = loadCheckedCourses(resolve(import.meta.dirname, '../..'), { only: ['fundamentals', 'pcp'] }, quiet).map((c) => c.course!);
@@ -41,11 +40,7 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('the programme on
     lrs = await startTestLrs(database, { programme: { modules: [fundamentals.id, pcp.id], sessions: 1 }, baseUrl: 'https://lrs.example.org' });
     const address = await lrs.app.listen({ port: 0, host: '127.0.0.1' });
     await postSeed(`${address}/xapi`, seedCredentials(lrs.backend).authorization, courses, options);
-    for (const [username, role, org] of [['trainer.dti', 'trainer', 'DTI'], ['trainer.other', 'trainer', OTHER], ['cg', 'control-group'], ['admin', 'admin']] as const) {
-      await saveAccount(lrs.backend, { username, role, ...(org ? { org } : {}), password: PASSWORD });
-      const response = await lrs.app.inject({ method: 'POST', url: '/api/session', payload: { username, password: PASSWORD } });
-      cookies[username] = { session: /inprocap_session=([^;]+)/.exec(String(response.headers['set-cookie']))![1]!, csrf: response.json().csrfToken };
-    }
+    Object.assign(cookies, await signInAccounts(lrs, [['trainer.dti', 'trainer', 'DTI'], ['trainer.other', 'trainer', OTHER], ['cg', 'control-group'], ['admin', 'admin']], PASSWORD));
   }, 120_000);
   afterAll(async () => lrs?.close());
 

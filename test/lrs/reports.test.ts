@@ -4,7 +4,6 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveAccount } from '../../lrs/dashboard/accounts.ts';
 import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
 import { learnerStatements, postSeed, SEED_ORGS, seedCredentials, seedLearners, type SeedOptions } from '../../lrs/seed/seed.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
@@ -17,7 +16,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../lrs/storage/schema.ts';
 import { backfill } from '../../lrs/storage/migrations/0009-learner-progress.ts';
 import { TEST_DATABASES } from './backends.ts';
-import { startTestLrs, type TestLrs } from './client.ts';
+import { signInAccounts, startTestLrs, type TestLrs } from './client.ts';
 
 const quiet = { info: () => {}, warn: () => {} };
 const courses: Course[] = loadCheckedCourses(resolve(import.meta.dirname, '../..'), { only: ['fundamentals', 'pcp'] }, quiet).map((c) => c.course!);
@@ -46,22 +45,18 @@ const pearson = (xs: number[], ys: number[]) => {
 
 describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', (_name, database) => {
   let lrs: TestLrs;
-  const cookies: Record<string, string> = {};
+  const cookies: Record<string, { session: string; csrf: string }> = {};
 
   beforeAll(async () => {
     lrs = await startTestLrs(database);
     const address = await lrs.app.listen({ port: 0, host: '127.0.0.1' });
     await postSeed(`${address}/xapi`, seedCredentials(lrs.backend).authorization, courses, options);
-    for (const [username, role, org] of [['cg', 'control-group'], ['trainer.dti', 'trainer', 'DTI'], ['trainer.cdti', 'trainer', 'CDTI']] as const) {
-      await saveAccount(lrs.backend, { username, role, ...(org ? { org } : {}), password: PASSWORD });
-      const response = await lrs.app.inject({ method: 'POST', url: '/api/session', payload: JSON.stringify({ username, password: PASSWORD }), headers: { 'content-type': 'application/json' } });
-      cookies[username] = /inprocap_session=([^;]+)/.exec(String(response.headers['set-cookie']))![1]!;
-    }
+    Object.assign(cookies, await signInAccounts(lrs, [['cg', 'control-group'], ['trainer.dti', 'trainer', 'DTI'], ['trainer.cdti', 'trainer', 'CDTI']], PASSWORD));
   }, 120_000);
   afterAll(async () => lrs?.close());
 
   const report = async (who: string, path: string, query: Record<string, string> = {}) => {
-    const response = await lrs.app.inject({ method: 'GET', url: `/api/reports/${path}?${new URLSearchParams(query)}`, cookies: { [SESSION_COOKIE]: cookies[who]! } });
+    const response = await lrs.app.inject({ method: 'GET', url: `/api/reports/${path}?${new URLSearchParams(query)}`, cookies: { [SESSION_COOKIE]: cookies[who]!.session } });
     return { status: response.statusCode, body: response.json() };
   };
   const module = { module: fundamentals.id };
@@ -76,7 +71,7 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
     }
   };
   const csv = async (who: string, path: string, query: Record<string, string> = {}) => {
-    const response = await lrs.app.inject({ method: 'GET', url: `/api/reports/${path}?${new URLSearchParams(query)}`, cookies: { [SESSION_COOKIE]: cookies[who]! } });
+    const response = await lrs.app.inject({ method: 'GET', url: `/api/reports/${path}?${new URLSearchParams(query)}`, cookies: { [SESSION_COOKIE]: cookies[who]!.session } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.body.startsWith('\uFEFF')).toBe(true);
@@ -343,7 +338,7 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('reports on %s', 
     expect(await refused('learners', { stuckDays: '0' })).toBe('"stuckDays" must be a whole number of days from 1 to 365');
     expect(await refused('learners', { stuckDays: 'ten' })).toBe('"stuckDays" must be a whole number of days from 1 to 365');
     expect(await refused('learners', { asOf: '1 May' })).toBe('"asOf" must be a date as YYYY-MM-DD');
-    const twice = await lrs.app.inject({ method: 'GET', url: '/api/reports/overview?org=DTI&org=CDTI', cookies: { [SESSION_COOKIE]: cookies.cg! } });
+    const twice = await lrs.app.inject({ method: 'GET', url: '/api/reports/overview?org=DTI&org=CDTI', cookies: { [SESSION_COOKIE]: cookies.cg!.session } });
     expect(twice.statusCode).toBe(400);
     expect(JSON.parse(twice.body).message).toBe('"org" must be given once');
     // An unknown module is an empty report, not an error.

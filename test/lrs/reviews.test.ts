@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceIndex } from '../../core/content/source-index.ts';
-import { saveAccount } from '../../lrs/dashboard/accounts.ts';
 import { SESSION_COOKIE } from '../../lrs/http/dashboard-session.ts';
 import { writeReviewPages } from '../../packaging/review/review.ts';
 import { loadCheckedCourses } from '../../packaging/build.ts';
 import { TEST_DATABASES } from './backends.ts';
-import { startTestLrs, type TestLrs } from './client.ts';
+import { signInAccounts, startTestLrs, type TestLrs } from './client.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'a long password 1';
@@ -31,11 +30,7 @@ describe.each(TEST_DATABASES.map((d) => [d.name, d] as const))('the review of fi
   beforeAll(async () => {
     writeReviewPages(ROOT, { only: ['fundamentals'], out: join(modulesDir, 'review') }, quiet);
     lrs = await startTestLrs(database, { modulesDir });
-    for (const [username, role, org] of [['cg', 'control-group'], ['admin', 'admin'], ['trainer', 'trainer', 'DTI']] as const) {
-      await saveAccount(lrs.backend, { username, role, ...(org ? { org } : {}), password: PASSWORD });
-      const response = await lrs.app.inject({ method: 'POST', url: '/api/session', payload: { username, password: PASSWORD } });
-      cookies[username] = { session: /inprocap_session=([^;]+)/.exec(String(response.headers['set-cookie']))![1]!, csrf: response.json().csrfToken };
-    }
+    Object.assign(cookies, await signInAccounts(lrs, [['cg', 'control-group'], ['admin', 'admin'], ['trainer', 'trainer', 'DTI']], PASSWORD));
   }, 60_000);
   afterAll(async () => {
     await lrs?.close();
